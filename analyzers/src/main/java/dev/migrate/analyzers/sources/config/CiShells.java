@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class CiShells {
     /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
     private static final Pattern STEP_DIRECTORY =
-            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?([^\"'#\\s]+)");
+            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?((?:\\$\\{\\{[^}]*}}|[^\"'#\\s])+)");
     /** A list item's dash: group 1 is its indentation. */
     private static final Pattern ITEM = Pattern.compile("^([ \\t]*)-[ \\t]");
 
@@ -53,8 +53,18 @@ final class CiShells {
      * needs no more than that: a new shell's own (the root when the tree cannot hold it), else {@code current}.
      */
     WorkingDirectory at(int number, WorkingDirectory current) {
-        return startsAt(number).map(s -> WorkingDirectory.startingIn(s.directory() == null ? "" : s.directory(), true))
-                .orElse(current);
+        return startsAt(number).map(CiShells::shell).orElse(current);
+    }
+
+    /**
+     * A new shell at {@code start}: in its tree directory, else at the absolute directory the tree cannot place (no
+     * directories, the path kept), else, unknown, in the root.
+     */
+    static WorkingDirectory shell(Start start) {
+        if (start.absolute() != null) {
+            return WorkingDirectory.startingAt(start.absolute(), true);
+        }
+        return WorkingDirectory.startingIn(start.directory() == null ? "" : start.directory(), true);
     }
 
     /**
@@ -135,16 +145,31 @@ final class CiShells {
         return new Start("", null);
     }
 
-    /** A working-directory as a directory of the tree; none for one the tree cannot hold (absolute, a variable). */
-    private static Start directory(String written) {
+    /**
+     * A working-directory as a directory of the tree: relative to the workspace, or under the checkout
+     * ({@code ${{ github.workspace }}/flows}, {@code $GITHUB_WORKSPACE/flows}); none for one the tree cannot hold (a
+     * variable, an absolute directory elsewhere, whose path is kept).
+     */
+    static Start directory(String written) {
+        Matcher root = CHECKOUT.matcher(written);
+        if (root.lookingAt() && (root.group(1) != null || CheckoutRoots.isVariable(
+                root.group(2) != null ? root.group(2) : root.group(3)))) {
+            return new Start(WorkingDirectory.normalize("", written.substring(root.end())).orElse(null), null);
+        }
         if (written.contains("$")) {
             return new Start(null, null);
         }
         if (written.startsWith("/")) {
-            return new Start(null, WorkingDirectory.normalize("", written).map(d -> "/" + d).orElse(null));
+            Optional<String> abs = WorkingDirectory.normalize("", written);
+            Optional<String> inTree = abs.flatMap(a -> CheckoutRoots.inTree("/" + a));
+            return inTree.isPresent() ? new Start(inTree.get(), null) : new Start(null, abs.map(d -> "/" + d).orElse(null));
         }
         return new Start(WorkingDirectory.normalize("", written).orElse(null), null);
     }
+
+    /** A checkout expression or variable at the start of a directory: GitHub's, {@code ${NAME}}, {@code $NAME}. */
+    private static final Pattern CHECKOUT = Pattern.compile(
+            "(\\$\\{\\{\\s*github\\.workspace\\s*}})|\\$\\{([A-Za-z_]\\w*)}|\\$([A-Za-z_]\\w*)");
 
     private static int indentOf(String line) {
         int i = 0;

@@ -414,4 +414,39 @@ class BuiltDeploymentFileMergerTest {
                 """;
         assertThat(builtFileOf(workflow(steps))).isNull();
     }
+
+    /** {@code run: cd /srv/app/flows && ...}: the absolute cd behind the YAML key is read, the file matched by its path. */
+    @Test
+    void anAbsoluteCdInARunLineFindsTheFileThatRecordsThatDirectory() throws IOException {
+        String steps = """
+                      - name: Build
+                        run: cd /srv/app/flows && prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        Inventory inv = scan("flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *")
+                        .replace("path: /srv/etl", "path: /srv/app/flows"),
+                ".github/workflows/deploy.yml", workflow(steps));
+        assertThat(deployments(inv)).singleElement().satisfies(j ->
+                assertThat(j.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4"));
+    }
+
+    /** The checkout, by variable, expression or runner path, is the tree: its flows/ is the tree's. */
+    @Test
+    void aCdIntoTheCheckoutIsADirectoryOfTheTree() throws IOException {
+        for (String cd : List.of("cd \"$GITHUB_WORKSPACE/flows\"", "cd ${{ github.workspace }}/flows",
+                "cd /home/runner/work/etl/etl/flows")) {
+            String steps = """
+                          - name: Build
+                            run: |
+                              %s
+                              prefect deployment build etl.py:etl -n nightly -q etl -a
+                    """.formatted(cd);
+            assertThat(builtFileOf(workflow(steps))).as(cd).isEqualTo("flows/etl-deployment.yaml:4");
+        }
+        String steps = """
+                      - name: Build
+                        working-directory: ${{ github.workspace }}/flows
+                        run: prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isEqualTo("flows/etl-deployment.yaml:4");
+    }
 }
