@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * ({@link ComposeCommands}, {@link CommandDirectory}). Each GitHub Actions step's {@code run:} is a shell of its own,
  * started in its {@code working-directory:} (else {@code defaults: run: working-directory:} of its job, else of the
  * workflow, else the workspace, the root), so a {@code cd} in one step does not move the next. A GitLab CI job's
- * script lines share one shell, started in the root: a {@code cd} carries within the job, not into the next job.
- * Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
+ * script lines share one shell, started in the root (or where the default {@code before_script:} left it), and its
+ * {@code after_script:} is another ({@link GitlabShells}): a {@code cd} carries within the job's script, not into
+ * its after_script nor the next job. Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
  */
 final class CiShells {
     /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
@@ -31,6 +32,7 @@ final class CiShells {
     private final String[] lines;
     private final boolean github;
     private final boolean gitlab;
+    private final GitlabShells gitlabShells;
     /** The shell of the line read last: -1 is the file's own, before any step or job, as WorkingDirectory.of starts it. */
     private int shell = -1;
 
@@ -38,6 +40,7 @@ final class CiShells {
         this.lines = lines;
         this.github = github;
         this.gitlab = gitlab;
+        this.gitlabShells = gitlab ? new GitlabShells(lines) : null;
     }
 
     /** The shells of the file at {@code path} (a CI pipeline or not: for other files no line starts a shell). */
@@ -75,23 +78,15 @@ final class CiShells {
         if (!github && !gitlab || number < 1 || number > lines.length) {
             return Optional.empty();
         }
-        int start = github ? stepStart(lines, number - 1) : jobStart(lines, number - 1);
+        int start = github ? stepStart(lines, number - 1) : gitlabShells.shellOf(number - 1);
         if (start == shell) {
             return Optional.empty();
         }
         shell = start;
-        return Optional.of(gitlab || start < 0 ? new Start("", null) : stepDirectory(lines, start));
-    }
-
-    /** The GitLab job holding line {@code index}: its top-level key's line, -1 above the first. */
-    private static int jobStart(String[] lines, int index) {
-        for (int i = index; i >= 0; i--) {
-            String l = lines[i];
-            if (!l.isBlank() && indentOf(l) == 0 && !l.startsWith("#") && !l.startsWith("-")) {
-                return i;
-            }
+        if (gitlab) {
+            return Optional.of(gitlabShells.start(start));
         }
-        return -1;
+        return Optional.of(start < 0 ? new Start("", null) : stepDirectory(lines, start));
     }
 
     /**
