@@ -71,6 +71,11 @@ final class CheckoutRoots {
         return out.toString();
     }
 
+    /** Groovy's {@code ${env.NAME}} as the shell's {@code ${NAME____}}, of the same length (the columns hold). */
+    static String groovyEnvAsVariable(String text) {
+        return text.contains("${env.") ? text.replaceAll("\\$\\{env\\.([A-Za-z_]\\w*)}", "\\${$1____}") : text;
+    }
+
     private static void load() {
         try (InputStream in = CheckoutRoots.class.getResourceAsStream(
                 "/dev/migrate/analyzers/sources/config/ci-checkout-roots.csv")) {

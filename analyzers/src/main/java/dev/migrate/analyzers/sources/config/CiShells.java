@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * workflow, else the workspace, the root), so a {@code cd} in one step does not move the next. A GitLab CI job's
  * script lines share one shell, started in the root (or where the default {@code before_script:} left it), and its
  * {@code after_script:} is another ({@link GitlabShells}): a {@code cd} carries within the job's script, not into
- * its after_script nor the next job. Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
+ * its after_script nor the next job. Each Jenkinsfile {@code sh} step is a shell of its own, in the directory of
+ * the {@code dir() { }} blocks around it ({@link JenkinsShells}). Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
  */
 final class CiShells {
     /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
@@ -33,14 +34,16 @@ final class CiShells {
     private final boolean github;
     private final boolean gitlab;
     private final GitlabShells gitlabShells;
+    private final JenkinsShells jenkinsShells;
     /** The shell of the line read last: -1 is the file's own, before any step or job, as WorkingDirectory.of starts it. */
     private int shell = -1;
 
-    private CiShells(String[] lines, boolean github, boolean gitlab) {
+    private CiShells(String[] lines, boolean github, boolean gitlab, JenkinsShells jenkins) {
         this.lines = lines;
         this.github = github;
         this.gitlab = gitlab;
         this.gitlabShells = gitlab ? new GitlabShells(lines) : null;
+        this.jenkinsShells = jenkins;
     }
 
     /** The shells of the file at {@code path} (a CI pipeline or not: for other files no line starts a shell). */
@@ -48,7 +51,9 @@ final class CiShells {
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
         boolean gitlab = ci && path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
-        return new CiShells(github || gitlab ? text.split("\r?\n", -1) : new String[0], github, gitlab);
+        boolean jenkins = !ci && path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
+        return new CiShells(github || gitlab || jenkins ? text.split("\r?\n", -1) : new String[0], github, gitlab,
+                jenkins ? new JenkinsShells(text) : null);
     }
 
     /**
@@ -56,18 +61,19 @@ final class CiShells {
      * needs no more than that: a new shell's own (the root when the tree cannot hold it), else {@code current}.
      */
     WorkingDirectory at(int number, WorkingDirectory current) {
-        return startsAt(number).map(CiShells::shell).orElse(current);
+        return startsAt(number).map(this::shell).orElse(current);
     }
 
     /**
      * A new shell at {@code start}: in its tree directory, else at the absolute directory the tree cannot place (no
      * directories, the path kept), else, unknown, in the root.
      */
-    static WorkingDirectory shell(Start start) {
+    WorkingDirectory shell(Start start) {
+        boolean yaml = jenkinsShells == null; // a Jenkins step's lines are shell text, without YAML around them
         if (start.absolute() != null) {
-            return WorkingDirectory.startingAt(start.absolute(), true);
+            return WorkingDirectory.startingAt(start.absolute(), yaml);
         }
-        return WorkingDirectory.startingIn(start.directory() == null ? "" : start.directory(), true);
+        return WorkingDirectory.startingIn(start.directory() == null ? "" : start.directory(), yaml);
     }
 
     /**
@@ -75,16 +81,17 @@ final class CiShells {
      * than the line read before it; empty when it is in the same one.
      */
     Optional<Start> startsAt(int number) {
-        if (!github && !gitlab || number < 1 || number > lines.length) {
+        if (!github && !gitlab && jenkinsShells == null || number < 1 || number > lines.length) {
             return Optional.empty();
         }
-        int start = github ? stepStart(lines, number - 1) : gitlabShells.shellOf(number - 1);
+        int start = github ? stepStart(lines, number - 1)
+                : gitlab ? gitlabShells.shellOf(number - 1) : jenkinsShells.shellOf(number - 1);
         if (start == shell) {
             return Optional.empty();
         }
         shell = start;
-        if (gitlab) {
-            return Optional.of(gitlabShells.start(start));
+        if (gitlab || jenkinsShells != null) {
+            return Optional.of(gitlab ? gitlabShells.start(start) : jenkinsShells.start(start));
         }
         return Optional.of(start < 0 ? new Start("", null) : stepDirectory(lines, start));
     }

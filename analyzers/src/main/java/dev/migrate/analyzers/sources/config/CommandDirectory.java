@@ -26,12 +26,13 @@ record CommandDirectory(List<String> directories, String absolute) {
 
     /**
      * Where the command at {@code where} in {@code file} runs; empty for a file whose lines the detector reads other
-     * than as shell lines (a Dockerfile's commands run in the image, a Jenkins step's text is inside quotes).
+     * than as shell lines (a Dockerfile's commands run in the image, a Procfile's process in its container).
      */
     static Optional<CommandDirectory> of(ScanFile file, SourceRef where) {
         String n = file.fileName();
         boolean ci = PrefectCliLineDetector.isCiYaml(file.path());
-        if (!ci && !PrefectCliLineDetector.isScript(file) || n.startsWith("Jenkinsfile") || n.equals("Procfile")) {
+        boolean jenkins = n.startsWith("Jenkinsfile");
+        if (!ci && !jenkins && !PrefectCliLineDetector.isScript(file) || n.equals("Procfile")) {
             return Optional.empty();
         }
         WorkingDirectory cwd = WorkingDirectory.of(file.path(), ci);
@@ -46,13 +47,14 @@ record CommandDirectory(List<String> directories, String absolute) {
             Optional<CiShells.Start> shell = shells.startsAt(line.number());
             if (shell.isPresent()) {
                 outsideTree = shell.get().directory() == null && shell.get().absolute() == null;
-                cwd = CiShells.shell(shell.get());
+                cwd = shells.shell(shell.get());
             }
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
                 continue;
             }
-            WorkingDirectory.Line dirs = cwd.read(text);
+            // a one-line `sh 'cd flows && ...'` step is read at its command's columns, as the detector reads it
+            WorkingDirectory.Line dirs = cwd.read(jenkins ? PrefectCliLineDetector.jenkinsStepText(text) : text);
             if (line.number() == where.line()) {
                 int offset = Math.max(0, where.column() - line.column());
                 List<String> at = outsideTree ? List.of() : dirs.at(offset);

@@ -102,6 +102,9 @@ final class WorkingDirectory {
                 text = " ".repeat(around.end()) + text.substring(around.end());
             }
             text = CheckoutRoots.githubExpressionAsVariable(text);
+        } else {
+            // Groovy's `${env.WORKSPACE}` in a Jenkins sh """ step, which Jenkins expands before the shell reads it
+            text = CheckoutRoots.groovyEnvAsVariable(text);
         }
         List<Integer> offsets = new ArrayList<>();
         List<Place> places = new ArrayList<>();
