@@ -59,9 +59,8 @@ final class GitlabShells {
                     if (section.equals("before_script")) {
                         ownBefore.put(job, true);
                     }
-                } else if (indentOf(l) <= childIndent) {
-                    section = null; // a list item at the job's key indentation, or the like: not a section's line
                 }
+                // a list item at the key's own indentation (`script:` then `- cd flows` under it) is still the key's
                 Matcher off = NO_DEFAULT.matcher(l);
                 if ("inherit".equals(section) && off.find()
                         && (off.group(1).startsWith("false") || !off.group(2).contains("before_script"))) {

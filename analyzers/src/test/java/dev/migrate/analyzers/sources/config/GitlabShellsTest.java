@@ -85,6 +85,24 @@ class GitlabShellsTest {
         assertThat(dirsAt(text, lineOf(text, "deployment build"))).containsExactly("flows");
     }
 
+    /** Lists written at their key's indentation, as many pipelines do: the same shells. */
+    @Test
+    void listItemsAtTheKeysIndentationAreTheKeys() {
+        String text = """
+                default:
+                  before_script:
+                  - cd flows
+                deploy:
+                  script:
+                  - cd ../deploy
+                  - prefect deployment build etl.py:etl -n nightly -a
+                  after_script:
+                  - prefect deployment ls
+                """;
+        assertThat(dirsAt(text, lineOf(text, "deployment build"))).containsExactly("deploy");
+        assertThat(dirsAt(text, lineOf(text, "deployment ls"))).containsExactly("");
+    }
+
     /** Without a default before_script, a job starts in the root and its cd stays in it, as before. */
     @Test
     void withoutADefaultEachJobStartsInTheRoot() {
