@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * script lines share one shell, started in the root (or where the default {@code before_script:} left it), and its
  * {@code after_script:} is another ({@link GitlabShells}): a {@code cd} carries within the job's script, not into
  * its after_script nor the next job. Each Jenkinsfile {@code sh} step is a shell of its own, in the directory of
- * the {@code dir() { }} blocks around it ({@link JenkinsShells}). Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
+ * the {@code dir() { }} blocks around it ({@link JenkinsShells}). Other pipelines keep one shell for the file, as
+ * {@link WorkingDirectory#of} starts it.
  */
 final class CiShells {
     /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
@@ -46,7 +47,10 @@ final class CiShells {
         this.jenkinsShells = jenkins;
     }
 
-    /** The shells of the file at {@code path} (a CI pipeline or not: for other files no line starts a shell). */
+    /**
+     * The shells of the file at {@code path}: a GitHub or GitLab pipeline's, a Jenkinsfile's; for other files no line
+     * starts one.
+     */
     static CiShells of(String path, String text) {
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));

@@ -82,7 +82,9 @@ final class GitlabShells {
         afterDefault = last == null ? new CiShells.Start("", null) : end(last);
         for (int i = 0; i < lines.length; i++) {
             int j = shellOf[i];
-            if (j == i && indentOf(lines[i]) == 0 && j != defaultBefore && j != defaultJob && !ownBefore.containsKey(j) && !optsOut.containsKey(j)) {
+            // a job's key line: the jobs that neither are the default nor replace or refuse it start where it ended
+            boolean jobKey = j == i && indentOf(lines[i]) == 0 && j != defaultBefore && j != defaultJob;
+            if (jobKey && !ownBefore.containsKey(j) && !optsOut.containsKey(j)) {
                 inheriting.add(j);
             }
         }

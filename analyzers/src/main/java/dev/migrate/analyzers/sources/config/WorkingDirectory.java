@@ -52,7 +52,8 @@ final class WorkingDirectory {
     /**
      * The working directory at the top of {@code path}: its own for a Makefile, justfile or Procfile, the root for a
      * CI pipeline or Jenkinsfile, either (own first) for a shell script. A {@code cd} carries to the next lines only
-     * in a shell script or a CI job (make, just and a Jenkins sh step run each line in a shell of its own).
+     * in a shell script or a CI job (make and just run each line in a shell of its own; a Jenkinsfile's lines are
+     * each their own too, until {@link CiShells} starts a multi-line {@code sh} step's shell).
      */
     static WorkingDirectory of(String path, boolean ciPipeline) {
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
@@ -60,7 +61,7 @@ final class WorkingDirectory {
         boolean ownDir = name.equals("Makefile") || name.equals("GNUmakefile") || name.endsWith(".mk")
                 || name.equals("justfile") || name.equals("Procfile");
         if (ciPipeline || name.startsWith("Jenkinsfile")) {
-            // a Jenkins sh step is a shell of its own; a CI job's script lines share one
+            // a Jenkins line is a shell of its own (CiShells joins a sh """ step's); a CI job's script lines share one
             return new WorkingDirectory(dir, List.of(""), ciPipeline, ciPipeline);
         }
         if (ownDir) {
