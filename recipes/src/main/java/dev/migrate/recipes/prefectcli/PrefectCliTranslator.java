@@ -114,9 +114,13 @@ public final class PrefectCliTranslator {
                 + String.join(" ", translated) + ")";
     }
 
-    /** The notes written as "CODE: ..." with the command's finding code, so that each can be looked up. */
+    /**
+     * The notes written as "CODE: ..." with the command's finding code, so that each can be looked up; a note that
+     * carries its own code (a handler's about another rule's matter) keeps it.
+     */
     private static List<String> coded(CommandRule rule, List<String> notes) {
-        return rule.code() == null ? notes : notes.stream().map(n -> rule.code() + ": " + n).toList();
+        return rule.code() == null ? notes : notes.stream()
+                .map(n -> n.matches("[A-Z]{2,3}\\d{3}: .*") ? n : rule.code() + ": " + n).toList();
     }
 
     /**
@@ -568,8 +572,8 @@ public final class PrefectCliTranslator {
         if (!d.has("--type") && !d.has("-t")) {
             d.flags.add("--type");
             d.flags.add(o.poolType());
-            d.notes.add("work pools must be typed in 3.x (workers refuse prefect-agent pools); chose --type "
-                    + o.poolType());
+            d.notes.add("Prefect 3 has no default pool type (it prompts for one, and fails where nothing can answer);"
+                    + " chose --type " + o.poolType() + ", the type of the workers standing in for the agents");
             return;
         }
         // an explicit prefect-agent type: the pool only 2.x agents polled
@@ -577,7 +581,8 @@ public final class PrefectCliTranslator {
         if (d.value(flag).filter("prefect-agent"::equals).isPresent()) {
             d.manual = true;
             String pool = d.positionals.isEmpty() ? "the pool" : "`" + d.positionals.get(0) + "`";
-            d.notes.add(pool + " would be a prefect-agent pool, which Prefect 3 workers refuse: create it with the "
+            // the scan reports an agent-typed pool as BHV005, not as the missing type of the command's own code
+            d.notes.add("BHV005: " + pool + " would be a prefect-agent pool, which Prefect 3 workers refuse: create it with the "
                     + "type of the worker that will serve it (--type " + o.poolType() + ", docker, kubernetes, ...)");
         }
     }

@@ -338,6 +338,19 @@ class PrefectCommandRewriterTest {
         assertThat(rw("prefect work-pool create k8s -t kubernetes").notes()).isEmpty();
     }
 
+    // each decision is written under the code the scan reports the command with: PF224 for a pool given a type,
+    // PF225 for a queue given a pool, BHV005 for a pool created with the agents' type (not the command's own code)
+    @Test
+    void theNotesOfPoolAndQueueCreationCarryTheScansCodes() {
+        ShellRewrite pool = rw("prefect work-pool create etl-pool");
+        assertThat(pool.text()).isEqualTo("prefect work-pool create etl-pool --type process");
+        assertThat(pool.notes()).singleElement().asString().startsWith("PF224: ");
+        assertThat(rw("prefect work-queue create nightly").notes()).singleElement().asString().startsWith("PF225: ");
+        assertThat(rw("prefect work-pool create legacy --type prefect-agent").notes()).singleElement().asString()
+                .startsWith("BHV005: ").doesNotContain("PF224");
+        assertThat(rw("prefect work-pool create etl-pool --type=docker").changed()).isFalse();
+    }
+
     // a setup script created its agents' queue without a pool: it landed in default-agent-pool, and the note said
     // "add --pool NAME"; it goes to the pool standing in for default-agent-pool, where the workers poll it
     @Test

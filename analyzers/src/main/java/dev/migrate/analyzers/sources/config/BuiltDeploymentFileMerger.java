@@ -45,7 +45,8 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
     public boolean wants(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1);
         return ShellScripts.byNameOrMaybeShebang(n) || n.equals("Makefile") || n.equals("GNUmakefile")
-                || n.endsWith(".mk") || PrefectCliLineDetector.isJustfile(n) || PrefectCliLineDetector.isCiYaml(path);
+                || n.endsWith(".mk") || PrefectCliLineDetector.isJustfile(n) || PrefectCliLineDetector.isCiYaml(path)
+                || n.startsWith("Jenkinsfile");
     }
 
     @Override

@@ -9,13 +9,16 @@ import java.util.regex.Pattern;
  * ({@link ComposeCommands}, {@link CommandDirectory}). Each GitHub Actions step's {@code run:} is a shell of its own,
  * started in its {@code working-directory:} (else {@code defaults: run: working-directory:} of its job, else of the
  * workflow, else the workspace, the root), so a {@code cd} in one step does not move the next. A GitLab CI job's
- * script lines share one shell, started in the root: a {@code cd} carries within the job, not into the next job.
- * Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
+ * script lines share one shell, started in the root (or where the default {@code before_script:} left it), and its
+ * {@code after_script:} is another ({@link GitlabShells}): a {@code cd} carries within the job's script, not into
+ * its after_script nor the next job. Each Jenkinsfile {@code sh} step is a shell of its own, in the directory of
+ * the {@code dir() { }} blocks around it ({@link JenkinsShells}). Other pipelines keep one shell for the file, as
+ * {@link WorkingDirectory#of} starts it.
  */
 final class CiShells {
     /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
     private static final Pattern STEP_DIRECTORY =
-            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?([^\"'#\\s]+)");
+            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?((?:\\$\\{\\{[^}]*}}|[^\"'#\\s])+)");
     /** A list item's dash: group 1 is its indentation. */
     private static final Pattern ITEM = Pattern.compile("^([ \\t]*)-[ \\t]");
 
@@ -31,21 +34,30 @@ final class CiShells {
     private final String[] lines;
     private final boolean github;
     private final boolean gitlab;
+    private final GitlabShells gitlabShells;
+    private final JenkinsShells jenkinsShells;
     /** The shell of the line read last: -1 is the file's own, before any step or job, as WorkingDirectory.of starts it. */
     private int shell = -1;
 
-    private CiShells(String[] lines, boolean github, boolean gitlab) {
+    private CiShells(String[] lines, boolean github, boolean gitlab, JenkinsShells jenkins) {
         this.lines = lines;
         this.github = github;
         this.gitlab = gitlab;
+        this.gitlabShells = gitlab ? new GitlabShells(lines) : null;
+        this.jenkinsShells = jenkins;
     }
 
-    /** The shells of the file at {@code path} (a CI pipeline or not: for other files no line starts a shell). */
+    /**
+     * The shells of the file at {@code path}: a GitHub or GitLab pipeline's, a Jenkinsfile's; for other files no line
+     * starts one.
+     */
     static CiShells of(String path, String text) {
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
         boolean gitlab = ci && path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
-        return new CiShells(github || gitlab ? text.split("\r?\n", -1) : new String[0], github, gitlab);
+        boolean jenkins = !ci && path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
+        return new CiShells(github || gitlab || jenkins ? text.split("\r?\n", -1) : new String[0], github, gitlab,
+                jenkins ? new JenkinsShells(text) : null);
     }
 
     /**
@@ -53,8 +65,19 @@ final class CiShells {
      * needs no more than that: a new shell's own (the root when the tree cannot hold it), else {@code current}.
      */
     WorkingDirectory at(int number, WorkingDirectory current) {
-        return startsAt(number).map(s -> WorkingDirectory.startingIn(s.directory() == null ? "" : s.directory(), true))
-                .orElse(current);
+        return startsAt(number).map(this::shell).orElse(current);
+    }
+
+    /**
+     * A new shell at {@code start}: in its tree directory, else at the absolute directory the tree cannot place (no
+     * directories, the path kept), else, unknown, in the root.
+     */
+    WorkingDirectory shell(Start start) {
+        boolean yaml = jenkinsShells == null; // a Jenkins step's lines are shell text, without YAML around them
+        if (start.absolute() != null) {
+            return WorkingDirectory.startingAt(start.absolute(), yaml);
+        }
+        return WorkingDirectory.startingIn(start.directory() == null ? "" : start.directory(), yaml);
     }
 
     /**
@@ -62,26 +85,19 @@ final class CiShells {
      * than the line read before it; empty when it is in the same one.
      */
     Optional<Start> startsAt(int number) {
-        if (!github && !gitlab || number < 1 || number > lines.length) {
+        if (!github && !gitlab && jenkinsShells == null || number < 1 || number > lines.length) {
             return Optional.empty();
         }
-        int start = github ? stepStart(lines, number - 1) : jobStart(lines, number - 1);
+        int start = github ? stepStart(lines, number - 1)
+                : gitlab ? gitlabShells.shellOf(number - 1) : jenkinsShells.shellOf(number - 1);
         if (start == shell) {
             return Optional.empty();
         }
         shell = start;
-        return Optional.of(gitlab || start < 0 ? new Start("", null) : stepDirectory(lines, start));
-    }
-
-    /** The GitLab job holding line {@code index}: its top-level key's line, -1 above the first. */
-    private static int jobStart(String[] lines, int index) {
-        for (int i = index; i >= 0; i--) {
-            String l = lines[i];
-            if (!l.isBlank() && indentOf(l) == 0 && !l.startsWith("#") && !l.startsWith("-")) {
-                return i;
-            }
+        if (gitlab || jenkinsShells != null) {
+            return Optional.of(gitlab ? gitlabShells.start(start) : jenkinsShells.start(start));
         }
-        return -1;
+        return Optional.of(start < 0 ? new Start("", null) : stepDirectory(lines, start));
     }
 
     /**
@@ -135,16 +151,31 @@ final class CiShells {
         return new Start("", null);
     }
 
-    /** A working-directory as a directory of the tree; none for one the tree cannot hold (absolute, a variable). */
-    private static Start directory(String written) {
+    /**
+     * A working-directory as a directory of the tree: relative to the workspace, or under the checkout
+     * ({@code ${{ github.workspace }}/flows}, {@code $GITHUB_WORKSPACE/flows}); none for one the tree cannot hold (a
+     * variable, an absolute directory elsewhere, whose path is kept).
+     */
+    static Start directory(String written) {
+        Matcher root = CHECKOUT.matcher(written);
+        if (root.lookingAt() && (root.group(1) != null || CheckoutRoots.isVariable(
+                root.group(2) != null ? root.group(2) : root.group(3)))) {
+            return new Start(WorkingDirectory.normalize("", written.substring(root.end())).orElse(null), null);
+        }
         if (written.contains("$")) {
             return new Start(null, null);
         }
         if (written.startsWith("/")) {
-            return new Start(null, WorkingDirectory.normalize("", written).map(d -> "/" + d).orElse(null));
+            Optional<String> abs = WorkingDirectory.normalize("", written);
+            Optional<String> inTree = abs.flatMap(a -> CheckoutRoots.inTree("/" + a));
+            return inTree.isPresent() ? new Start(inTree.get(), null) : new Start(null, abs.map(d -> "/" + d).orElse(null));
         }
         return new Start(WorkingDirectory.normalize("", written).orElse(null), null);
     }
+
+    /** A checkout expression or variable at the start of a directory: GitHub's, {@code ${NAME}}, {@code $NAME}. */
+    private static final Pattern CHECKOUT = Pattern.compile(
+            "(\\$\\{\\{\\s*github\\.workspace\\s*}})|\\$\\{([A-Za-z_]\\w*)}|\\$([A-Za-z_]\\w*)");
 
     private static int indentOf(String line) {
         int i = 0;

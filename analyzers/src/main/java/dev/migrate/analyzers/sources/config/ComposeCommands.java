@@ -54,7 +54,8 @@ public final class ComposeCommands {
         for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(path, text)) {
             // a GitHub Actions step, a GitLab job: a shell of its own; one the tree cannot hold runs compose from the root
             wd = shells.at(line.number(), wd);
-            WorkingDirectory.Line dirs = wd.read(line.text());
+            boolean jenkins = path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
+            WorkingDirectory.Line dirs = wd.read(jenkins ? PrefectCliLineDetector.jenkinsStepText(line.text()) : line.text());
             Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(line.text());
             while (runs.find()) {
                 // the command's words run to the next command separator

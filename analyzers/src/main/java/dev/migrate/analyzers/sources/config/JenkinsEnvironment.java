@@ -42,7 +42,7 @@ final class JenkinsEnvironment {
     }
 
     /** A block: where its brace opens and closes, and the word before it. */
-    private record Block(String header, int open, int close, int parent) {
+    record Block(String header, int open, int close, int parent) {
     }
 
     static List<LiteralVariables.Assignment> assignments(String text) {
@@ -169,7 +169,7 @@ final class JenkinsEnvironment {
     }
 
     /** Every block of the text, in the order their braces open; strings, GStrings and comments are skipped. */
-    private static List<Block> blocks(String text) {
+    static List<Block> blocks(String text) {
         List<Block> blocks = new ArrayList<>();
         List<Integer> open = new ArrayList<>();
         int lineStart = 0;

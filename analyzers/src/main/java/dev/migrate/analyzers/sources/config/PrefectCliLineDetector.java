@@ -204,12 +204,10 @@ public final class PrefectCliLineDetector implements Detector {
                 }
                 // the command of `ExecStart=/usr/bin/prefect agent start` (blanked to spaces, so columns hold)
                 Matcher unit = (isSupervisorConf(file) ? PROGRAM_COMMAND : UNIT_COMMAND).matcher(text);
-                Matcher sh = file.fileName().startsWith("Jenkinsfile") ? JENKINS_SH.matcher(text) : null;
                 if (unit.find()) {
                     text = " ".repeat(unit.end()) + text.substring(unit.end());
-                } else if (sh != null && sh.find()) {
-                    // the step's command at its own columns
-                    text = " ".repeat(sh.start(3)) + sh.group(3);
+                } else if (file.fileName().startsWith("Jenkinsfile")) {
+                    text = jenkinsStepText(text);
                 }
             }
             if (isJustfile(file.fileName())) {
@@ -245,6 +243,12 @@ public final class PrefectCliLineDetector implements Detector {
                 }
             }
         }
+    }
+
+    /** A Jenkinsfile line's one-line {@code sh 'cmd'} step as its command at its own columns; other lines as they are. */
+    static String jenkinsStepText(String text) {
+        Matcher sh = JENKINS_SH.matcher(text);
+        return sh.find() ? " ".repeat(sh.start(3)) + sh.group(3) : text;
     }
 
     /** A Makefile, whose recipe lines may read files into their shells ({@code . scripts/env.sh && ...}). */

@@ -169,6 +169,7 @@ public final class PrefectCommandReport {
                 sink.finding(Findings.of("BHV005", "work pool created with type prefect-agent; Prefect 3 workers "
                         + "refuse it, create it with --type process, docker or kubernetes", where, jobId));
             }
+            untargetedCreate(inv, where, jobId, sink);
             for (String flag : inv.prefect1OnlyFlags()) {
                 sink.finding(Findings.of("PF101", "option " + flag + " of " + shown + " is Prefect 1's (its Docker-based "
                         + "server and agents); Prefect 3 does not accept it", where, jobId));
@@ -177,6 +178,23 @@ public final class PrefectCommandReport {
                 sink.finding(Findings.of("PF210", "option " + flag + " of " + shown
                         + " was accepted by Prefect 2.20 but not by Prefect 3.8.3", where, jobId));
             }
+        }
+    }
+
+    /**
+     * PF224, PF225: a pool created without a type (Prefect 3 prompts for one, and fails where nothing can answer), a
+     * queue created without a pool (it lands in default-agent-pool, which no Prefect 3 worker serves).
+     */
+    private static void untargetedCreate(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
+        if (inv.path().equals("work-pool create") && inv.option("--type", "-t").isEmpty()) {
+            sink.finding(Findings.of("PF224", "`prefect work-pool create` without --type: Prefect 3 prompts for the pool's"
+                    + " type, and where nothing can answer (CI, an unattended script) it exits with an error; give the"
+                    + " type of the worker that will serve it (--type process, docker, kubernetes, ...)", where, jobId));
+        }
+        if (inv.path().equals("work-queue create") && inv.option("--pool", "-p").isEmpty()) {
+            sink.finding(Findings.of("PF225", "`prefect work-queue create` without --pool: the queue lands in"
+                    + " default-agent-pool, a prefect-agent pool no Prefect 3 worker serves, so its runs never start;"
+                    + " create it in the typed pool its worker serves (--pool POOL)", where, jobId));
         }
     }
 

@@ -18,16 +18,29 @@ import java.util.regex.Pattern;
  * ("" is the root). A shell script starts wherever it was called from: its own directory or the root, tried in that
  * order, until it says {@code cd "$(dirname "$0")/.."}; a Makefile or justfile recipe starts in its file's directory
  * and a CI pipeline in the repository root. {@code cd} and {@code pushd} move it; a directory the tree cannot hold
- * ({@code /opt/app}, {@code $HOME}, above the root) makes it unknown, and the directories are then none.
+ * ({@code $HOME}, above the root) makes it unknown, and the directories are then none.
+ *
+ * <p>An absolute directory is in the tree only where a CI system checks the repository out ({@link CheckoutRoots}:
+ * {@code cd "$GITHUB_WORKSPACE/flows"}, {@code cd /home/runner/work/etl/etl/flows}, {@code cd $CI_PROJECT_DIR}). Any
+ * other ({@code cd /srv/app/flows}) is a directory of the machine the command runs on: the tree directories are then
+ * none, and its literal path is kept as {@link Line#absoluteAt}, followed through relative {@code cd}s after it, for
+ * a caller that has a file's own record of where it was written (a built deployment file's {@code path:}).
  */
 final class WorkingDirectory {
     private final String scriptDir;
     private final boolean persists;
     private final boolean yaml;
     private List<String> current;
+    /** The literal absolute directory when the tree cannot place it; null when unknown or in the tree. */
+    private String absolute;
     private static final Pattern YAML_PREFIX = Pattern.compile("\\s*(?:-\\s+)?(?:[A-Za-z_][\\w.-]*\\s*:\\s+)?[|>]?");
     private final Map<String, Optional<String>> variables = new HashMap<>();
-    private final java.util.ArrayDeque<List<String>> pushed = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Place> pushed = new java.util.ArrayDeque<>();
+
+    /** A directory: in the tree ({@code dirs}, most likely first) or, when those are none, maybe outside it. */
+    private record Place(List<String> dirs, String absolute) {
+        static final Place UNKNOWN = new Place(List.of(), null);
+    }
 
     private WorkingDirectory(String scriptDir, List<String> start, boolean persists, boolean yaml) {
         this.scriptDir = scriptDir;
@@ -39,7 +52,8 @@ final class WorkingDirectory {
     /**
      * The working directory at the top of {@code path}: its own for a Makefile, justfile or Procfile, the root for a
      * CI pipeline or Jenkinsfile, either (own first) for a shell script. A {@code cd} carries to the next lines only
-     * in a shell script or a CI job (make, just and a Jenkins sh step run each line in a shell of its own).
+     * in a shell script or a CI job (make and just run each line in a shell of its own; a Jenkinsfile's lines are
+     * each their own too, until {@link CiShells} starts a multi-line {@code sh} step's shell).
      */
     static WorkingDirectory of(String path, boolean ciPipeline) {
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
@@ -47,7 +61,7 @@ final class WorkingDirectory {
         boolean ownDir = name.equals("Makefile") || name.equals("GNUmakefile") || name.endsWith(".mk")
                 || name.equals("justfile") || name.equals("Procfile");
         if (ciPipeline || name.startsWith("Jenkinsfile")) {
-            // a Jenkins sh step is a shell of its own; a CI job's script lines share one
+            // a Jenkins line is a shell of its own (CiShells joins a sh """ step's); a CI job's script lines share one
             return new WorkingDirectory(dir, List.of(""), ciPipeline, ciPipeline);
         }
         if (ownDir) {
@@ -66,6 +80,17 @@ final class WorkingDirectory {
     }
 
     /**
+     * A shell started in the absolute directory {@code absolute} ({@code working-directory: /srv/app}, a Jenkins
+     * {@code dir('/srv/app')}): the tree's place for it when it is a checkout, else none, the path kept.
+     */
+    static WorkingDirectory startingAt(String absolute, boolean yaml) {
+        Optional<String> inTree = CheckoutRoots.inTree(absolute);
+        WorkingDirectory wd = new WorkingDirectory(inTree.orElse(""), inTree.map(List::of).orElse(List.of()), true, yaml);
+        wd.absolute = inTree.isPresent() ? null : absolute;
+        return wd;
+    }
+
+    /**
      * Reads one logical line: its {@code cd}, {@code pushd} and directory variables ({@code HERE=$(dirname "$0")}).
      * Returns, for each offset where the directory changed within the line, the directories from there on; the
      * caller asks {@link #at} with a command's offset.
@@ -77,11 +102,16 @@ final class WorkingDirectory {
             if (around.lookingAt()) {
                 text = " ".repeat(around.end()) + text.substring(around.end());
             }
+            text = CheckoutRoots.githubExpressionAsVariable(text);
+        } else {
+            // Groovy's `${env.WORKSPACE}` in a Jenkins sh """ step, which Jenkins expands before the shell reads it
+            text = CheckoutRoots.groovyEnvAsVariable(text);
         }
         List<Integer> offsets = new ArrayList<>();
-        List<List<String>> dirs = new ArrayList<>();
+        List<Place> places = new ArrayList<>();
         offsets.add(0);
-        dirs.add(current);
+        places.add(new Place(current, absolute));
+        Place place = places.get(0);
         List<String> dir = current;
         for (SimpleCommand c : ShellLine.parse(text).commands()) {
             List<ShellToken> words = c.words();
@@ -99,22 +129,26 @@ final class WorkingDirectory {
             } else if (command.equals("cd") || command.equals("pushd")) {
                 ShellToken target = words.stream().skip(1).filter(w -> !w.value().startsWith("-")).findFirst().orElse(null);
                 if (command.equals("pushd")) {
-                    pushed.push(dir);
+                    pushed.push(place);
                 }
-                dir = target == null ? List.of() : move(dir, target.raw());
+                place = target == null ? Place.UNKNOWN : move(place, target.raw());
+                dir = place.dirs();
                 offsets.add(c.end());
-                dirs.add(dir);
+                places.add(place);
             } else if (command.equals("popd")) {
-                dir = pushed.isEmpty() ? List.of() : pushed.pop();
+                place = pushed.isEmpty() ? Place.UNKNOWN : pushed.pop();
+                dir = place.dirs();
                 offsets.add(c.end());
-                dirs.add(dir);
+                places.add(place);
             }
         }
         // a subshell's cd, `(cd etl && make)`, ends with it; so does a Makefile line's
         if (persists && !text.strip().startsWith("(")) {
-            current = dir;
+            current = place.dirs();
+            absolute = place.absolute();
         }
-        return new Line(offsets, dirs);
+        return new Line(offsets, places.stream().map(Place::dirs).toList(),
+                places.stream().map(p -> p.absolute() == null ? "" : p.absolute()).toList());
     }
 
     private void assign(String raw, List<String> dir) {
@@ -125,18 +159,32 @@ final class WorkingDirectory {
         }
     }
 
-    /** The directories after {@code cd WORD} from each of {@code from}. */
-    private List<String> move(List<String> from, String rawWord) {
+    /**
+     * The directories after {@code cd WORD} from each of {@code from}: an absolute word is a checkout's directory or
+     * the literal path; a relative one from a literal path moves that path.
+     */
+    private Place move(Place from, String rawWord) {
         String word = unquote(rawWord);
+        if (word.startsWith("/")) {
+            return normalize("", word).map(d -> {
+                Optional<String> inTree = CheckoutRoots.inTree("/" + d);
+                return inTree.map(t -> new Place(List.of(t), null)).orElse(new Place(List.of(), "/" + d));
+            }).orElse(Place.UNKNOWN);
+        }
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        if (!word.startsWith("$") && !word.startsWith("`") && !word.startsWith("/") && !word.startsWith("~")) {
-            for (String d : from) {
+        if (!word.startsWith("$") && !word.startsWith("`") && !word.startsWith("~")) {
+            if (from.dirs().isEmpty() && from.absolute() != null) {
+                // cd flows after cd /srv/app: /srv/app/flows; `cd ..` above / is nowhere
+                return normalize(from.absolute().substring(1), word).filter(d -> !word.contains("$"))
+                        .map(d -> new Place(List.of(), "/" + d)).orElse(Place.UNKNOWN);
+            }
+            for (String d : from.dirs()) {
                 normalize(d, word).ifPresent(out::add);
             }
         } else {
-            resolve(from.isEmpty() ? null : from.get(0), word).ifPresent(out::add);
+            resolve(from.dirs().isEmpty() ? null : from.dirs().get(0), word).ifPresent(out::add);
         }
-        return List.copyOf(out);
+        return new Place(List.copyOf(out), null);
     }
 
     private Optional<String> resolve(List<String> dir, String word) {
@@ -170,7 +218,9 @@ final class WorkingDirectory {
         if (var.lookingAt()) {
             String name = var.group(1) != null ? var.group(1) : var.group(2);
             String rest = word.substring(var.end());
-            Optional<String> base = variables.getOrDefault(name, Optional.empty());
+            // a CI's checkout variable is the tree's root, unless the script set it itself
+            Optional<String> base = variables.getOrDefault(name,
+                    CheckoutRoots.isVariable(name) ? Optional.of("") : Optional.empty());
             return base.flatMap(b -> rest.isEmpty() ? Optional.of(b) : rest.startsWith("/") ? normalize(b, rest.substring(1))
                     : Optional.empty());
         }
@@ -253,12 +303,29 @@ final class WorkingDirectory {
         return b.toString();
     }
 
-    /** The directories of one line's commands by where they start. */
-    record Line(List<Integer> offsets, List<List<String>> dirs) {
+    /**
+     * The directories of one line's commands by where they start.
+     *
+     * @param absolutes for each offset, the literal absolute directory when the tree cannot place it, else ""
+     */
+    record Line(List<Integer> offsets, List<List<String>> dirs, List<String> absolutes) {
         List<String> at(int offset) {
-            List<String> found = dirs.get(0);
+            return dirs.get(index(offset));
+        }
+
+        /**
+         * The literal absolute directory ({@code /srv/app/flows}) of a command at {@code offset} whose directories
+         * are none because the tree cannot place it; null when they are none for another reason, or known.
+         */
+        String absoluteAt(int offset) {
+            String a = absolutes.get(index(offset));
+            return a.isEmpty() ? null : a;
+        }
+
+        private int index(int offset) {
+            int found = 0;
             for (int i = 0; i < offsets.size() && offsets.get(i) <= offset; i++) {
-                found = dirs.get(i);
+                found = i;
             }
             return found;
         }

@@ -414,4 +414,129 @@ class BuiltDeploymentFileMergerTest {
                 """;
         assertThat(builtFileOf(workflow(steps))).isNull();
     }
+
+    /** {@code run: cd /srv/app/flows && ...}: the absolute cd behind the YAML key is read, the file matched by its path. */
+    @Test
+    void anAbsoluteCdInARunLineFindsTheFileThatRecordsThatDirectory() throws IOException {
+        String steps = """
+                      - name: Build
+                        run: cd /srv/app/flows && prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        Inventory inv = scan("flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *")
+                        .replace("path: /srv/etl", "path: /srv/app/flows"),
+                ".github/workflows/deploy.yml", workflow(steps));
+        assertThat(deployments(inv)).singleElement().satisfies(j ->
+                assertThat(j.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4"));
+    }
+
+    /** The checkout, by variable, expression or runner path, is the tree: its flows/ is the tree's. */
+    @Test
+    void aCdIntoTheCheckoutIsADirectoryOfTheTree() throws IOException {
+        for (String cd : List.of("cd \"$GITHUB_WORKSPACE/flows\"", "cd ${{ github.workspace }}/flows",
+                "cd /home/runner/work/etl/etl/flows")) {
+            String steps = """
+                          - name: Build
+                            run: |
+                              %s
+                              prefect deployment build etl.py:etl -n nightly -q etl -a
+                    """.formatted(cd);
+            assertThat(builtFileOf(workflow(steps))).as(cd).isEqualTo("flows/etl-deployment.yaml:4");
+        }
+        String steps = """
+                      - name: Build
+                        working-directory: ${{ github.workspace }}/flows
+                        run: prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isEqualTo("flows/etl-deployment.yaml:4");
+    }
+
+    /** A declarative Jenkinsfile whose deploy stage's steps are {@code steps}. */
+    private static String jenkinsfile(String steps) {
+        return """
+                pipeline {
+                    agent { docker { image 'prefecthq/prefect:2.14-python3.11' } }
+                    stages {
+                        stage('Deploy') {
+                            steps {
+                %s
+                            }
+                        }
+                    }
+                }
+                """.formatted(steps.stripTrailing());
+    }
+
+    private String builtFileOfJenkinsfile(String steps) throws IOException {
+        Inventory inv = scan(FILES_IN_EACH_PLACE[0], FILES_IN_EACH_PLACE[1], FILES_IN_EACH_PLACE[2], FILES_IN_EACH_PLACE[3],
+                "Jenkinsfile", jenkinsfile(steps));
+        return deployments(inv).stream().filter(j -> j.source().path().equals("Jenkinsfile"))
+                .findFirst().orElseThrow().attributes().get("deployment.builtFile");
+    }
+
+    /** A Jenkins {@code sh} step reads its {@code cd} as a shell does: the build runs, and writes, in flows/. */
+    @Test
+    void aJenkinsStepsCdIsWhereItsBuildWrites() throws IOException {
+        assertThat(builtFileOfJenkinsfile("""
+                                sh 'cd flows && prefect deployment build etl.py:etl -n nightly -q etl -a'
+                """)).isEqualTo("flows/etl-deployment.yaml:4");
+        assertThat(builtFileOfJenkinsfile("""
+                                sh \"""
+                                    cd flows
+                                    prefect deployment build etl.py:etl -n nightly -q etl -a
+                                \"""
+                """)).isEqualTo("flows/etl-deployment.yaml:4");
+    }
+
+    /** {@code dir('flows') { }} is the working directory of the steps in it, however it names the directory. */
+    @Test
+    void aJenkinsDirBlockIsWhereItsStepsBuildWrites() throws IOException {
+        for (String dir : List.of("dir('flows')", "dir(\"${env.WORKSPACE}/flows\")", "dir(path: 'flows')")) {
+            assertThat(builtFileOfJenkinsfile("""
+                                    %s {
+                                        sh 'prefect deployment build etl.py:etl -n nightly -q etl -a'
+                                    }
+                    """.formatted(dir))).as(dir).isEqualTo("flows/etl-deployment.yaml:4");
+        }
+        assertThat(builtFileOfJenkinsfile("""
+                                dir('flows') {
+                                    sh 'echo building'
+                                }
+                                sh 'prefect deployment build etl.py:etl -n nightly -q etl -a'
+                """)).isEqualTo("etl-deployment.yaml:4");
+    }
+
+    /** Each {@code sh} step is a new shell in the workspace: an earlier step's {@code cd flows} does not move the build. */
+    @Test
+    void anEarlierJenkinsStepsCdDoesNotMoveTheBuild() throws IOException {
+        assertThat(builtFileOfJenkinsfile("""
+                                sh 'cd flows'
+                                sh 'prefect deployment build etl.py:etl -n nightly -q etl -a'
+                """)).isEqualTo("etl-deployment.yaml:4");
+        assertThat(builtFileOfJenkinsfile("""
+                                sh '''
+                                    cd flows
+                                    ruff check .
+                                '''
+                                sh 'prefect deployment build etl.py:etl -n nightly -q etl -a'
+                """)).isEqualTo("etl-deployment.yaml:4");
+    }
+
+    /** {@code dir('/srv/app')}: the agent's directory, matched by the file's recorded path; a variable's, by none. */
+    @Test
+    void aJenkinsDirOutsideTheTreeIsMatchedByPathOrNotAtAll() throws IOException {
+        Inventory inv = scan("flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *")
+                        .replace("path: /srv/etl", "path: /srv/app/flows"),
+                "Jenkinsfile", jenkinsfile("""
+                                dir('/srv/app') {
+                                    sh 'cd flows && prefect deployment build etl.py:etl -n nightly -q etl -a'
+                                }
+                """));
+        assertThat(deployments(inv)).singleElement().satisfies(j ->
+                assertThat(j.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4"));
+        assertThat(builtFileOfJenkinsfile("""
+                                dir("${env.APP_DIR}") {
+                                    sh 'prefect deployment build etl.py:etl -n nightly -q etl -a'
+                                }
+                """)).isNull();
+    }
 }

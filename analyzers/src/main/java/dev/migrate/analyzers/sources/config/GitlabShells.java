@@ -1,0 +1,146 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shells of a {@code .gitlab-ci.yml}, as the runner starts them: a job's {@code before_script:} and
+ * {@code script:} lines share one shell, started in the checkout (the root); its {@code after_script:} is a shell of
+ * its own, in the root again, that no {@code cd} of the script moved. {@code default: before_script:} (or the older
+ * top-level {@code before_script:}) runs at the start of each job that has no {@code before_script:} of its own and
+ * does not turn the default off ({@code inherit: default: false}), so a {@code cd} there is where such a job's script
+ * starts. Jobs' {@code extends:} and {@code !reference} are not followed: a job that takes its {@code before_script:}
+ * from a template starts as if it had none of its own.
+ */
+final class GitlabShells {
+    /** A key of a mapping: group 1 its indentation, group 2 its name. */
+    private static final Pattern KEY = Pattern.compile("^([ \\t]*)([A-Za-z_][\\w.-]*)[ \\t]*:(?:[ \\t]|$)");
+    private static final Pattern NO_DEFAULT = Pattern.compile("^[ \\t]*default[ \\t]*:[ \\t]*(false\\b|\\[([^\\]]*)])");
+
+    /** For each line (0-based), the line that opens its shell: its job's key, or its after_script:; -1 above all. */
+    private final int[] shellOf;
+    /** The shells that start where the default before_script left its directory: their opening lines. */
+    private final Set<Integer> inheriting = new HashSet<>();
+    /** Where the default before_script leaves the directory. */
+    private final CiShells.Start afterDefault;
+
+    GitlabShells(String[] lines) {
+        shellOf = new int[lines.length];
+        Map<Integer, Boolean> ownBefore = new HashMap<>();
+        Map<Integer, Boolean> optsOut = new HashMap<>();
+        int job = -1;
+        int childIndent = -1;
+        String section = null;
+        int sectionLine = -1;
+        int defaultBefore = -1; // the shell whose before_script lines are the default: the `default:` job or the top-level key
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            boolean content = !l.isBlank() && !l.strip().startsWith("#");
+            if (content && indentOf(l) == 0 && !l.startsWith("-")) {
+                job = i;
+                childIndent = -1;
+                section = null;
+                Matcher top = KEY.matcher(l);
+                if (top.find() && top.group(2).equals("before_script")) {
+                    defaultBefore = i;
+                }
+            } else if (content && job >= 0) {
+                if (childIndent < 0) {
+                    childIndent = indentOf(l);
+                }
+                Matcher key = KEY.matcher(l);
+                if (indentOf(l) == childIndent && key.find()) {
+                    section = key.group(2);
+                    sectionLine = i;
+                    if (section.equals("before_script")) {
+                        ownBefore.put(job, true);
+                    }
+                }
+                // a list item at the key's own indentation (`script:` then `- cd flows` under it) is still the key's
+                Matcher off = NO_DEFAULT.matcher(l);
+                if ("inherit".equals(section) && off.find()
+                        && (off.group(1).startsWith("false") || !off.group(2).contains("before_script"))) {
+                    optsOut.put(job, true);
+                }
+            }
+            shellOf[i] = "after_script".equals(section) ? sectionLine : job;
+        }
+        int defaultJob = defaultJobLine(lines);
+        WorkingDirectory wd = WorkingDirectory.startingIn("", true);
+        WorkingDirectory.Line last = null;
+        for (int i = 0; i < lines.length; i++) {
+            boolean inDefault = defaultBefore >= 0 && shellOf[i] == defaultBefore
+                    || defaultJob >= 0 && shellOf[i] == defaultJob && inSection(lines, defaultJob, i, "before_script");
+            if (inDefault && !lines[i].strip().startsWith("#")) {
+                last = wd.read(lines[i]);
+            }
+        }
+        afterDefault = last == null ? new CiShells.Start("", null) : end(last);
+        for (int i = 0; i < lines.length; i++) {
+            int j = shellOf[i];
+            // a job's key line: the jobs that neither are the default nor replace or refuse it start where it ended
+            boolean jobKey = j == i && indentOf(lines[i]) == 0 && j != defaultBefore && j != defaultJob;
+            if (jobKey && !ownBefore.containsKey(j) && !optsOut.containsKey(j)) {
+                inheriting.add(j);
+            }
+        }
+    }
+
+    /** The opening line of line {@code index}'s shell; -1 above the first job. */
+    int shellOf(int index) {
+        return shellOf[index];
+    }
+
+    /** Where the shell opened at line {@code opening} starts. */
+    CiShells.Start start(int opening) {
+        return inheriting.contains(opening) ? afterDefault : new CiShells.Start("", null);
+    }
+
+    private static CiShells.Start end(WorkingDirectory.Line last) {
+        java.util.List<String> dirs = last.at(Integer.MAX_VALUE);
+        String absolute = last.absoluteAt(Integer.MAX_VALUE);
+        return new CiShells.Start(dirs.isEmpty() ? null : dirs.get(0), absolute);
+    }
+
+    /** The top-level {@code default:} key's line, -1 when there is none. */
+    private static int defaultJobLine(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("default[ \\t]*:[ \\t]*(#.*)?")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether line {@code index} of the job at {@code job} is within its {@code name:} section. */
+    private static boolean inSection(String[] lines, int job, int index, String name) {
+        String found = null;
+        int childIndent = -1;
+        for (int i = job + 1; i <= index; i++) {
+            String l = lines[i];
+            if (l.isBlank() || l.strip().startsWith("#")) {
+                continue;
+            }
+            if (childIndent < 0) {
+                childIndent = indentOf(l);
+            }
+            Matcher key = KEY.matcher(l);
+            if (indentOf(l) == childIndent && key.find()) {
+                found = key.group(2);
+            }
+        }
+        return name.equals(found);
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+}

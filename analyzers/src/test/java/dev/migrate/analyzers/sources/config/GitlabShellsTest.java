@@ -1,0 +1,121 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code .gitlab-ci.yml}'s shells as the runner starts them, read through {@link CiShells} as every reader of
+ * pipeline commands does: the directory each line's command runs in.
+ */
+class GitlabShellsTest {
+
+    /** Replays the file as the command line detector does, and returns the directories line {@code number} runs in. */
+    private static List<String> dirsAt(String text, int number) {
+        CiShells shells = CiShells.of(".gitlab-ci.yml", text);
+        WorkingDirectory wd = WorkingDirectory.of(".gitlab-ci.yml", true);
+        String[] lines = text.split("\n", -1);
+        WorkingDirectory.Line line = null;
+        for (int i = 1; i <= number; i++) {
+            wd = shells.at(i, wd);
+            line = wd.read(lines[i - 1]);
+        }
+        return line.at(0);
+    }
+
+    private static int lineOf(String text, String needle) {
+        List<String> lines = List.of(text.split("\n", -1));
+        return lines.indexOf(lines.stream().filter(l -> l.contains(needle)).findFirst().orElseThrow()) + 1;
+    }
+
+    private static final String PIPELINE = """
+            default:
+              image: prefecthq/prefect:2.14-python3.11
+              before_script:
+                - pip install -r requirements.txt
+                - cd flows
+            stages: [deploy]
+            deploy:
+              stage: deploy
+              script:
+                - prefect deployment build etl.py:etl -n nightly -q etl -a
+              after_script:
+                - prefect deployment ls
+            """;
+
+    @Test
+    void theDefaultBeforeScriptsCdIsWhereEachJobStarts() {
+        assertThat(dirsAt(PIPELINE, lineOf(PIPELINE, "deployment build"))).containsExactly("flows");
+    }
+
+    @Test
+    void afterScriptIsAShellOfItsOwnInTheRoot() {
+        assertThat(dirsAt(PIPELINE, lineOf(PIPELINE, "deployment ls"))).containsExactly("");
+        String moved = PIPELINE.replace("    - prefect deployment build", "    - cd ../deploy\n    - prefect deployment build");
+        assertThat(dirsAt(moved, lineOf(moved, "deployment build"))).containsExactly("deploy");
+        assertThat(dirsAt(moved, lineOf(moved, "deployment ls"))).containsExactly("");
+    }
+
+    @Test
+    void aJobsOwnBeforeScriptReplacesTheDefault() {
+        String own = PIPELINE.replace("  script:\n", "  before_script:\n    - pip install prefect==2.14.0\n  script:\n");
+        assertThat(dirsAt(own, lineOf(own, "deployment build"))).containsExactly("");
+    }
+
+    @Test
+    void aJobThatTurnsTheDefaultOffStartsInTheRoot() {
+        String off = PIPELINE.replace("  stage: deploy\n", "  stage: deploy\n  inherit:\n    default: false\n");
+        assertThat(dirsAt(off, lineOf(off, "deployment build"))).containsExactly("");
+        String others = PIPELINE.replace("  stage: deploy\n", "  stage: deploy\n  inherit:\n    default: [image]\n");
+        assertThat(dirsAt(others, lineOf(others, "deployment build"))).containsExactly("");
+        String kept = PIPELINE.replace("  stage: deploy\n", "  stage: deploy\n  inherit:\n    default: [before_script]\n");
+        assertThat(dirsAt(kept, lineOf(kept, "deployment build"))).containsExactly("flows");
+    }
+
+    @Test
+    void theOlderTopLevelBeforeScriptIsTheDefaultToo() {
+        String text = """
+                before_script:
+                  - cd "$CI_PROJECT_DIR/flows"
+                deploy:
+                  script:
+                    - prefect deployment build etl.py:etl -n nightly -a
+                """;
+        assertThat(dirsAt(text, lineOf(text, "deployment build"))).containsExactly("flows");
+    }
+
+    /** Lists written at their key's indentation, as many pipelines do: the same shells. */
+    @Test
+    void listItemsAtTheKeysIndentationAreTheKeys() {
+        String text = """
+                default:
+                  before_script:
+                  - cd flows
+                deploy:
+                  script:
+                  - cd ../deploy
+                  - prefect deployment build etl.py:etl -n nightly -a
+                  after_script:
+                  - prefect deployment ls
+                """;
+        assertThat(dirsAt(text, lineOf(text, "deployment build"))).containsExactly("deploy");
+        assertThat(dirsAt(text, lineOf(text, "deployment ls"))).containsExactly("");
+    }
+
+    /** Without a default before_script, a job starts in the root and its cd stays in it, as before. */
+    @Test
+    void withoutADefaultEachJobStartsInTheRoot() {
+        String text = """
+                lint:
+                  script:
+                    - cd flows
+                    - ruff check .
+                deploy:
+                  script:
+                    - prefect deployment build etl.py:etl -n nightly -a
+                """;
+        assertThat(dirsAt(text, lineOf(text, "ruff"))).containsExactly("flows");
+        assertThat(dirsAt(text, lineOf(text, "deployment build"))).containsExactly("");
+    }
+}
