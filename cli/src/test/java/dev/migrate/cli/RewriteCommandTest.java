@@ -68,6 +68,9 @@ class RewriteCommandTest {
         assertThat(run.out()).contains("+prefect[postgres]==3.8.3").contains("prefect worker start --work-queue iceberg-offload --pool process-pool");
         assertThat(run.err()).contains("5 file(s) would change");
         assertThat(Files.readString(project.resolve("docker-compose.v2.yml"))).isEqualTo(COMPOSE);
+        // the executable script's diff carries its mode, as git records it (100644 made git apply warn)
+        assertThat(run.out()).containsPattern("diff --git a/deploy.sh b/deploy.sh\nindex [0-9a-f]+\\.\\.[0-9a-f]+ 100755\n")
+                .containsPattern("diff --git a/requirements.txt b/requirements.txt\nindex [0-9a-f]+\\.\\.[0-9a-f]+ 100644\n");
 
         Path patch = project.resolve("../change.patch").normalize();
         Files.writeString(patch, run.out());
@@ -145,6 +148,7 @@ class RewriteCommandTest {
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).as("git apply warns").doesNotContain("warning");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.FileAttributes;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.Parser;
 import org.openrewrite.Recipe;
@@ -77,7 +78,10 @@ public final class RewriteEngine {
                 skipped.add(new ProjectFiles.Skipped(file, "binary content"));
                 continue;
             }
-            Parser.Input input = new Parser.Input(relative, () -> new ByteArrayInputStream(bytes));
+            // an executable file's diff says mode 100755, as git records it (git apply warns on 100644); the attribute
+            // is looked up only for that bit, not OpenRewrite's full stat of every file
+            Parser.Input input = new Parser.Input(relative, executableAttributes(file, bytes.length),
+                    () -> new ByteArrayInputStream(bytes));
             // Python files are parsed from the bytes at hand: OpenRewrite's input stream reads them again, byte by byte
             Stream<SourceFile> parsed = parser.get() instanceof PythonRewriteParser python
                     ? Stream.of(python.parseBytes(input, bytes, projectDir, parseCtx))
@@ -203,6 +207,12 @@ public final class RewriteEngine {
         return PlainText.builder().sourcePath(python.getSourcePath()).charsetName(python.getCharset().name())
                 .charsetBomMarked(python.isCharsetBomMarked()).fileAttributes(python.getFileAttributes())
                 .text(python.text()).build();
+    }
+
+    /** Attributes that say the file is executable, or null (OpenRewrite's default: a regular file) when it is not. */
+    private static FileAttributes executableAttributes(Path file, long size) {
+        return Files.isExecutable(file) ? new FileAttributes(null, null, null, true, Files.isWritable(file), true, size)
+                : null;
     }
 
     /** Writes every change in place, atomically. */
