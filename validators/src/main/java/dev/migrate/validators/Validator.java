@@ -456,9 +456,30 @@ public final class Validator {
         return out;
     }
 
-    /** Reads each side's rows of the sampled keys; a side is searched only for the keys it has. */
+    /** The sampled keys, when there are more than {@link StreamingScan#BOUND_KEYS}: the side re-reads join them. */
+    static final String SAMPLE_KEYS = "sample_keys";
+
+    /**
+     * Reads each side's rows of the sampled keys; a side is searched only for the keys it has. A few keys are bound
+     * as constants (Parquet skips the row groups without them); past that the keys stay in a table that is joined.
+     */
     static void sampleRows(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String diff,
             List<Path> legacyFiles, List<Path> newFiles, int sampleSize) throws SQLException {
+        if (sampleSize > StreamingScan.BOUND_KEYS) {
+            session.execute(Statement.of("sample keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(SAMPLE_KEYS)
+                    + " AS " + RowDiffQuery.sampleKeys(plan, diff), sampleSize));
+            Map<String, Object> present = session.query(Statement.of("sampled keys per side",
+                    "SELECT count(*) FILTER (WHERE " + RowDiffQuery.KIND + " <> 'extra') AS legacy, count(*) FILTER "
+                            + "(WHERE " + RowDiffQuery.KIND + " <> 'missing') AS new FROM " + Sql.quote(SAMPLE_KEYS)))
+                    .get(0);
+            FileLoader.execute(session, StreamingScan.sampleRowsJoined("legacy", plan, legacyFiles, ds.csv("legacy"),
+                    ds.renames("legacy"), SAMPLE_KEYS, ((Number) present.get("legacy")).intValue()),
+                    legacyFiles, ds.csv("legacy"));
+            FileLoader.execute(session, StreamingScan.sampleRowsJoined("new", plan, newFiles, ds.csv("new"),
+                    ds.renames("new"), SAMPLE_KEYS, ((Number) present.get("new")).intValue()),
+                    newFiles, ds.csv("new"));
+            return;
+        }
         List<List<Object>> keys = new ArrayList<>();
         int inLegacy = 0;
         int inNew = 0;
@@ -626,14 +647,25 @@ public final class Validator {
                     RowDiffQuery.joinedDiff(plan, legacyKeys, newKeys, "diff_stats")));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",
                     RowDiffQuery.diffFromList(plan, "diff_stats", "diff")));
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
-                    RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
-            // The real statement binds each sampled key; one placeholder key shows its shape.
-            List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
-            out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
-                    legacyFiles, ds.csv("legacy"), ds.renames("legacy"), shape, shape.size())));
-            out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
-                    newFiles, ds.csv("new"), ds.renames("new"), shape, shape.size())));
+            if (settings.sampleSize() > StreamingScan.BOUND_KEYS) {
+                // Many keys are kept in a table the re-reads join (see sampleRows); each side's count is known then.
+                out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
+                        "CREATE OR REPLACE TEMP TABLE " + Sql.quote(SAMPLE_KEYS) + " AS "
+                                + RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
+                out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRowsJoined("legacy",
+                        plan, legacyFiles, ds.csv("legacy"), ds.renames("legacy"), SAMPLE_KEYS, settings.sampleSize())));
+                out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRowsJoined("new", plan,
+                        newFiles, ds.csv("new"), ds.renames("new"), SAMPLE_KEYS, settings.sampleSize())));
+            } else {
+                out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
+                        RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
+                // The real statement binds each sampled key; one placeholder key shows its shape.
+                List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
+                out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
+                        legacyFiles, ds.csv("legacy"), ds.renames("legacy"), shape, shape.size())));
+                out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
+                        newFiles, ds.csv("new"), ds.renames("new"), shape, shape.size())));
+            }
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }

@@ -278,10 +278,8 @@ public final class RemoteComparison {
         }
         List<String> columns = plan.all().stream().map(Compared::name).toList();
         List<List<Object>> keys = diff.samples().stream().map(SegmentDiff.Difference::key).toList();
-        Map<String, Map<String, Object>> legacyRows = byKey(l.query(SegmentQuery.sample(shape(plan, l.relation()),
-                columns, keys)), plan.keys().size());
-        Map<String, Map<String, Object>> newRows = byKey(n.query(SegmentQuery.sample(shape(plan, n.relation()),
-                columns, keys)), plan.keys().size());
+        Map<String, Map<String, Object>> legacyRows = byKey(sampleRows(l, plan, columns, keys), plan.keys().size());
+        Map<String, Map<String, Object>> newRows = byKey(sampleRows(n, plan, columns, keys), plan.keys().size());
         List<Map<String, Object>> out = new ArrayList<>();
         for (SegmentDiff.Difference d : diff.samples()) {
             String k = String.join("\u0000", d.keyText());
@@ -299,6 +297,16 @@ public final class RemoteComparison {
             out.add(row);
         }
         return out;
+    }
+
+    /** One side's rows of the sampled keys, a batch of keys at a time (see {@link SegmentQuery#samples}). */
+    private static List<Map<String, Object>> sampleRows(JdbcSide side, DatasetPlan plan, List<String> columns,
+            List<List<Object>> keys) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Statement st : SegmentQuery.samples(shape(plan, side.relation()), columns, keys)) {
+            rows.addAll(side.query(st));
+        }
+        return rows;
     }
 
     private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows, int keys) {

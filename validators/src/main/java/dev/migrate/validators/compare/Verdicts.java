@@ -1,6 +1,7 @@
 package dev.migrate.validators.compare;
 
 import dev.migrate.validators.compare.DatasetPlan.Compared;
+import dev.migrate.validators.config.SourceSpec;
 import dev.migrate.validators.config.Tolerance;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.TypeWidening;
@@ -87,7 +88,7 @@ public final class Verdicts {
                                 + (c.moments() ? "moments where the text reads as one, else text)" : !c.widened()
                                         ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
                                 : "")
-                        + acceptance)
+                        + acceptance + epochHint(plan, c))
                         .withValues(c.legacy().type(), c.current().type(), null, accepted));
             } else if (accepted != null) {
                 // a stale entry accepts nothing; said, so that it is removed before it hides a later change
@@ -129,6 +130,29 @@ public final class Verdicts {
      * {@code index=False}, and DuckDB names such a column {@code column0}: a legacy job that wrote it and a new one
      * that does not (or the reverse) differ by a column no reader asked for. Said where the column is reported.
      */
+    /** Whole numbers a file's column holds (a timestamp as epoch seconds or milliseconds has no fraction). */
+    private static final java.util.Set<String> WHOLE_NUMBERS = java.util.Set.of("TINYINT", "SMALLINT", "INTEGER",
+            "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
+
+    /**
+     * Numbers in one side's files against timestamps in the other's: perhaps epoch time (pandas' to_json writes
+     * epoch milliseconds by default), which is said, not guessed, as numbers may be anything.
+     */
+    private static String epochHint(DatasetPlan plan, Compared c) {
+        for (String side : List.of("legacy", "new")) {
+            boolean legacy = "legacy".equals(side);
+            String numbers = (legacy ? c.legacy() : c.current()).type();
+            String other = (legacy ? c.current() : c.legacy()).type();
+            SourceSpec source = legacy ? plan.config().legacy() : plan.config().current();
+            if (WHOLE_NUMBERS.contains(numbers) && other.startsWith("TIMESTAMP") && source instanceof SourceSpec.Files) {
+                return "; if its numbers count time since 1970 (pandas' to_json writes epoch milliseconds by default), "
+                        + "read them as instants with " + side + ": {epoch_columns: {" + c.name() + ": milliseconds}} "
+                        + "(or seconds, ...)";
+            }
+        }
+        return "";
+    }
+
     private static String unnamedColumnHint(Column c) {
         if (c.name().matches("__index_level_\\d+__")) {
             // pyarrow's name for a DataFrame index that is not a plain range (after a filter or a sort)

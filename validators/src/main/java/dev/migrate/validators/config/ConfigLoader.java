@@ -35,7 +35,7 @@ public final class ConfigLoader {
             "allow_empty", "csv", "accept_type_changes", "ignore_column_case");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
     /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
-    private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
+    private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv", "epoch_columns");
     private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding",
             "quoted_empty_is_null", "decimal", "strict_line_endings");
@@ -249,6 +249,8 @@ public final class ConfigLoader {
         }
         checkSourceFits(d, "legacy", legacy, connections.get(legacySide.connection()));
         checkSourceFits(d, "new", current, connections.get(currentSide.connection()));
+        checkEpochColumns(d, "legacy", legacy);
+        checkEpochColumns(d, "new", current);
         List<String> key = d.get("key").map(YamlNode::stringList).orElse(List.of());
         List<String> ignore = d.get("ignore_columns").map(YamlNode::stringList).orElse(List.of());
         Map<String, String> renames = d.get("rename_columns").map(ConfigLoader::renames).orElse(Map.of());
@@ -371,8 +373,9 @@ public final class ConfigLoader {
     private static SourceSpec source(YamlNode s) {
         s.entriesAllowing(SIDE_SOURCE_KEYS);
         SourceSpec spec = sourceOrNull(s);
-        if (spec == null && s.get("csv").isEmpty()) {
-            throw s.error("give files, table or query (or csv, to read the dataset's files another way on this side).");
+        if (spec == null && s.get("csv").isEmpty() && s.get("epoch_columns").isEmpty()) {
+            throw s.error("give files, table or query (or csv or epoch_columns, to read the dataset's files another way "
+                    + "on this side).");
         }
         return spec; // null: the side reads the dataset's own source
     }
@@ -401,10 +404,35 @@ public final class ConfigLoader {
         return new Tolerance(abs, rel);
     }
 
-    /** A side's csv: the dataset's, with the keys the side's own {@code csv} block gives. */
+    /**
+     * A side's read options: the dataset's csv, with the keys the side's own {@code csv} block gives, and the side's
+     * {@code epoch_columns}.
+     */
     private static CsvOptions sideCsv(YamlNode d, String side, CsvOptions dataset) {
-        return d.get(side).flatMap(s -> s.isScalar() ? java.util.Optional.empty() : s.get("csv"))
+        CsvOptions csv = d.get(side).flatMap(s -> s.isScalar() ? java.util.Optional.empty() : s.get("csv"))
                 .map(c -> csv(c, dataset)).orElse(dataset);
+        return csv.withEpochColumns(epochColumns(d, side));
+    }
+
+    /** {@code epoch_columns: {column: milliseconds}} of a side: stored names, each with its unit. */
+    private static Map<String, EpochUnit> epochColumns(YamlNode d, String side) {
+        Map<String, EpochUnit> units = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : d.get(side).flatMap(s -> s.isScalar() ? java.util.Optional.empty()
+                : s.get("epoch_columns")).map(YamlNode::entries).orElse(Map.of()).entrySet()) {
+            String unit = e.getValue().string();
+            units.put(e.getKey(), EpochUnit.named(unit).orElseThrow(() -> e.getValue().error("unknown epoch unit '"
+                    + unit + "' for '" + e.getKey() + "'; use seconds, milliseconds, microseconds or nanoseconds "
+                    + "(or pandas' date_unit: s, ms, us, ns).")));
+        }
+        return units;
+    }
+
+    /** Numbers are read as instants only from files: a database column has its type, which a query may cast. */
+    private static void checkEpochColumns(YamlNode d, String side, SourceSpec source) {
+        if (!(source instanceof SourceSpec.Files) && !epochColumns(d, side).isEmpty()) {
+            throw d.require(side).error("epoch_columns reads numbers in files as instants; the " + side + " side reads a "
+                    + "table or query: convert the column there (e.g. to_timestamp(col / 1000.0)).");
+        }
     }
 
     private static CsvOptions csv(YamlNode c, CsvOptions base) {

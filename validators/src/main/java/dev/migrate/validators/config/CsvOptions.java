@@ -25,16 +25,27 @@ import java.util.Map;
  * @param columnTypes       the columns (as stored) read with a type of their own rather than the one DuckDB infers:
  *                          numbers too long for a DOUBLE read as DECIMAL or text ({@code engine.ExactNumbers}); known
  *                          once the values are, empty until then
+ * @param epochColumns      the columns (as stored) of numbers counting time since the epoch, read as instants in
+ *                          their unit ({@code epoch_columns} of a side; see {@link EpochUnit}); despite the record's
+ *                          name, for files of any format
  */
 public record CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
         char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns,
-        Map<String, String> columnTypes) {
+        Map<String, String> columnTypes, Map<String, EpochUnit> epochColumns) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', true, "utf-8", false, '.', false, false,
             List.of());
 
     public CsvOptions {
         lineBreakColumns = List.copyOf(lineBreakColumns);
         columnTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columnTypes));
+        epochColumns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(epochColumns));
+    }
+
+    public CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
+            char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns,
+            Map<String, String> columnTypes) {
+        this(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet, strictLineEndings,
+                lineBreakColumns, columnTypes, Map.of());
     }
 
     public CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
@@ -51,24 +62,30 @@ public record CsvOptions(char delimiter, char quote, boolean header, String enco
     /** The same options, read with {@code delimiter}, which the files' extension chose. */
     public CsvOptions withDefaultDelimiter(char defaultDelimiter) {
         return new CsvOptions(defaultDelimiter, quote, header, encoding, quotedEmptyIsNull, decimal, false,
-                strictLineEndings, lineBreakColumns, columnTypes);
+                strictLineEndings, lineBreakColumns, columnTypes, epochColumns);
     }
 
     /** The same options for a copy of the files in {@code newEncoding}. */
     public CsvOptions withEncoding(String newEncoding) {
         return new CsvOptions(delimiter, quote, header, newEncoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, columnTypes);
+                strictLineEndings, lineBreakColumns, columnTypes, epochColumns);
     }
 
     /** The same options, reading the line breaks of {@code textColumns} as {@code \n} unless they are strict. */
     public CsvOptions withLineBreakColumns(List<String> textColumns) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, strictLineEndings ? List.of() : textColumns, columnTypes);
+                strictLineEndings, strictLineEndings ? List.of() : textColumns, columnTypes, epochColumns);
     }
 
     /** The same options, reading the columns of {@code types} (stored name to DuckDB type) with those types. */
     public CsvOptions withColumnTypes(Map<String, String> types) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, types);
+                strictLineEndings, lineBreakColumns, types, epochColumns);
+    }
+
+    /** The same options, reading the columns of {@code units} (stored name to unit) as instants. */
+    public CsvOptions withEpochColumns(Map<String, EpochUnit> units) {
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, lineBreakColumns, columnTypes, units);
     }
 }

@@ -88,6 +88,12 @@ public final class FileLoader {
                             + "chr(10)) ELSE " + c + " END AS " + c)
                     .collect(Collectors.joining(", ")) + ") FROM " + read + ")";
         }
+        if (!csv.epochColumns().isEmpty()) {
+            // numbers counting time since the epoch (pandas' to_json), read as the instants they are: epoch_columns
+            read = "(SELECT * REPLACE (" + csv.epochColumns().entrySet().stream()
+                    .map(e -> e.getValue().instant(Sql.quote(e.getKey())) + " AS " + Sql.quote(e.getKey()))
+                    .collect(Collectors.joining(", ")) + ") FROM " + read + ")";
+        }
         return new Statement("scan", Sql.renamed(read, renames), params);
     }
 

@@ -203,6 +203,13 @@ public final class StreamingScan {
     }
 
     /**
+     * Up to this many sampled keys are bound as constants (see {@link #sampleRows}); more are joined from their
+     * table, as a filter that tests every row against each bound key grows with the sample, and its statement with
+     * it (a {@code --sample-size} of 300000 never finished binding).
+     */
+    public static final int BOUND_KEYS = 100;
+
+    /**
      * Reads again only the rows of the sampled keys into {@code table}; {@code present} of them are on this
      * side. The keys are bound as constants, so DuckDB can skip every Parquet row group whose statistics
      * exclude them. Other formats have no statistics: there the filter sits above an unbounded limit, which
@@ -217,9 +224,7 @@ public final class StreamingScan {
         for (List<Object> key : keys) {
             List<String> all = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
-                Compared k = plan.keys().get(i);
-                String col = k.moments() ? Dialect.DUCKDB.moment(Sql.quote(k.name()))
-                        : k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
+                String col = compared(plan.keys().get(i), "");
                 if (key.get(i) == null) {
                     all.add(col + " IS NULL");
                 } else {
@@ -235,5 +240,31 @@ public final class StreamingScan {
         params.add(present);
         return new Statement("sample rows (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT * FROM " + source + " WHERE " + where + " LIMIT ?", params);
+    }
+
+    /**
+     * The same for many keys, held in table {@code keysTable} (columns {@code k<i>}, as compared): a semi join
+     * reads each row once whatever the sample's size. DuckDB pushes the keys' range down into a Parquet read, and
+     * the limit still stops a CSV read once every present key is found.
+     */
+    public static Statement sampleRowsJoined(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
+            Map<String, String> renames, String keysTable, int present) {
+        Statement scan = FileLoader.scan(files, csv, renames);
+        List<Object> params = new ArrayList<>(scan.params());
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            on.add(compared(plan.keys().get(i), "s.") + " IS NOT DISTINCT FROM d.k" + i);
+        }
+        String limit = FileLoader.formatOf(files) == FileFormat.PARQUET ? "" : " LIMIT " + Long.MAX_VALUE;
+        params.add(present);
+        return new Statement("sample rows (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
+                + " AS SELECT s.* FROM (SELECT * FROM " + scan.sql() + limit + ") AS s SEMI JOIN " + Sql.quote(keysTable)
+                + " AS d ON " + String.join(" AND ", on) + " LIMIT ?", params);
+    }
+
+    /** Key {@code k} of a row (columns prefixed {@code prefix}) as the differing keys hold it. */
+    private static String compared(Compared k, String prefix) {
+        String col = prefix + Sql.quote(k.name());
+        return k.moments() ? Dialect.DUCKDB.moment(col) : k.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
     }
 }

@@ -102,7 +102,25 @@ public final class SegmentQuery {
         return new Statement("segment rows", sql, params);
     }
 
-    /** Full rows (as text) for the given keys: the samples. */
+    /**
+     * Keys bound by one sample statement: PostgreSQL's protocol takes at most 65535 parameters per statement, and a
+     * list of key tuples far past a thousand only makes the statement longer, not the lookups fewer.
+     */
+    public static final int KEYS_PER_SAMPLE = 1000;
+
+    /**
+     * Full rows (as text) for the given keys, the samples: one statement per {@link #KEYS_PER_SAMPLE} keys, so a
+     * {@code --sample-size} of hundreds of thousands stays within the protocol's parameter limit.
+     */
+    public static List<Statement> samples(Shape s, List<String> columns, List<List<Object>> keys) {
+        List<Statement> out = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_SAMPLE) {
+            out.add(sample(s, columns, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SAMPLE))));
+        }
+        return out;
+    }
+
+    /** Full rows (as text) for the given keys. */
     public static Statement sample(Shape s, List<String> columns, List<List<Object>> keys) {
         List<Object> params = new ArrayList<>();
         List<String> tuples = new ArrayList<>();

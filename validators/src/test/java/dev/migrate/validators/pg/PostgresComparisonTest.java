@@ -443,4 +443,27 @@ class PostgresComparisonTest {
                 });
         assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL).isEmpty();
     }
+
+    /**
+     * A sample of tens of thousands of keys: its rows are fetched a batch of keys at a time, as one statement would
+     * bind more parameters than the protocol carries (65535; here 70000 keys).
+     */
+    @Test
+    void samplesTensOfThousandsOfDifferingRows() throws Exception {
+        String many = "CREATE TABLE sales.many AS SELECT g AS order_id, 'x' || g AS label FROM generate_series(1, 140000) g";
+        server.execute("lake_old", many, "ALTER TABLE sales.many ADD PRIMARY KEY (order_id)");
+        server.execute("lake_new", many, "ALTER TABLE sales.many ADD PRIMARY KEY (order_id)",
+                "UPDATE sales.many SET label = 'y' || order_id WHERE order_id % 2 = 0");
+        ValidationReport r = new Validator(new EngineSettings(1, "256MB", null, 300_000),
+                Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD)::get)
+                .run(ConfigLoader.parse("pg.yaml", config("sales.many"), Path.of(".")), RunOverrides.NONE);
+        CheckResult diff = only(r.jobs().get(0), Check.ROW_DIFF);
+        assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
+                .containsExactly("missing=0", "extra=0", "differs=70000");
+        assertThat(diff.samples()).hasSize(70_000).allSatisfy(s -> {
+            String id = s.key().get("order_id");
+            assertThat(s.differing()).containsExactly("label");
+            assertThat(List.of(s.legacy().get("label"), s.current().get("label"))).containsExactly("x" + id, "y" + id);
+        });
+    }
 }
