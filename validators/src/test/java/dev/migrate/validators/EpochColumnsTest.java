@@ -84,6 +84,16 @@ class EpochColumnsTest {
                 .hasMessageContaining("unknown epoch unit 'days' for 'created_at'");
     }
 
+    // a typo, or a column the files do not hold (it was renamed): bad input that names the setting, not the engine's error
+    @Test
+    void aColumnTheFilesDoNotHoldIsBadInputNamingTheSetting() {
+        assertThatThrownBy(() -> run(CURRENT, "        legacy: {epoch_columns: {createdat: ms}}\n"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("epoch_columns names 'createdat', which the files do not hold (")
+                .hasMessageContaining("legacy/events.json").hasMessageContaining("they hold \"created_at\"")
+                .hasMessageContaining("dataset 'events'").hasMessageNotContaining("re-write the file");
+    }
+
     @Test
     void epochSecondsOfTheNewSide() throws Exception {
         Files.createDirectories(tmp.resolve("legacy"));

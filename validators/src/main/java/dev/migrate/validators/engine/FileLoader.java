@@ -29,6 +29,10 @@ public final class FileLoader {
     public static final String SOURCE_FILE = ENGINE_PREFIX + "source_file";
     private static final Pattern CARETS = Pattern.compile("[\\s^~]*\\^[\\s^~]*");
     private static final Pattern DUCKDB_LINE = Pattern.compile("(?i)\\bLine:\\s*(\\d+)");
+    /** DuckDB's "Column "x" in REPLACE list not found in FROM clause": a column a REPLACE (epoch_columns) names. */
+    private static final Pattern MISSING_REPLACED_COLUMN = Pattern.compile("Column \"([^\"]*)\" in REPLACE list not found");
+    /** DuckDB's "Candidate bindings: "a", "b"" after a binder error: the columns there are. */
+    private static final Pattern CANDIDATES = Pattern.compile("Candidate bindings: ([^\n]*)");
 
     private FileLoader() {
     }
@@ -222,6 +226,15 @@ public final class FileLoader {
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher replaced = MISSING_REPLACED_COLUMN.matcher(message);
+        if (replaced.find() && csv.epochColumns().containsKey(replaced.group(1))) {
+            // the setting names a column the files lack (a typo, a renamed column): the files are not at fault
+            Matcher candidates = CANDIDATES.matcher(message);
+            return new BadInputException("epoch_columns names '" + replaced.group(1) + "', which the files do not hold ("
+                    + files.get(0) + (files.size() > 1 ? " and " + (files.size() - 1) + " more" : "") + ")"
+                    + (candidates.find() ? "; they hold " + candidates.group(1).strip() : "")
+                    + ": name the column as the files do, before rename_columns", e);
+        }
         if (formatOf(files) == FileFormat.CSV) {
             for (Path f : files) {
                 Optional<String> found = CsvDiagnoser.diagnose(f, csv);
