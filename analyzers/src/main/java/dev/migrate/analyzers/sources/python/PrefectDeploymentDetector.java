@@ -240,13 +240,14 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 && PythonModule.arg(call, "parameters", -1).filter(v -> !EMPTY_PARAMETERS.contains(v.text().strip())).isPresent()) {
             attrs.put(PARAMETERS_UNCHECKED, "true");
         }
-        PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> {
+        // a block built in the deploying function (def main(): local = Process(...)) is read as the rewrite reads it
+        PythonModule.arg(call, "infrastructure", -1).map(a -> InfrastructureArgument.read(m, call, a)).ifPresent(infra -> {
+            Node i = infra.block();
             attrs.put("infrastructure", blockName(m, i));
             poolType(m, i).ifPresent(p -> attrs.put(INFRASTRUCTURE_POOL, p));
             poolType(m, i).filter(p -> !m.nameOf(i).endsWith(".load")).ifPresent(p -> attrs.put(BUILT_INFRASTRUCTURE_POOL, p));
+            infra.savedName().ifPresent(saved -> attrs.put("infrastructureBlock", saved));
         });
-        PythonModule.arg(call, "infrastructure", -1).flatMap(i -> savedBlock(m, i))
-                .ifPresent(saved -> attrs.put("infrastructureBlock", saved));
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
@@ -271,43 +272,30 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 flowExpr == null ? location : null);
     }
 
+    /** Loads a block of the type its document's slug names ({@code Block.load("process/etl")}). */
+    private static final String GENERIC_BLOCK_LOAD = "prefect.blocks.core.Block.load";
+
     /** The attribute naming a Prefect 2.0 beta deployment class: no PF214 (its import is PF216 already). */
     private static final String SPEC_CLASS = "deployment.class";
 
-    /**
-     * The name a block the module builds is saved under ({@code proc = Process(...)} then {@code proc.save("etl")}),
-     * for {@code value} naming it: the rewrite deploys to a work pool of that name, and the workers serve it
-     * (DeploymentPool); empty for anything else.
-     */
-    private static Optional<String> savedBlock(PythonModule m, Node value) {
-        Node v = Expressions.unwrap(value);
-        if (v.kind() != NodeKind.NAME || m.constant(Expressions.name(v)).isEmpty()) {
-            return Optional.empty();
-        }
-        String name = Expressions.name(v);
-        for (Node call : m.nodes(NodeKind.CALL)) {
-            Node callee = Expressions.unwrap(call.nodes().get(0));
-            if (callee.kind() == NodeKind.ATTRIBUTE && Expressions.dottedName(callee).filter((name + ".save")::equals)
-                    .isPresent()) {
-                return PythonModule.arg(call, "name", 0).flatMap(m::string);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     /**
      * The work pool type replacing an infrastructure block of a known class, built or loaded here
      * ({@code AzureContainerInstanceJob.load("aci")} gives {@code azure-container-instance}).
      */
     private static Optional<String> poolType(PythonModule m, Node block) {
         String n = m.nameOf(block);
+        if (block.kind() == NodeKind.CALL && n.equals(GENERIC_BLOCK_LOAD)) {
+            // Block.load("process/etl") loads the block type its slug names: the same as Process.load("etl")
+            return PythonModule.arg(block, "name", 0).flatMap(m::string).filter(s -> s.indexOf('/') > 0)
+                    .flatMap(s -> PrefectBlockClasses.poolTypeOfSlug(s.substring(0, s.indexOf('/'))));
+        }
         if (block.kind() == NodeKind.CALL && n.endsWith(".load")) {
             n = n.substring(0, n.length() - ".load".length());
         }
         return PrefectBlockClasses.poolType(n);
     }
 
+    /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     private static String blockName(PythonModule m, Node block) {
         String n = m.nameOf(block);
         if (n.isEmpty()) {

@@ -1,0 +1,141 @@
+package dev.migrate.analyzers.sources.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.DetectorHarness;
+import dev.migrate.analyzers.sources.config.DeploymentPool;
+import dev.migrate.analyzers.sources.config.QueuePools;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deployment scripts that build their infrastructure block inside a function ({@code def main(): local = Process(...)}),
+ * as ReplaceDeploymentBuildFromFlow reads them. Before, PF205 said "infrastructure block local" with no pool type and
+ * the deployment stayed out of the workers' pool choice, while the rewrite deployed it to the block's pool.
+ */
+class DeploymentInfrastructureInFunctionsTest {
+    private final DetectorHarness h = new DetectorHarness();
+
+    private DeploymentInfrastructureInFunctionsTest scan(String deploy) {
+        PrefectDeploymentDetector d = new PrefectDeploymentDetector();
+        d.detect(new ScanFile("deploy.py", deploy), h);
+        d.finish(h);
+        return this;
+    }
+
+    private List<String> pf205() {
+        return h.findings().stream().filter(f -> f.code().equals("PF205")).map(Finding::message).toList();
+    }
+
+    private List<DeploymentPool> pools(String queue) {
+        return QueuePools.of(h.jobs()).movedTo(List.of(queue));
+    }
+
+    @Test
+    void aBlockBuiltInTheDeployingFunctionHasItsPoolType() {
+        scan("""
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import Process
+
+                from flows import etl
+
+
+                def main():
+                    local = Process(env={"STAGE": "prod"})
+                    Deployment.build_from_flow(etl, "x", infrastructure=local, work_queue_name="etl").apply()
+
+
+                if __name__ == "__main__":
+                    main()
+                """);
+        assertThat(pf205()).containsExactly("deployment etl/x runs on infrastructure block Process; "
+                + "Prefect 3 uses a work pool of type process and its job variables");
+        // as the rewrite deploys it: an unsaved built block goes to its type's stand-in
+        assertThat(pools("etl")).containsExactly(new DeploymentPool("process-pool", "process"));
+    }
+
+    // the rewrite deploys to a pool named after the block the function saves (commit ada0ccef): the worker serves it
+    @Test
+    void aBlockTheDeployingFunctionSavesNamesThePool() {
+        scan("""
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import DockerContainer
+
+                from flows import etl
+
+
+                async def main():
+                    runner = DockerContainer(image="acme/etl:3")
+                    await runner.save("etl-docker", overwrite=True)
+                    Deployment.build_from_flow(flow=etl, name="nightly", infrastructure=runner, work_queue_name="etl",
+                                               apply=True)
+                """);
+        assertThat(pf205()).containsExactly("deployment etl/nightly runs on infrastructure block DockerContainer; "
+                + "Prefect 3 uses a work pool of type docker and its job variables");
+        assertThat(pools("etl")).containsExactly(new DeploymentPool("etl-docker", "docker"));
+    }
+
+    // Block.load("process/etl") loads a Process block: its type is known, its settings on the server (left to a person)
+    @Test
+    void aBlockLoadedBySlugInTheFunctionHasItsTypeAndNoPoolChosen() {
+        scan("""
+                from prefect.blocks.core import Block
+                from prefect.deployments import Deployment
+
+                from flows import etl
+
+
+                def main():
+                    infra = Block.load("process/etl")
+                    Deployment.build_from_flow(flow=etl, name="x", infrastructure=infra, work_queue_name="etl", apply=True)
+                """);
+        assertThat(pf205()).containsExactly("deployment etl/x runs on infrastructure block Block 'process/etl'; "
+                + "Prefect 3 uses a work pool of type process and its job variables");
+        assertThat(pools("etl")).isEmpty();
+    }
+
+    // must not change: which block the name holds depends on the branch taken, as in the rewrite: not guessed
+    @Test
+    void aNameTheFunctionAssignsTwiceStaysUnknown() {
+        scan(twice(""));
+        assertThat(pf205()).containsExactly("deployment etl/x runs on infrastructure block local; "
+                + "Prefect 3 uses a work pool's job variables");
+        assertThat(pools("etl")).isEmpty();
+    }
+
+    // before, the module's block of the same name was taken (its saved name the pool) while the function's own
+    // assignments decide what the call gets
+    @Test
+    void theFunctionsOwnAssignmentsHideTheModulesBlockOfThatName() {
+        scan(twice("""
+                local = Process()
+                local.save("etl-local")
+                """));
+        assertThat(pf205()).containsExactly("deployment etl/x runs on infrastructure block local; "
+                + "Prefect 3 uses a work pool's job variables");
+        assertThat(pools("etl")).isEmpty();
+    }
+
+    private static String twice(String moduleBlock) {
+        return """
+                import os
+
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import DockerContainer, Process
+
+                from flows import etl
+
+                """ + moduleBlock + """
+
+
+                def main():
+                    if os.environ.get("DOCKER"):
+                        local = DockerContainer(image="acme/etl:3")
+                    else:
+                        local = Process()
+                    Deployment.build_from_flow(flow=etl, name="x", infrastructure=local, work_queue_name="etl", apply=True)
+                """;
+    }
+}
