@@ -8,7 +8,9 @@ import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectFunctions;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.StarImports;
 import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Definitions;
@@ -17,6 +19,8 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.HashSet;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -24,7 +28,10 @@ import org.openrewrite.ExecutionContext;
  * by Prefect 3's DEFAULT policy within a flow run: a second call with the same inputs returns the first result without
  * running, where Prefect 2 ran it again (BHV010, {@link PersistedTaskCaching}). The decorator gets {@code
  * cache_policy=NO_CACHE} ({@code NONE}, its name in 3.0, when the target is 3.0), which keeps every call running.
- * Unsafe: the project may want Prefect 3's caching instead.
+ * A task that says nothing of persistence nor of a cache ({@code @task}, {@code @task(retries=2)}) persists, and is
+ * cached, in a run of a {@code @flow(persist_result=True)}, whose setting Prefect 3's task engine takes for it: such a
+ * task the module's persisting flows run gets the policy too (a bare {@code @task} becomes {@code
+ * @task(cache_policy=NO_CACHE)}). Unsafe: the project may want Prefect 3's caching instead.
  */
 public class KeepPersistedTasksUncached extends PythonRecipe {
     private static final String CODE = "BHV010";
@@ -47,7 +54,7 @@ public class KeepPersistedTasksUncached extends PythonRecipe {
 
     @Override
     protected String[] mentions() {
-        return new String[] {"persist_result", "result_storage", "result_serializer"};
+        return new String[] {"persist_result", "result_storage", "result_serializer"}; // persist_result: a flow's too
     }
 
     @Override
@@ -60,24 +67,31 @@ public class KeepPersistedTasksUncached extends PythonRecipe {
         String policy = PrefectTarget.from(ctx).atLeast(NO_CACHE_MINOR) ? "NO_CACHE" : "NONE";
         boolean unsafe = FixSafety.unsafeAllowed(ctx);
         Node after = before;
+        Set<String> runByPersistingFlows = runByPersistingFlows(before, imports);
         for (Node def : TreeIndex.of(before).find(NodeKind.FUNCTION_DEF)) {
             if (!PrefectFunctions.isTask(imports, def)) {
                 continue;
             }
+            String name = new Definitions(def).name();
             for (Node decorator : new Definitions(def).decorators()) {
                 Node d = Expressions.unwrap(decorator);
-                if (!PersistedTaskCaching.cachedByDefault(d) || TreeEdits.path(after, d) == null) {
+                boolean inherits = runByPersistingFlows.contains(name) && PersistedTaskCaching.inheritsPersistence(d)
+                        && StarImports.qualifiedName(imports, d).filter("prefect.task"::equals).isPresent();
+                if (!PersistedTaskCaching.cachedByDefault(d) && !inherits || TreeEdits.path(after, d) == null) {
                     continue;
                 }
-                String name = new Definitions(def).name();
                 if (!unsafe) {
                     notes.insertRow(ctx, PythonCode.note(file, d, getName(), true, CODE,
                             MigrationNotes.unsafeFixNotApplied("cache_policy=" + policy + " on task " + name)));
                     continue;
                 }
-                after = TreeEdits.replace(after, d, ArgEdits.add(d, "cache_policy", policy, file.style()));
+                Node uncached = d.kind() == NodeKind.CALL ? ArgEdits.add(d, "cache_policy", policy, file.style())
+                        : Snippets.expression(d.text().strip() + "(cache_policy=" + policy + ")", file.style())
+                                .withPrefix(d.prefix());
+                after = TreeEdits.replace(after, d, uncached);
                 notes.insertRow(ctx, PythonCode.note(file, d, getName(), false, CODE, "task " + name + " persists its "
-                        + "results, which Prefect 3 caches by default within a flow run; cache_policy=" + policy
+                        + "results" + (inherits ? " (a flow run that persists results runs it)" : "")
+                        + ", which Prefect 3 caches by default within a flow run; cache_policy=" + policy
                         + " keeps every call running as in Prefect 2 (drop it to have Prefect 3 cache the task)"));
             }
         }
@@ -85,5 +99,21 @@ public class KeepPersistedTasksUncached extends PythonRecipe {
             after = ImportEdits.addFromImport(after, "prefect.cache_policies", policy, file.style());
         }
         return after;
+    }
+
+    /** The names the module's flows that persist their results ({@code @flow(persist_result=True)}) run as tasks. */
+    private static Set<String> runByPersistingFlows(Node module, Imports imports) {
+        Set<String> out = new HashSet<>();
+        for (Node flow : PrefectFunctions.flows(module, imports)) {
+            Definitions def = new Definitions(flow);
+            for (Node decorator : def.decorators()) {
+                Node d = Expressions.unwrap(decorator);
+                if (StarImports.qualifiedName(imports, d).filter("prefect.flow"::equals).isPresent()
+                        && PersistedTaskCaching.persistsResults(d)) {
+                    out.addAll(PersistedTaskCaching.runIn(def.body()));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -71,6 +71,108 @@ class KeepPersistedTasksUncachedTest implements PythonRewriteTest {
                 """));
     }
 
+    // Prefect 3's task engine takes a task's persist_result, else its flow run's (should_persist_result()): a task a
+    // @flow(persist_result=True) runs persists, and is cached by default, though it says nothing of persistence
+    @Test
+    void tasksOfAFlowPersistingResultsStayUncached() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " "
+                        + r.message().substring(0, r.message().indexOf(';')))
+                .containsExactly("4 BHV010 false task extract persists its results (a flow run that persists results "
+                                + "runs it), which Prefect 3 caches by default within a flow run",
+                        "9 BHV010 false task load persists its results (a flow run that persists results runs it), "
+                                + "which Prefect 3 caches by default within a flow run")),
+            python(
+                """
+                from prefect import flow, task
+
+
+                @task
+                def extract(day):
+                    return [day]
+
+
+                @task(retries=2)  # writes to the warehouse
+                def load(rows):
+                    return len(rows)
+
+
+                @flow(persist_result=True)
+                def nightly(days):
+                    batches = extract.map(days)
+                    return [load.submit(b) for b in batches]
+                """,
+                """
+                from prefect import flow, task
+                from prefect.cache_policies import NO_CACHE
+
+
+                @task(cache_policy=NO_CACHE)
+                def extract(day):
+                    return [day]
+
+
+                @task(retries=2, cache_policy=NO_CACHE)  # writes to the warehouse
+                def load(rows):
+                    return len(rows)
+
+
+                @flow(persist_result=True)
+                def nightly(days):
+                    batches = extract.map(days)
+                    return [load.submit(b) for b in batches]
+                """));
+    }
+
+    // in a flow persisting results: a task saying persist_result=False, stating a cache, taking its options from a
+    // dict or run through with_options (which may set its own) stays, as does a task only a plain flow runs
+    @Test
+    void tasksAPersistingFlowDoesNotCacheStay() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+                from prefect.tasks import task_input_hash
+
+                OPTIONS = dict(persist_result=False)
+
+
+                @task(persist_result=False)
+                def a(x):
+                    return x
+
+
+                @task(cache_key_fn=task_input_hash)
+                def b(x):
+                    return x
+
+
+                @task(**OPTIONS)
+                def c(x):
+                    return x
+
+
+                @task
+                def d(x):
+                    return x
+
+
+                @task
+                def e(x):
+                    return x
+
+
+                @flow(persist_result=True)
+                def persisting(x):
+                    return a(b(c(d.with_options(persist_result=False)(x))))
+
+
+                @flow(persist_result=False)
+                def plain(x):
+                    return e(x)
+                """));
+    }
+
     // Prefect 3.0 named the policy NONE
     @Test
     void onPrefect30ThePolicyIsNone() {

@@ -89,16 +89,36 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      * within a flow run ({@link PersistedTaskCaching}).
      */
     private static void defaultCaching(PythonModule m, InventorySink sink) {
+        // the tasks a flow persisting its results runs: they persist too, having no say of their own
+        java.util.Map<String, String> runByPersistingFlow = new java.util.HashMap<>();
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            Definitions flow = new Definitions(def);
+            for (Node decorator : flow.decorators()) {
+                Node d = Expressions.unwrap(decorator);
+                if (d.kind() == NodeKind.CALL && m.nameOf(d.nodes().get(0)).equals("prefect.flow")
+                        && PersistedTaskCaching.persistsResults(d)) {
+                    PersistedTaskCaching.runIn(flow.body()).forEach(t -> runByPersistingFlow.putIfAbsent(t, flow.name()));
+                }
+            }
+        }
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            String task = new Definitions(def).name();
             for (Node decorator : new Definitions(def).decorators()) {
                 Node d = Expressions.unwrap(decorator);
-                String name = d.kind() == NodeKind.CALL ? m.nameOf(d.nodes().get(0)) : "";
-                if ((name.equals("prefect.task") || name.equals("prefect.tasks.task"))
-                        && PersistedTaskCaching.cachedByDefault(d)) {
-                    sink.finding(Findings.of("BHV010", "task " + new Definitions(def).name() + " persists its results "
+                String name = m.nameOf(d.kind() == NodeKind.CALL ? d.nodes().get(0) : d);
+                if (!name.equals("prefect.task") && !name.equals("prefect.tasks.task")) {
+                    continue;
+                }
+                if (PersistedTaskCaching.cachedByDefault(d)) {
+                    sink.finding(Findings.of("BHV010", "task " + task + " persists its results "
                             + "and states no cache: Prefect 3 caches it by default (same inputs in one flow run, or its "
                             + "retry, give the first result without running the task); Prefect 2 ran it every time",
                             m.at(d), null));
+                } else if (runByPersistingFlow.containsKey(task) && PersistedTaskCaching.inheritsPersistence(d)) {
+                    sink.finding(Findings.of("BHV010", "task " + task + " persists its results, as flow "
+                            + runByPersistingFlow.get(task) + " (persist_result=True) runs it, and states no cache: "
+                            + "Prefect 3 caches it by default (same inputs in one flow run, or its retry, give the first "
+                            + "result without running the task); Prefect 2 ran it every time", m.at(d), null));
                 }
             }
         }

@@ -1674,6 +1674,59 @@ class PythonDetectorsTest {
                         "8 task b persists its results and states no cache");
     }
 
+    // Prefect 3's task engine takes a task's persist_result, else its flow run's: the tasks a
+    // @flow(persist_result=True) runs persist, and are cached by default, without saying so themselves; a task that
+    // says persist_result=False, states a cache, takes its options from a dict or runs only in other flows is not
+    @Test
+    void tasksOfAFlowPersistingResultsAreCachedByDefault() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+                from prefect.tasks import task_input_hash
+
+                OPTS = {"cache_key_fn": task_input_hash}
+
+                @task
+                def a(x):
+                    return x
+
+                @task(retries=2)
+                def b(x):
+                    return x
+
+                @task(persist_result=False)
+                def c(x):
+                    return x
+
+                @task(cache_key_fn=task_input_hash)
+                def d(x):
+                    return x
+
+                @task(**OPTS)
+                def e(x):
+                    return x
+
+                @task
+                def f(x):
+                    return x
+
+                @flow(persist_result=True)
+                def persisting(xs):
+                    b.map(xs)
+                    c(d(e(1)))
+                    return a.submit(1)
+
+                @flow
+                def plain():
+                    return f(1)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV010"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly("6 task a persists its results, as flow persisting (persist_result=True) runs it, and "
+                                + "states no cache",
+                        "10 task b persists its results, as flow persisting (persist_result=True) runs it, and states "
+                                + "no cache");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
