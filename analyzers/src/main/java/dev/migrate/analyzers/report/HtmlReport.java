@@ -111,7 +111,7 @@ public final class HtmlReport implements ReportWriter {
             cell(h, "id", j.id(), "<a href=\"#job-" + esc(j.id()) + "\"><code>" + esc(j.id()) + "</code></a>");
             cell(h, "kind", j.kind().slug(), esc(j.kind().slug()));
             cell(h, "name", j.name(), esc(j.name()));
-            String sched = Reports.schedules(j);
+            String sched = Reports.schedulesShown(j);
             cell(h, "schedule", sched, esc(sched));
             if (activity) {
                 // sorted by the time itself; jobs no log covers sort first, then those with none logged

@@ -24,7 +24,7 @@ public final class MarkdownReport implements ReportWriter {
                 + (activity ? "---|" : "") + "---|---|\n");
         for (Job j : inv.jobs()) {
             out.write("| " + code(j.id()) + " | " + cell(j.kind().slug()) + " | " + cell(j.name()) + " | "
-                    + cell(Reports.schedules(j)) + " | " + (activity ? cell(Reports.lastRun(j)) + " | " : "")
+                    + cell(Reports.schedulesShown(j)) + " | " + (activity ? cell(Reports.lastRun(j)) + " | " : "")
                     + cell(j.source().toString()) + " | " + code(j.command()) + " |\n");
         }
         scheduleTable(inv, out);

@@ -94,9 +94,21 @@ public final class Reports {
         return a.containsKey(ActivityResolver.FAILURES) ? shown + " (" + a.get(ActivityResolver.FAILURES) + " failed)" : shown;
     }
 
+    /** The job's schedules as data (CSV): expression and zone each. */
     static String schedules(dev.migrate.analyzers.model.Job j) {
         return j.schedules().stream()
                 .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The job's schedules for people (terminal, Markdown, HTML): a schedule switched off on its own ({@code active:
+     * false}) is marked, so a row does not read as two live schedules.
+     */
+    static String schedulesShown(dev.migrate.analyzers.model.Job j) {
+        return j.schedules().stream()
+                .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")")
+                        + (s.paused() ? " [paused]" : ""))
                 .collect(Collectors.joining("; "));
     }
 }

@@ -44,7 +44,7 @@ public final class TerminalReport implements ReportWriter {
                     : new String[] {"ID", "KIND", "SCHEDULE", "SOURCE"});
             for (Job j : inv.jobs()) {
                 // a crontab's fields may be separated by tabs, which would break the table's columns
-                String schedule = clip(Printable.line(Reports.schedules(j).replaceAll("\\s+", " ")), 48);
+                String schedule = clip(Printable.line(Reports.schedulesShown(j).replaceAll("\\s+", " ")), 48);
                 String source = Printable.line(j.source().toString());
                 rows.add(activity ? new String[] {j.id(), j.kind().slug(), schedule, Reports.lastRun(j), source}
                         : new String[] {j.id(), j.kind().slug(), schedule, source});
