@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.analyzers.sources.config.DeploymentPool;
+import dev.migrate.analyzers.sources.python.InfrastructureArgument;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
@@ -965,23 +966,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         }
 
         /** The assignment statements binding {@code name} anywhere in {@code scope} (a function), or in the module. */
+        /** The assignments of {@code name} in the function {@code scope}, or in the module when it is null. */
         private List<Node> assignmentsIn(Node scope, String name) {
-            List<Node> out = new ArrayList<>();
-            for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
-                Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
-                        && Expressions.name(t).equals(name))).ifPresent(a -> out.add(s));
-            }
-            return out;
+            return InfrastructureArgument.assignments(scope == null ? original : scope, name);
         }
 
+        /** The function around {@code stmt}, as the scan reads it ({@link InfrastructureArgument}), or null. */
         private Node enclosingFunction(Node stmt) {
-            List<Node> path = TreeEdits.path(original, stmt);
-            for (int i = path == null ? -1 : path.size() - 1; i >= 0; i--) {
-                if (path.get(i).kind() == NodeKind.FUNCTION_DEF) {
-                    return path.get(i);
-                }
-            }
-            return null;
+            return InfrastructureArgument.enclosingFunction(original, stmt);
         }
 
         /**

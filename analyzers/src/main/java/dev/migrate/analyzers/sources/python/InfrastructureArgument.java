@@ -14,8 +14,8 @@ import java.util.Optional;
  * it: the block written inline, or through the one assignment of its name in the function around the deployment
  * (scripts often build the block in {@code main()}: {@code local = Process(...)}), or else through the module's. A
  * name the function assigns more than once is unknown: which block it holds depends on the path taken. Plain tree
- * functions ({@link #enclosingFunction}, {@link #assignments}, {@link #savedName}) so the recipe can share this
- * reading; it keeps its own copy for now.
+ * functions ({@link #enclosingFunction}, {@link #assignments}, {@link #savedName}): the recipe finds a name's function
+ * and assignments with the first two.
  *
  * @param block the block expression as far as it is known (a constructor or {@code .load(...)} call), else the
  *              argument as written (a name whose value is unknown)
