@@ -96,9 +96,7 @@ public final class Reports {
 
     /** The job's schedules as data (CSV): expression and zone each. */
     static String schedules(dev.migrate.analyzers.model.Job j) {
-        return j.schedules().stream()
-                .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))
-                .collect(Collectors.joining("; "));
+        return schedules(j, false);
     }
 
     /**
@@ -106,9 +104,13 @@ public final class Reports {
      * false}) is marked, so a row does not read as two live schedules.
      */
     static String schedulesShown(dev.migrate.analyzers.model.Job j) {
+        return schedules(j, true);
+    }
+
+    private static String schedules(dev.migrate.analyzers.model.Job j, boolean markPaused) {
         return j.schedules().stream()
                 .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")")
-                        + (s.paused() ? " [paused]" : ""))
+                        + (markPaused && s.paused() ? " [paused]" : ""))
                 .collect(Collectors.joining("; "));
     }
 }
