@@ -25,7 +25,7 @@ import org.openrewrite.ExecutionContext;
  */
 public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
     /** The flow (and runner deployment) methods that took is_schedule_active in 2.x, sync and async. */
-    static final Set<String> METHODS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
+    private static final Set<String> METHODS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
             "ato_deployment");
 
     @Override
@@ -54,7 +54,7 @@ public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
         for (Node call : TreeIndex.of(before).find(NodeKind.CALL)) {
             CallView view = new CallView(call);
             Optional<Argument> active = view.keyword("is_schedule_active");
-            if (active.isEmpty() || view.keyword("paused").isPresent() || !METHODS.contains(method(view.callee()))) {
+            if (active.isEmpty() || view.keyword("paused").isPresent() || !deploymentMethodCall(view)) {
                 continue;
             }
             Node arg = active.get().node();
@@ -62,6 +62,14 @@ public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
             after = TreeEdits.replace(after, arg, paused);
         }
         return after;
+    }
+
+    /**
+     * A call of a flow's (or runner deployment's) {@code serve}, {@code deploy} or {@code to_deployment}, sync or async:
+     * the signatures whose 2.x keywords Prefect 3 changed ({@code is_schedule_active}, {@code schedule} before 3.2).
+     */
+    static boolean deploymentMethodCall(CallView view) {
+        return METHODS.contains(method(view.callee()));
     }
 
     /** The attribute name a call's callee ends with ({@code deploy} for {@code a.b.deploy}), or "". */

@@ -14,8 +14,6 @@ import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Space;
-import dev.migrate.rewriters.python.tree.Token;
-import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 
@@ -57,7 +55,7 @@ public class ReplaceScheduleArgumentBeforePrefect32 extends PythonRecipe {
             CallView view = new CallView(call);
             Optional<Argument> schedule = view.keyword("schedule");
             if (schedule.isEmpty() || view.keyword("schedules").isPresent()
-                    || !ReplaceIsScheduleActiveWithPaused.METHODS.contains(method(view.callee()))
+                    || !ReplaceIsScheduleActiveWithPaused.deploymentMethodCall(view)
                     || TreeEdits.path(after, call) == null) {
                 continue;
             }
@@ -79,14 +77,5 @@ public class ReplaceScheduleArgumentBeforePrefect32 extends PythonRecipe {
             after = TreeEdits.replace(after, call, newCall);
         }
         return after;
-    }
-
-    /** The attribute name a call's callee ends with ({@code deploy} for {@code a.b.deploy}), or "". */
-    private static String method(Node callee) {
-        if (callee.kind() != NodeKind.ATTRIBUTE) {
-            return "";
-        }
-        List<Token> tokens = callee.tokens();
-        return tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).text();
     }
 }
