@@ -3,6 +3,8 @@ package dev.migrate.validators.compare;
 import dev.migrate.validators.compare.DatasetPlan.Compared;
 import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.config.SourceSpec;
+import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.Statement;
 import java.util.ArrayList;
@@ -43,11 +45,31 @@ public final class ColumnReadings {
                     + unit.name().toLowerCase(Locale.ROOT) + " read as TIMESTAMP WITH TIME ZONE (epoch_columns)"));
             csv.columnTypes().forEach((column, type) -> lines.add(column + " (" + side + "): read as " + type
                     + " instead of the type the engine infers, to match the other side"));
+            escapes(ds, side).ifPresent(lines::add);
         }
         plan.missing().forEach(c -> lines.add(c.name() + ": only in legacy (" + c.type() + ")"));
         plan.added().forEach(c -> lines.add(c.name() + ": only in new (" + c.type() + ")"));
         ds.ignoreColumns().forEach(c -> lines.add(c + ": ignored (ignore_columns)"));
         return Statement.of(PURPOSE, String.join("\n", lines.stream().map(l -> "-- " + l).toList()));
+    }
+
+    /**
+     * How a CSV side's backslashes are read, when that is a choice: COPY's escapes read back (set, or chosen by
+     * {@code \N} among the null values), or read as written because the config says so.
+     */
+    private static java.util.Optional<String> escapes(DatasetConfig ds, String side) {
+        SourceSpec source = "legacy".equals(side) ? ds.legacy() : ds.current();
+        CsvOptions csv = ds.csv(side);
+        if (!(source instanceof SourceSpec.Files f) || FileFormat.of(java.nio.file.Path.of(f.glob().replace('*', '_')))
+                .orElse(null) != FileFormat.CSV || csv.escapes() == null && !csv.backslashEscapes()) {
+            return java.util.Optional.empty();
+        }
+        String why = csv.escapes() != null ? "csv.escapes: " + csv.escapes().spelled()
+                : "csv.escapes not set: chosen by \\N in null_values; escapes: none reads them as written";
+        return java.util.Optional.of("text values (" + side + "): " + (csv.backslashEscapes()
+                ? "backslash escapes read back as PostgreSQL's COPY text writes them (\\\\ a backslash, \\t a tab, "
+                        + "\\n a line break, a backslash before any other character that character)"
+                : "backslashes read as written") + " (" + why + ")");
     }
 
     private static boolean sameName(Column legacy, Column current) {

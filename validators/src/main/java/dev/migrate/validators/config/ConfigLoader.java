@@ -40,7 +40,7 @@ public final class ConfigLoader {
     private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding",
             "quoted_empty_is_null", "decimal", "strict_line_endings", "null_values",
-            "thousands");
+            "thousands", "escapes");
     private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
     /**
      * The CSV encodings, by the names a config may use (Python's among them) for the name the reader knows. UTF-8
@@ -493,8 +493,22 @@ public final class ConfigLoader {
                     + (thousands.equals(String.valueOf(decimal)) ? "decimal separator" : "delimiter") + "; a number "
                     + "could not be read. Set decimal: \",\" with thousands: \".\" (1.234,50), or the reverse.");
         }
+        CsvOptions.Escapes escapes = c.get("escapes").map(ConfigLoader::escapes).orElse(base.escapes());
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, List.of(), Map.of(), Map.of(), nullValues, thousands);
+                strictLineEndings, List.of(), Map.of(), Map.of(), nullValues, thousands, escapes);
+    }
+
+    /** {@code escapes: copy|none}: how backslashes in text values are read (see CsvOptions#backslashEscapes). */
+    private static CsvOptions.Escapes escapes(YamlNode n) {
+        String v = n.string().strip().toLowerCase(Locale.ROOT);
+        for (CsvOptions.Escapes e : CsvOptions.Escapes.values()) {
+            if (e.spelled().equals(v)) {
+                return e;
+            }
+        }
+        throw n.error("unknown escapes '" + n.string() + "'; use copy (PostgreSQL COPY text and MySQL OUTFILE "
+                + "exports: \\\\, \\t and \\n read back as a backslash, a tab and a line break) or none (Hive and "
+                + "Spark text exports, which write \\N but escape nothing: backslashes read as written).");
     }
 
     private static char singleChar(YamlNode n) {

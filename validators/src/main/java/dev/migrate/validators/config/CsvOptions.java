@@ -35,11 +35,15 @@ import java.util.Map;
  * @param thousands         the separator that groups the digits of numbers ({@code 1.234,50} with ',' as decimal),
  *                          or "" for none: an export for people (Excel, a German locale) groups them, and such
  *                          numbers were read as text ({@code thousands})
+ * @param escapes           whether text values are read with the backslash escapes of PostgreSQL's COPY text format
+ *                          ({@code escapes: copy}) or as written ({@code none}); null when the config does not say,
+ *                          and then {@code \N} among the {@code nullValues} chooses them (see
+ *                          {@link #backslashEscapes()})
  */
 public record CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
         char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns,
         Map<String, String> columnTypes, Map<String, EpochUnit> epochColumns, List<String> nullValues,
-        String thousands) {
+        String thousands, Escapes escapes) {
     /** The empty field, the only text read as NULL unless {@code null_values} says otherwise. */
     public static final List<String> EMPTY_IS_NULL = List.of("");
 
@@ -51,6 +55,14 @@ public record CsvOptions(char delimiter, char quote, boolean header, String enco
         columnTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columnTypes));
         epochColumns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(epochColumns));
         nullValues = List.copyOf(nullValues);
+    }
+
+    public CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
+            char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns,
+            Map<String, String> columnTypes, Map<String, EpochUnit> epochColumns, List<String> nullValues,
+            String thousands) {
+        this(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet, strictLineEndings,
+                lineBreakColumns, columnTypes, epochColumns, nullValues, thousands, null);
     }
 
     public CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
@@ -81,13 +93,13 @@ public record CsvOptions(char delimiter, char quote, boolean header, String enco
     /** The same options, read with {@code delimiter}, which the files' extension chose. */
     public CsvOptions withDefaultDelimiter(char defaultDelimiter) {
         return new CsvOptions(defaultDelimiter, quote, header, encoding, quotedEmptyIsNull, decimal, false,
-                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, nullValues, thousands);
+                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, nullValues, thousands, escapes);
     }
 
     /** The same options for a copy of the files in {@code newEncoding}. */
     public CsvOptions withEncoding(String newEncoding) {
         return new CsvOptions(delimiter, quote, header, newEncoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, nullValues, thousands);
+                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, nullValues, thousands, escapes);
     }
 
     /**
@@ -97,36 +109,51 @@ public record CsvOptions(char delimiter, char quote, boolean header, String enco
     public CsvOptions withLineBreakColumns(List<String> textColumns) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
                 strictLineEndings, strictLineEndings && !backslashEscapes() ? List.of() : textColumns, columnTypes,
-                epochColumns, nullValues, thousands);
+                epochColumns, nullValues, thousands, escapes);
     }
 
     /**
      * Whether text values are read with the backslash escapes of PostgreSQL's COPY text format (and MySQL's
      * {@code INTO OUTFILE}): {@code \\} for a backslash, {@code \t}, {@code \n}, {@code \r} (and {@code \b},
      * {@code \f}, {@code \v}) for those characters, a backslash before any other character for that character.
-     * Those writers are the ones that write NULL as {@code \N}, so {@code null_values: '\N'} says the files are
-     * written so; without the escapes read back, every value holding a tab, a line break or a backslash would differ
-     * from the same value in a table or in a CSV.
+     * {@code escapes} says so when the config sets it. Otherwise {@code \N} among the null values chooses them, as
+     * the writers of {@code \N} that escape (COPY, OUTFILE) are the common ones, and without the escapes read back
+     * every value holding a tab, a line break or a backslash would differ from the same value in a table or a CSV.
+     * Hive's and Spark's text exports write {@code \N} too but escape nothing: {@code escapes: none} reads their
+     * {@code C:\new} as written.
      */
     public boolean backslashEscapes() {
-        return nullValues.contains("\\N");
+        return escapes == null ? nullValues.contains("\\N") : escapes == Escapes.COPY;
+    }
+
+    /** How backslashes in text values are read: {@code csv.escapes}. */
+    public enum Escapes {
+        /** PostgreSQL COPY text (and MySQL OUTFILE): {@code \\}, {@code \t}, {@code \n}, ... are read back. */
+        COPY,
+        /** Read as written: Hive and Spark text exports, which write {@code \N} but escape nothing. */
+        NONE;
+
+        /** The config's spelling. */
+        public String spelled() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** The same options, reading the columns of {@code types} (stored name to DuckDB type) with those types. */
     public CsvOptions withColumnTypes(Map<String, String> types) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, types, epochColumns, nullValues, thousands);
+                strictLineEndings, lineBreakColumns, types, epochColumns, nullValues, thousands, escapes);
     }
 
     /** The same options, reading the columns of {@code units} (stored name to unit) as instants. */
     public CsvOptions withEpochColumns(Map<String, EpochUnit> units) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, columnTypes, units, nullValues, thousands);
+                strictLineEndings, lineBreakColumns, columnTypes, units, nullValues, thousands, escapes);
     }
 
     /** The same options, reading the unquoted fields {@code values} as NULL. */
     public CsvOptions withNullValues(List<String> values) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, values, thousands);
+                strictLineEndings, lineBreakColumns, columnTypes, epochColumns, values, thousands, escapes);
     }
 }
