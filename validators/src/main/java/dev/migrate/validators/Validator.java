@@ -317,33 +317,42 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             // a database facing files (or a DuckDB file) is copied into the engine, then compared as a DuckDB table
-            new DatabaseSides(env).copy(session, ds, legacyConn, newConn, true);
-            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles, true);
-            ds = plan.config(); // with the columns whose line breaks the reads below normalise
-            if (pairable(plan, legacyFiles, newFiles)) {
-                List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
-                        .compare();
-                if (paired != null) {
-                    return paired;
-                }
-            }
-            if (onePass(session, plan, ds, legacyFiles, newFiles)) {
-                return streamed(session, plan, ds, legacyFiles, newFiles);
-            }
-            // One read per side: values, plus the row hash the key diff needs.
-            RelationLoader loader = new RelationLoader(session);
-            String hash = RowDiffQuery.rowHashColumn(plan);
-            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, ds.renames("legacy"), false, hash);
-            loader.load("new", ds, ds.current(), newConn, newFiles, ds.renames("new"), false, hash);
-            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
-                    || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
-            String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
-            return new EmbeddedComparison(session, settings)
-                    .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
+            List<DatabaseSides.Planned> copies = new DatabaseSides(env).copy(session, ds, legacyConn, newConn, true);
+            List<CheckResult> out = new ArrayList<>(compareInEngine(session, ds, legacyConn, newConn, legacyFiles,
+                    newFiles));
+            out.addAll(DatabaseSides.notes(ds, copies));
+            return out;
         } catch (SQLException e) {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** The dataset compared in the engine, its database sides (if any) copied into it already. */
+    private List<CheckResult> compareInEngine(DuckDbSession session, DatasetConfig ds, ConnectionConfig legacyConn,
+            ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles) throws SQLException {
+        DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles, true);
+        ds = plan.config(); // with the columns whose line breaks the reads below normalise
+        if (pairable(plan, legacyFiles, newFiles)) {
+            List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
+                    .compare();
+            if (paired != null) {
+                return paired;
+            }
+        }
+        if (onePass(session, plan, ds, legacyFiles, newFiles)) {
+            return streamed(session, plan, ds, legacyFiles, newFiles);
+        }
+        // One read per side: values, plus the row hash the key diff needs.
+        RelationLoader loader = new RelationLoader(session);
+        String hash = RowDiffQuery.rowHashColumn(plan);
+        loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, ds.renames("legacy"), false, hash);
+        loader.load("new", ds, ds.current(), newConn, newFiles, ds.renames("new"), false, hash);
+        boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
+                || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
+        String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
+        return new EmbeddedComparison(session, settings)
+                .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
     }
 
     /** Whether both sides may be read row beside row (see {@link PairedFiles}), tried before any other path. */

@@ -36,8 +36,14 @@ public final class DatabaseCopy {
     private static final DateTimeFormatter TIMESTAMPTZ =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx", Locale.ROOT);
 
-    /** A copied column: its name, its type in the database, and the engine type it is copied as. */
-    public record CopiedColumn(String name, String sourceType, String type) {
+    /**
+     * A copied column: its name, its type in the database, the engine type it is copied as, and, for a type read from
+     * the values ({@link ExactCopy}), what was chosen and why (else null), which the evidence records.
+     */
+    public record CopiedColumn(String name, String sourceType, String type, String note) {
+        public CopiedColumn(String name, String sourceType, String type) {
+            this(name, sourceType, type, null);
+        }
     }
 
     /** What a copy planned or did: the statements (database read, engine table) and the columns' types. */
@@ -61,8 +67,12 @@ public final class DatabaseCopy {
         for (Column c : db.columns()) {
             columns.add(new CopiedColumn(c.name(), c.type(), CopyTypes.of(db.database(), c.type())));
         }
+        // an unbounded numeric takes the DECIMAL its values fit, or stays exact text; a dry run reads no value
+        columns = fill ? ExactCopy.sized(db, columns) : columns;
         String target = Sql.quote(table(side));
-        List<String> defined = columns.stream().map(c -> Sql.quote(c.name()) + " " + c.type()).toList();
+        // a dry run defines a column sized by its values (read only by the run) as the widest whole-number DECIMAL
+        List<String> defined = columns.stream().map(c -> Sql.quote(c.name()) + " "
+                + (ExactCopy.sizedByValues(c.type()) ? "DECIMAL(38,0)" : c.type())).toList();
         Statement create = Statement.of("copy " + side + ": the engine table typed from the database's metadata",
                 "CREATE OR REPLACE TEMP TABLE " + target + " (" + String.join(", ", defined) + ")");
         Statement read = Statement.of("copy " + side + ": every row read from " + db.shownUrl()
@@ -80,7 +90,8 @@ public final class DatabaseCopy {
             new Inserter(session, db, ds, side, target, columns).copy(read);
         }
         Statement types = Statement.of("copy " + side + ": each column's type in the database and in the engine",
-                String.join("\n", columns.stream().map(c -> "-- " + c.name() + ": " + c.sourceType() + " -> " + c.type()
+                String.join("\n", columns.stream().map(c -> "-- " + c.name() + ": " + c.sourceType() + " -> "
+                        + (ExactCopy.sizedByValues(c.type()) ? ExactCopy.PLANNED : c.type())
                         + (c.type().equals(CopyTypes.TEXT) && !c.sourceType().toLowerCase(Locale.ROOT).matches(
                                 ".*(char|text|clob).*") ? " (its text)" : "")).toList()));
         return new Copy(List.of(types, read, create), List.copyOf(columns));
@@ -137,7 +148,9 @@ public final class DatabaseCopy {
                 db.forEachRow(read, rs -> {
                     Object[] row = new Object[columns.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = value(rs, i + 1, columns.get(i).type(), "sqlite".equals(db.database()));
+                        CopiedColumn c = columns.get(i);
+                        row[i] = ExactCopy.isText(c) ? ExactCopy.text(rs.getString(i + 1))
+                                : value(rs, i + 1, c.type(), "sqlite".equals(db.database()));
                     }
                     rows[buffered++] = row;
                     if (buffered == perInsert) {

@@ -2,6 +2,9 @@ package dev.migrate.validators.engine;
 
 import dev.migrate.validators.config.ConnectionConfig;
 import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,27 @@ public final class DatabaseSides {
         }
         if (current instanceof ConnectionConfig.Jdbc n) {
             out.add(new Planned("new", copy(session, ds, "new", n, fill)));
+        }
+        return out;
+    }
+
+    /**
+     * The evidence of the copies' types chosen from the values (a numeric without precision: {@link ExactCopy}), one
+     * info row of the schema check per such column, named {@code <column> (copy)}.
+     */
+    public static List<CheckResult> notes(DatasetConfig ds, List<Planned> copies) {
+        List<CheckResult> out = new ArrayList<>();
+        for (Planned p : copies) {
+            for (DatabaseCopy.CopiedColumn c : p.copy().columns()) {
+                if (c.note() != null) {
+                    String shown = "legacy".equals(p.side()) ? ds.renames("legacy").getOrDefault(c.name(), c.name())
+                            : c.name();
+                    boolean legacy = "legacy".equals(p.side());
+                    out.add(CheckResult.of(ds.name(), Check.SCHEMA, shown + " (copy)", Status.INFO, "the " + p.side()
+                            + " side's " + c.note()).withValues(legacy ? c.sourceType() : null,
+                                    legacy ? null : c.sourceType(), null, c.type()));
+                }
+            }
         }
         return out;
     }
