@@ -315,8 +315,10 @@ public final class RemoteComparison {
         List<String> hashed = new ArrayList<>(keyValues);
         plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
         // keys of two types that do not compare with each other's bounds (text against a timestamp) range as compared
-        List<String> rangeKeys = plan.keys().stream().map(c -> c.asText() ? c.value(Dialect.POSTGRES,
-                Sql.quote(c.name())) : Sql.quote(c.name())).toList();
+        // text keys range in one order on both servers (Dialect#ordered), whatever their collations
+        List<String> rangeKeys = plan.keys().stream().map(c -> c.asText() ? Dialect.POSTGRES.ordered(c.value(
+                Dialect.POSTGRES, Sql.quote(c.name()))) : c.legacy().isText() && c.current().isText()
+                        ? Dialect.POSTGRES.ordered(Sql.quote(c.name())) : Sql.quote(c.name())).toList();
         return new Shape(Dialect.POSTGRES, relation, keys, keyValues, hashed, rangeKeys);
     }
 

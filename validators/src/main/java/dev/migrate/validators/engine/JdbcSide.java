@@ -70,10 +70,10 @@ public final class JdbcSide implements AutoCloseable {
                 h.getConnection().setReadOnly(true);
             }
             if (c.url().startsWith("jdbc:postgresql:")) {
-                // a timestamp without zone is read as UTC, as everywhere in validate: the driver would otherwise
-                // set the session to the JVM's zone, and a timestamp against a timestamptz would shift by it
                 try (java.sql.Statement st = h.getConnection().createStatement()) {
-                    st.execute("SET TIME ZONE 'UTC'");
+                    for (String setting : POSTGRES_SESSION) {
+                        st.execute(setting);
+                    }
                 }
             }
             // the driver's name in the URL (jdbc:postgresql:, jdbc:sqlite:): which rules type a copy of its columns
@@ -85,6 +85,18 @@ public final class JdbcSide implements AutoCloseable {
                     + "credentials in the environment", e);
         }
     }
+
+    /**
+     * The settings that spell values as text, fixed in every PostgreSQL session: each side hashes, bounds and samples
+     * the text of its values, and two servers (or databases, or roles) with other defaults wrote the same interval as
+     * {@code 1:30:00} and {@code 01:30:00}, a bytea as escapes and as hex, a float with 15 digits and with its shortest
+     * exact text, so every such row differed. A timestamp without zone is read as UTC, as everywhere in validate (the
+     * driver would otherwise set the JVM's zone, and a timestamp against a timestamptz would shift by it). A float is
+     * the shortest text that reads back as it from PostgreSQL 12 on (17 digits before).
+     */
+    private static final List<String> POSTGRES_SESSION = List.of("SET TIME ZONE 'UTC'", "SET extra_float_digits = 3",
+            "SET DateStyle = 'ISO, MDY'", "SET IntervalStyle = 'postgres'", "SET bytea_output = 'hex'",
+            "SET lc_monetary = 'C'");
 
     private static String required(UnaryOperator<String> env, ConnectionConfig.Jdbc c, String variable, String key) {
         String v = env.apply(variable);

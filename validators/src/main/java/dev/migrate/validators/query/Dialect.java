@@ -161,6 +161,17 @@ public enum Dialect {
         return "((" + expr + ")::jsonb)::text";
     }
 
+    /**
+     * {@code textExpr} (a text) in the order every server gives it: PostgreSQL's ordering of text follows the
+     * collation of the database or column (C puts {@code 'B'} before {@code 'a'}, an ICU or glibc locale after it, and
+     * glibc's versions differ), so two servers set up differently disagreed on a text column's min and max and on which
+     * keys a key range holds, reporting a changed row as missing and extra. {@code COLLATE "C"} orders by the
+     * characters' code points on every server. Other engines order text by code point already.
+     */
+    public String ordered(String textExpr) {
+        return this == POSTGRES ? "(" + textExpr + ") COLLATE \"C\"" : textExpr;
+    }
+
     /** A date or ISO timestamp with fields in range (a day past its month's length is checked apart). */
     private static final String ISO_MOMENT = "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
             + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?)? ?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$";

@@ -37,6 +37,11 @@ public final class ProfileQuery {
          * {@code booleans} (spelled booleans on one side, a BOOLEAN on the other) the pair reads as true and false;
          * with {@code json} (json or jsonb on both sides) a value is its JSON value's one text ({@link Dialect#json}).
          */
+        /** Whether {@link #value} is a text: spelled booleans, JSON, moments' spelling or the column's text. */
+        public boolean textual() {
+            return booleans != null || json || moments || asText;
+        }
+
         public String value(Dialect d, String col) {
             return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col) : asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
                     : exact != null ? d.decimal(col, exact.scale(), exact.whole()) : numeric ? d.number(col)
@@ -158,10 +163,13 @@ public final class ProfileQuery {
         return out;
     }
 
-    /** Non-null count, min and max of column {@code i}: what a Parquet footer's statistics can answer. */
+    /**
+     * Non-null count, min and max of column {@code i}: what a Parquet footer's statistics can answer. A value compared
+     * as text is bounded in the one order of {@link Dialect#ordered}, whatever the database's collation.
+     */
     public static List<String> boundItems(Dialect d, ColumnPlan c, int i) {
         String col = Sql.quote(c.name());
-        String value = c.value(d, col);
+        String value = c.textual() ? d.ordered(c.value(d, col)) : c.value(d, col);
         return List.of("count(" + col + ") AS c" + i + "_count", d.text("min(" + value + ")") + " AS c" + i + "_min",
                 d.text("max(" + value + ")") + " AS c" + i + "_max");
     }
