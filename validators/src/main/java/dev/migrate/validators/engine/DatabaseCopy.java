@@ -191,9 +191,15 @@ public final class DatabaseCopy {
         private void execute(PreparedStatement ps, int from, int count) throws SQLException {
             int p = 1;
             for (int r = from; r < from + count; r++) {
-                for (Object v : rows[r]) {
+                for (int i = 0; i < rows[r].length; i++) {
+                    Object v = rows[r][i];
                     if (v instanceof byte[] b) {
                         ps.setBytes(p++, b);
+                    } else if (v instanceof Object[] elements) {
+                        // an array of the database, bound as the engine's list of its element type
+                        String list = columns.get(i).type();
+                        ps.setObject(p++, session.connection().createArrayOf(list.substring(0, list.length() - 2),
+                                elements));
                     } else {
                         ps.setObject(p++, v);
                     }
@@ -261,6 +267,13 @@ public final class DatabaseCopy {
         if (t.equals("TIMESTAMP WITH TIME ZONE")) {
             OffsetDateTime at = rs.getObject(i, OffsetDateTime.class);
             return at == null ? null : TIMESTAMPTZ.format(at);
+        }
+        if (t.endsWith("[]")) {
+            java.sql.Array a = rs.getArray(i);
+            Object[] elements = a == null ? null : (Object[]) a.getArray();
+            // a list holds one dimension: a nested array is bound as its text, which the insert refuses, naming the row
+            return elements != null && java.util.Arrays.stream(elements).anyMatch(e -> e instanceof Object[])
+                    ? rs.getString(i) : elements;
         }
         if (t.equals(CopyTypes.TEXT) || t.equals("TIME")) {
             return rs.getString(i);
