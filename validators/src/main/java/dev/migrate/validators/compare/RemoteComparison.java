@@ -183,6 +183,11 @@ public final class RemoteComparison {
             // the flags' spellings are read from the data at run time; json against jsonb is known from the metadata
             out.add(new PlannedStatement(job.name(), ds.name(), "both", ColumnReadings.of(dialect == Dialect.POSTGRES
                     ? plan.withJsonValues() : plan, instants)));
+            if (dialect == Dialect.POSTGRES) {
+                // what each side's values are spelt and ordered by, whatever its server's defaults
+                out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("session settings (each "
+                        + "PostgreSQL session, before any statement)", String.join(";\n", JdbcSide.POSTGRES_SESSION))));
+            }
             for (JdbcSide s : List.of(l, n)) {
                 out.add(new PlannedStatement(job.name(), ds.name(), s.label(), profile(plan, s.relation(), dialect,
                         instants)));

@@ -94,7 +94,7 @@ public final class JdbcSide implements AutoCloseable {
      * driver would otherwise set the JVM's zone, and a timestamp against a timestamptz would shift by it). A float is
      * the shortest text that reads back as it from PostgreSQL 12 on (17 digits before).
      */
-    private static final List<String> POSTGRES_SESSION = List.of("SET TIME ZONE 'UTC'", "SET extra_float_digits = 3",
+    public static final List<String> POSTGRES_SESSION = List.of("SET TIME ZONE 'UTC'", "SET extra_float_digits = 3",
             "SET DateStyle = 'ISO, MDY'", "SET IntervalStyle = 'postgres'", "SET bytea_output = 'hex'",
             "SET lc_monetary = 'C'");
 

@@ -3,6 +3,7 @@ package dev.migrate.validators.pg;
 import static dev.migrate.validators.JobChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.validators.PlannedStatement;
 import dev.migrate.validators.RunOverrides;
 import dev.migrate.validators.Validator;
 import dev.migrate.validators.config.ConfigLoader;
@@ -12,6 +13,7 @@ import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -65,8 +67,21 @@ class PostgresServerSettingsTest {
         }
     }
 
-    private static JobResult run(String table) {
-        String yaml = """
+    /** The dry run shows the settings each session takes and the order text keys range in. */
+    @Test
+    void theDryRunShowsTheSessionSettingsAndTheTextOrder() {
+        List<PlannedStatement> plan = new Validator(new EngineSettings(1, "256MB", null, 10),
+                Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD)::get).dryRun(ConfigLoader.parse("pg.yaml",
+                        yaml("events"), Path.of(".")), RunOverrides.NONE);
+        assertThat(plan).filteredOn(p -> p.statement().purpose().startsWith("session settings")).singleElement()
+                .satisfies(p -> assertThat(p.statement().sql()).contains("SET IntervalStyle = 'postgres'",
+                        "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET TIME ZONE 'UTC'"));
+        assertThat(plan).filteredOn(p -> p.side().equals("legacy")).anySatisfy(p -> assertThat(p.statement().sql())
+                .contains("min(((\"code\")::text) COLLATE \"C\")"));
+    }
+
+    private static String yaml(String table) {
+        return """
                 connections:
                   old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
                   new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
@@ -77,9 +92,12 @@ class PostgresServerSettingsTest {
                     datasets:
                       - {name: events, table: %s, key: code}
                 """.formatted(server.url("legacy_wh"), server.url("new_wh"), table);
+    }
+
+    private static JobResult run(String table) {
         Map<String, String> env = Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD);
         return new Validator(new EngineSettings(1, "256MB", null, 10), env::get)
-                .run(ConfigLoader.parse("pg.yaml", yaml, Path.of(".")), RunOverrides.NONE).jobs().get(0);
+                .run(ConfigLoader.parse("pg.yaml", yaml(table), Path.of(".")), RunOverrides.NONE).jobs().get(0);
     }
 
     @Test
