@@ -6,6 +6,7 @@ import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
 import org.openrewrite.TreeVisitor;
@@ -36,15 +37,35 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(NamedPrefectFiles named) {
         return Preconditions.check(PrefectYamlFiles.projectFiles(named), new YamlIsoVisitor<>() {
+            /** The anchors of the document that a deployment's 2.x {@code schedule: *name} refers to. */
+            private Set<String> scheduleAnchors = Set.of();
+
+            @Override
+            public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
+                scheduleAnchors = AliasedSchedules.anchorsOf(document);
+                return super.visitDocument(document, ctx);
+            }
+
             @Override
             public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
                 Yaml.Mapping m = super.visitMapping(mapping, ctx);
+                if (m.getAnchor() != null && scheduleAnchors.contains(m.getAnchor().getKey())) {
+                    // `schedule: *hourly` was a Prefect 2 schedule: its definition carries the instant Prefect 2 read
+                    Optional<Prefect2AnchorDate.Made> made = Prefect2AnchorDate.explicit(m);
+                    if (made.isPresent()) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path(), line(m), getName(), false, made.get().note()));
+                        return made.get().schedule();
+                    }
+                }
                 if (!PrefectYamlFiles.isDeploymentEntry(getCursor())) {
                     return m;
                 }
                 Yaml.Mapping.Entry schedule = entry(m, "schedule");
                 Yaml.Mapping.Entry schedules = entry(m, "schedules");
                 Yaml.Mapping.Entry active = entry(m, "is_schedule_active");
+                if (schedule == null && schedules != null) {
+                    noteNaiveAnchors(schedules, ctx);
+                }
                 if (schedule == null && active == null) {
                     return m;
                 }
@@ -123,8 +144,31 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                 return sameEntries(entries, m.getEntries()) ? m : m.withEntries(entries);
             }
 
-            private int line(Yaml.Mapping.Entry entry) {
-                return YamlPositions.lineOf(getCursor(), entry);
+            private int line(Yaml node) {
+                return YamlPositions.lineOf(getCursor(), node);
+            }
+
+            private String path() {
+                return getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+            }
+
+            /**
+             * A deployment's own {@code schedules:} list with a naive anchor outside UTC: late 2.x and every 3.x read
+             * the list, so nothing tells which reading the runs had; the note gives both spellings.
+             */
+            private void noteNaiveAnchors(Yaml.Mapping.Entry schedules, ExecutionContext ctx) {
+                if (!(schedules.getValue() instanceof Yaml.Sequence seq)) {
+                    return;
+                }
+                for (Yaml.Sequence.Entry item : seq.getEntries()) {
+                    if (item.getBlock() instanceof Yaml.Mapping s && entry(s, "interval") != null
+                            && entry(s, "anchor_date") != null && entry(s, "anchor_date").getValue() instanceof Yaml.Scalar a
+                            && entry(s, "timezone") != null && entry(s, "timezone").getValue() instanceof Yaml.Scalar tz) {
+                        Prefect2AnchorDate.of(a.getValue(), tz.getValue()).ifPresent(at -> notes.insertRow(ctx,
+                                new MigrationNotes.Row(path(), line(entry(s, "anchor_date")), getName(), true,
+                                        Prefect2AnchorDate.ambiguousNote(at, a.getValue()))));
+                    }
+                }
             }
         });
     }
