@@ -133,6 +133,50 @@ public final class Prefect2AnchorDate {
         });
     }
 
+    /**
+     * The same for a schedule written as a flow mapping ({@code {interval: 3600, anchor_date: ..., timezone: ...}}),
+     * which rewrite-yaml hands over as one plain scalar: the anchor's own characters are replaced in that text, its
+     * quotes and everything around it kept. Empty when the text is not such a mapping.
+     *
+     * @return the new text and the note
+     */
+    static Optional<String[]> explicitFlow(String text) {
+        org.yaml.snakeyaml.nodes.Node root;
+        try {
+            root = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(text));
+        } catch (RuntimeException notYaml) {
+            return Optional.empty();
+        }
+        if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+            return Optional.empty();
+        }
+        java.util.Map<String, org.yaml.snakeyaml.nodes.ScalarNode> values = new java.util.HashMap<>();
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+                    && t.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode v) {
+                values.put(k.getValue(), v);
+            }
+        }
+        org.yaml.snakeyaml.nodes.ScalarNode anchor = values.get("anchor_date");
+        org.yaml.snakeyaml.nodes.ScalarNode timezone = values.get("timezone");
+        if (!values.containsKey("interval") || anchor == null || timezone == null) {
+            return Optional.empty();
+        }
+        return of(anchor.getValue(), timezone.getValue()).flatMap(at -> {
+            int start = anchor.getStartMark().getIndex();
+            int end = anchor.getEndMark().getIndex();
+            String raw = text.substring(start, end);
+            int digits = raw.indexOf(anchor.getValue());
+            if (digits < 0) {
+                return Optional.empty(); // an escape inside the quotes: not the characters the value reads as
+            }
+            String written = at.written(anchor.getValue());
+            int after = start + digits + anchor.getValue().length();
+            return Optional.of(new String[] {text.substring(0, start + digits) + written + text.substring(after),
+                    yamlNote(at, anchor.getValue(), written)});
+        });
+    }
+
     /** The note for a YAML schedule's anchor written as {@code written} instead of {@code naive}. */
     static String yamlNote(Anchor at, String naive, String written) {
         return at.note("`anchor_date: " + naive + "` with `timezone: " + at.timezone() + "`", "`" + written + "`",

@@ -102,6 +102,14 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                             notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), false,
                                     made.get().note()));
                             value = made.get().schedule();
+                        } else if (value instanceof Yaml.Scalar flow) {
+                            // `schedule: {interval: ..., anchor_date: ..., timezone: ...}`, a flow mapping in one scalar
+                            Optional<String[]> rewritten = Prefect2AnchorDate.explicitFlow(flow.getValue());
+                            if (rewritten.isPresent()) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), false,
+                                        rewritten.get()[1]));
+                                value = flow.withValue(rewritten.get()[0]);
+                            }
                         }
                         String text = value.print(getCursor());
                         // written in the file's own sequence style (`- name:` at the key's column, as prefect.yaml does)
