@@ -31,7 +31,9 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                 + "`schedule: {}` of the 2.x template, and moves `is_schedule_active: false` (or `no`, `off`) into "
                 + "`active: false` on each schedule, and a templated `is_schedule_active` into `active:` as written, "
                 + "because Prefect 3 ignores `is_schedule_active` without a word. An interval's naive `anchor_date` "
-                + "with a timezone other than UTC gets `+00:00`, the instant Prefect 2 read it as.";
+                + "with a timezone other than UTC gets `+00:00`, the instant Prefect 2 read it as (also in a flow "
+                + "mapping, or in the `definitions:` schedule a `schedule: *name` refers to); in a `schedules:` list, "
+                + "which 3.x reads too, it is noted.";
     }
 
     @Override
