@@ -49,7 +49,9 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
     public String getDescription() {
         return "Moves each deployment from a 2.x `*-deployment.yaml` build output into `prefect.yaml`: work pool, "
                 + "queue and job variables, schedules with `active:`, parameters, and pull steps for GitHub, S3 and "
-                + "local storage blocks. Prefect 3 cannot read the old files, so they are removed.";
+                + "local storage blocks (a GitHub block's `path` prefixed to the entrypoint); a naive interval "
+                + "anchor_date outside UTC gets `+00:00`, the instant Prefect 2 read. Prefect 3 cannot read the old files, "
+                + "so they are removed.";
     }
 
     @Override

@@ -127,7 +127,7 @@ final class DeploymentYamlEntry {
         }
         e.put("work_pool", pool);
 
-        List<Map<String, Object>> schedules = schedules(d);
+        List<Map<String, Object>> schedules = schedules(d, notes);
         if (!schedules.isEmpty()) {
             e.put("schedules", schedules);
         }
@@ -147,6 +147,7 @@ final class DeploymentYamlEntry {
             if (!pull.isEmpty()) {
                 e.put("pull", pull);
             }
+            gitSubfolder((Map<String, Object>) s, d, e, notes);
         } else if (d.get("path") instanceof String dir && !dir.isBlank()) {
             // no storage block: Prefect 2 ran the flow from a copy of `path`, the directory it was built in
             e.put("pull", List.of(Map.of("prefect.deployments.steps.set_working_directory", Map.of("directory", dir))));
@@ -252,29 +253,41 @@ final class DeploymentYamlEntry {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> schedules(Map<String, Object> d) {
+    private static List<Map<String, Object>> schedules(Map<String, Object> d, List<Note> notes) {
         List<Map<String, Object>> out = new ArrayList<>();
         Object active = d.get("is_schedule_active");
         if (d.get("schedule") instanceof Map<?, ?> s && !s.isEmpty()) {
-            out.add(flatSchedule((Map<String, Object>) s, active));
+            out.add(flatSchedule((Map<String, Object>) s, active, notes));
         }
         if (d.get("schedules") instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> m) {
                     Map<String, Object> inner = m.get("schedule") instanceof Map<?, ?> i ? (Map<String, Object>) i : (Map<String, Object>) m;
-                    out.add(flatSchedule(inner, m.containsKey("active") ? m.get("active") : active));
+                    out.add(flatSchedule(inner, m.containsKey("active") ? m.get("active") : active, notes));
                 }
             }
         }
         return out;
     }
 
-    private static Map<String, Object> flatSchedule(Map<String, Object> s, Object active) {
+    /**
+     * One schedule's keys as prefect.yaml spells them. A build output is Prefect 2's: a naive anchor_date outside UTC
+     * (written by hand, or by a 2.x that kept it as given) is carried at {@code +00:00}, the instant Prefect 2 read.
+     */
+    private static Map<String, Object> flatSchedule(Map<String, Object> s, Object active, List<Note> notes) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : List.of("cron", "interval", "rrule", "anchor_date", "timezone", "day_or")) {
             if (s.get(key) != null) {
                 out.put(key, s.get(key));
             }
+        }
+        if (out.get("interval") != null && out.get("anchor_date") instanceof String naive
+                && out.get("timezone") instanceof String timezone) {
+            Prefect2AnchorDate.of(naive, timezone).ifPresent(at -> {
+                String written = at.written(naive);
+                out.put("anchor_date", written);
+                notes.add(new Note("schedules", "PF207: " + Prefect2AnchorDate.yamlNote(at, naive, written)));
+            });
         }
         if (Boolean.FALSE.equals(active)) {
             out.put("active", false);
@@ -331,6 +344,30 @@ final class DeploymentYamlEntry {
                     + "the `pull:` steps of this deployment by hand"));
         }
         return steps;
+    }
+
+    /**
+     * A GitHub storage block's deployment with a {@code path}: 2.x cloned the repository and copied only that folder
+     * into the run's working directory, reading the entrypoint there; git_clone leaves the whole repository, where
+     * Prefect 3 reads the entrypoint from its root, so the entrypoint is made relative to the root (as
+     * {@code flow.from_source} writes it). A {@code set_working_directory} step would keep the folder as the working
+     * directory, but a relative directory there is changed into twice (the step, then the flow run with the step's
+     * output: PrefectHQ/prefect#18182), and where the worker clones to is not known here.
+     */
+    private static void gitSubfolder(Map<String, Object> storage, Map<String, Object> d, Map<String, Object> e,
+                                     List<Note> notes) {
+        String folder = d.get("path") instanceof String p ? trimSlashes(p.strip()) : "";
+        if (!"github".equals(storage.get("_block_type_slug")) || folder.isEmpty() || folder.equals(".")
+                || !(e.get("entrypoint") instanceof String entrypoint)) {
+            return;
+        }
+        String rooted = ReplaceDeploymentBuildFromFlow.joined(folder, entrypoint);
+        e.put("entrypoint", rooted);
+        notes.add(new Note("entrypoint", "PF206: the entrypoint is now `" + rooted + "`, from the repository's root, "
+                + "where git_clone leaves the code: Prefect 2 copied only `" + folder + "` of the repository into the "
+                + "run's working directory and read `" + entrypoint + "` there. The flow now runs from the root: a file "
+                + "it opens by a relative path, or a module it imports from the top of `" + folder + "`, is looked up "
+                + "from the root"));
     }
 
     /**

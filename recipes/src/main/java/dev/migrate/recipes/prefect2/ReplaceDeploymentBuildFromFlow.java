@@ -191,6 +191,10 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
         /** Lists of deployments applied in a loop, by their statement: whether every element converts. */
         private final java.util.Map<Node, Boolean> listsTried = new java.util.IdentityHashMap<>();
         private final Set<Node> methodCallsSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Interval schedules whose anchor was already looked at (a schedule variable several deployments share). */
+        private final Set<Node> anchorsSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Anchors to replace outside the deployment call (in a schedule variable's assignment): node, replacement. */
+        private final java.util.Map<Node, Node> anchorEdits = new java.util.IdentityHashMap<>();
 
         Conversion(PythonFile file, Imports imports, SavedBlockIndex savedBlocks, ExecutionContext ctx) {
             this.file = file;
@@ -616,7 +620,7 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
                             : ArgEdits.withValue(renamed, value, file.style()));
                     jobVariablesWritten = true;
                 } else if (k.equals("schedule")) {
-                    Node renamed = ArgEdits.rename(arg, "schedules");
+                    Node renamed = ArgEdits.rename(anchored(arg, stmt), "schedules");
                     Optional<String> fromDict = scheduleFromDict(a.value());
                     if (Expressions.unwrap(a.value()).kind() == NodeKind.DICT && fromDict.isEmpty()) {
                         note(call, true, "PF214", "the schedule dict " + PythonCode.oneLine(a.value()) + " must become "
@@ -625,6 +629,8 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
                     }
                     edited = ArgEdits.replace(edited, arg, fromDict.isPresent()
                             ? ArgEdits.withValue(renamed, "[" + fromDict.get() + "]", file.style()) : inList(renamed));
+                } else if (k.equals("schedules")) {
+                    edited = ArgEdits.replace(edited, arg, anchored(arg, stmt));
                 } else if (k.equals("is_schedule_active")) {
                     edited = ArgEdits.replace(edited, arg,
                             ArgEdits.withValue(ArgEdits.rename(arg, "paused"), negated(a.value()), file.style()));
@@ -692,6 +698,12 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
             Node converted = TreeEdits.replace(current, applied != null ? applied : call, edited).withPrefix(current.prefix());
             final Node newStmt = annotatedAsRunnerDeployment(converted);
             Node result = TreeEdits.replaceKeepingPrefix(root, current, newStmt);
+            for (java.util.Map.Entry<Node, Node> e : anchorEdits.entrySet()) {
+                if (TreeEdits.path(result, e.getKey()) != null) {
+                    result = TreeEdits.replace(result, e.getKey(), e.getValue());
+                }
+            }
+            anchorEdits.clear();
             if (variable != null) {
                 result = prefect2DeploymentMethods(result, stmt, variable);
             }
@@ -992,6 +1004,51 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
         }
 
         /**
+         * A {@code schedule=}/{@code schedules=} argument whose Prefect 2 interval schedules have a naive anchor_date
+         * outside UTC written as the instant Prefect 2 read ({@link IntervalAnchorArgument}): those built in the
+         * argument, and those of a variable it names (alone or in a list), whose one assignment is changed once the
+         * call is converted. An anchor that cannot be read is left with a note.
+         */
+        private Node anchored(Node arg, Node stmt) {
+            Node out = arg;
+            for (Node c : Nodes.find(arg, NodeKind.CALL)) {
+                Optional<IntervalAnchorArgument.Anchoring> anchoring = anchoring(c);
+                if (anchoring.isPresent() && anchoring.get().code() != null) {
+                    Node anchor = anchoring.get().anchor();
+                    out = TreeEdits.replace(out, anchor, Snippets.expression(anchoring.get().code(), file.style())
+                            .withPrefix(anchor.prefix()));
+                }
+            }
+            Node value = Expressions.unwrap(arg.nodes().get(0));
+            List<Node> named = value.kind() == NodeKind.LIST || value.kind() == NodeKind.TUPLE ? value.nodes() : List.of(value);
+            for (Node n : named) {
+                Node item = Expressions.unwrap(n);
+                if (item.kind() != NodeKind.NAME) {
+                    continue;
+                }
+                Optional<Node> built = assignedCall(stmt, item).filter(c -> IntervalAnchorArgument.isIntervalSchedule(c, imports));
+                Optional<IntervalAnchorArgument.Anchoring> anchoring = built.flatMap(this::anchoring);
+                if (anchoring.isPresent() && anchoring.get().code() != null) {
+                    Node anchor = anchoring.get().anchor();
+                    anchorEdits.put(anchor, Snippets.expression(anchoring.get().code(), file.style()).withPrefix(anchor.prefix()));
+                }
+            }
+            return out;
+        }
+
+        /** An IntervalSchedule call's anchoring, noted once however many deployments share the schedule. */
+        private Optional<IntervalAnchorArgument.Anchoring> anchoring(Node call) {
+            if (!IntervalAnchorArgument.isIntervalSchedule(call, imports)) {
+                return Optional.empty();
+            }
+            Optional<IntervalAnchorArgument.Anchoring> anchoring = IntervalAnchorArgument.of(call, imports, file.style().quote());
+            if (anchoring.isPresent() && !trial && anchorsSeen.add(call)) {
+                note(call, anchoring.get().manual(), "PF207", anchoring.get().note());
+            }
+            return anchoring;
+        }
+
+        /**
          * A 2.x schedule written as a dict ({@code {"cron": "0 * * * *", "timezone": "UTC"}}, which 2.x parsed into a
          * schedule) as the schedule class Prefect 3 needs: its {@code schedules=[...]} reads a dict as
          * {@code create_deployment_schedule_create(**d)} options, where {@code cron=} is a TypeError.
@@ -1002,6 +1059,7 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
                 return Optional.empty();
             }
             java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Node> values = new java.util.HashMap<>();
             for (Node entry : v.nodes()) {
                 Optional<String> key = entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
                         ? StringLiterals.value(entry.nodes().get(0)) : Optional.empty();
@@ -1010,10 +1068,19 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
                     return Optional.empty();
                 }
                 entries.put(key.get(), text);
+                values.put(key.get(), entry.nodes().get(1));
             }
             for (java.util.Map.Entry<String, List<String>> kind : SCHEDULE_DICTS.entrySet()) {
                 if (entries.containsKey(kind.getKey()) && kind.getValue().containsAll(entries.keySet())) {
                     String cls = SCHEDULE_CLASSES.get(kind.getKey());
+                    if (kind.getKey().equals("interval")) {
+                        // a Prefect 2 interval: a naive anchor outside UTC carried as the instant Prefect 2 read
+                        Optional<IntervalAnchorArgument.Anchoring> anchoring = IntervalAnchorArgument.of(
+                                values.get("anchor_date"), values.get("timezone"), imports, file.style().quote());
+                        anchoring.ifPresent(an -> note(value, an.manual(), "PF207", an.note()));
+                        anchoring.map(IntervalAnchorArgument.Anchoring::code).filter(java.util.Objects::nonNull)
+                                .ifPresent(code -> entries.put("anchor_date", code));
+                    }
                     neededImports.add(cls);
                     List<String> args = new ArrayList<>();
                     entries.forEach((k, val) -> args.add(k + "=" + val));
@@ -1515,7 +1582,7 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
     }
 
     /** {@code entrypoint} under directory {@code dir} ("flows" and "etl.py:run" is "flows/etl.py:run"). */
-    private static String joined(String dir, String entrypoint) {
+    static String joined(String dir, String entrypoint) {
         String d = dir.replace('\\', '/');
         while (d.startsWith("./")) {
             d = d.substring(2);

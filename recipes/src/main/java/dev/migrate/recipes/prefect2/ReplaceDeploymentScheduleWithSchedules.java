@@ -6,6 +6,7 @@ import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
 import org.openrewrite.TreeVisitor;
@@ -30,21 +31,43 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                 + "`schedule: {}` of the 2.x template, and moves `is_schedule_active: false` (or `no`, `off`) into "
                 + "`active: false` on each schedule, and a templated `is_schedule_active` into `active:` as written, "
                 + "because Prefect 3 ignores `is_schedule_active` without a word. An interval's naive `anchor_date` "
-                + "with a timezone other than UTC gets `+00:00`, the instant Prefect 2 read it as.";
+                + "with a timezone other than UTC gets `+00:00`, the instant Prefect 2 read it as (also in a flow "
+                + "mapping, or in the `definitions:` schedule a `schedule: *name` refers to); in a `schedules:` list, "
+                + "which 3.x reads too, it is noted.";
     }
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(NamedPrefectFiles named) {
         return Preconditions.check(PrefectYamlFiles.projectFiles(named), new YamlIsoVisitor<>() {
+            /** The anchors of the document that a deployment's 2.x {@code schedule: *name} refers to. */
+            private Set<String> scheduleAnchors = Set.of();
+
+            @Override
+            public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
+                scheduleAnchors = AliasedSchedules.anchorsOf(document);
+                return super.visitDocument(document, ctx);
+            }
+
             @Override
             public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
                 Yaml.Mapping m = super.visitMapping(mapping, ctx);
+                if (m.getAnchor() != null && scheduleAnchors.contains(m.getAnchor().getKey())) {
+                    // `schedule: *hourly` was a Prefect 2 schedule: its definition carries the instant Prefect 2 read
+                    Optional<Prefect2AnchorDate.Made> made = Prefect2AnchorDate.explicit(m);
+                    if (made.isPresent()) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path(), line(m), getName(), false, made.get().note()));
+                        return made.get().schedule();
+                    }
+                }
                 if (!PrefectYamlFiles.isDeploymentEntry(getCursor())) {
                     return m;
                 }
                 Yaml.Mapping.Entry schedule = entry(m, "schedule");
                 Yaml.Mapping.Entry schedules = entry(m, "schedules");
                 Yaml.Mapping.Entry active = entry(m, "is_schedule_active");
+                if (schedule == null && schedules != null) {
+                    noteNaiveAnchors(schedules, ctx);
+                }
                 if (schedule == null && active == null) {
                     return m;
                 }
@@ -81,6 +104,14 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                             notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), false,
                                     made.get().note()));
                             value = made.get().schedule();
+                        } else if (value instanceof Yaml.Scalar flow) {
+                            // `schedule: {interval: ..., anchor_date: ..., timezone: ...}`, a flow mapping in one scalar
+                            Optional<String[]> rewritten = Prefect2AnchorDate.explicitFlow(flow.getValue());
+                            if (rewritten.isPresent()) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), false,
+                                        rewritten.get()[1]));
+                                value = flow.withValue(rewritten.get()[0]);
+                            }
                         }
                         String text = value.print(getCursor());
                         // written in the file's own sequence style (`- name:` at the key's column, as prefect.yaml does)
@@ -123,8 +154,31 @@ public class ReplaceDeploymentScheduleWithSchedules extends PrefectYamlRecipe {
                 return sameEntries(entries, m.getEntries()) ? m : m.withEntries(entries);
             }
 
-            private int line(Yaml.Mapping.Entry entry) {
-                return YamlPositions.lineOf(getCursor(), entry);
+            private int line(Yaml node) {
+                return YamlPositions.lineOf(getCursor(), node);
+            }
+
+            private String path() {
+                return getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+            }
+
+            /**
+             * A deployment's own {@code schedules:} list with a naive anchor outside UTC: late 2.x and every 3.x read
+             * the list, so nothing tells which reading the runs had; the note gives both spellings.
+             */
+            private void noteNaiveAnchors(Yaml.Mapping.Entry schedules, ExecutionContext ctx) {
+                if (!(schedules.getValue() instanceof Yaml.Sequence seq)) {
+                    return;
+                }
+                for (Yaml.Sequence.Entry item : seq.getEntries()) {
+                    if (item.getBlock() instanceof Yaml.Mapping s && entry(s, "interval") != null
+                            && entry(s, "anchor_date") != null && entry(s, "anchor_date").getValue() instanceof Yaml.Scalar a
+                            && entry(s, "timezone") != null && entry(s, "timezone").getValue() instanceof Yaml.Scalar tz) {
+                        Prefect2AnchorDate.of(a.getValue(), tz.getValue()).ifPresent(at -> notes.insertRow(ctx,
+                                new MigrationNotes.Row(path(), line(entry(s, "anchor_date")), getName(), true,
+                                        Prefect2AnchorDate.ambiguousNote(at, a.getValue()))));
+                    }
+                }
             }
         });
     }

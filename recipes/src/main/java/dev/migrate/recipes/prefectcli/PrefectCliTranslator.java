@@ -461,6 +461,7 @@ public final class PrefectCliTranslator {
                                 + "there and give this deployment's entry in prefect.yaml the pull steps that fetch its code")))
                 .ifPresent(d.notes::add);
         neverPrompt(d);
+        CliAnchorDate.explicit(d.flags).ifPresent(d.notes::add);
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
             // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the
             // one named) takes the flags, and each schedule flag is appended to the entry's own `schedules`
@@ -616,6 +617,7 @@ public final class PrefectCliTranslator {
     }
 
     private static void setSchedule(Draft d) {
+        CliAnchorDate.explicit(d.flags).ifPresent(d.notes::add);
         if (d.has("--no-schedule")) {
             d.command = new ArrayList<>(List.of("deployment", "schedule", "clear"));
             d.flags.removeIf(a -> d.positionals.stream().noneMatch(p -> p == a));

@@ -405,9 +405,89 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
             spec -> spec.path("prefect.yaml")));
     }
 
+    // a schedule shared through `definitions:` and given as `schedule: *daily` was Prefect 2's: its definition
+    // carries the instant Prefect 2 read, which every deployment referring to it shares
+    @Test
+    void aNaiveAnchorInASharedDefinitionKeepsTheInstantPrefect2Read() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(MigrationNotes.Row::message).singleElement().asString()
+                .contains("`anchor_date: 2024-01-01T09:00:00` with `timezone: Europe/Berlin` is now `2024-01-01T09:00:00+00:00`")),
+            yaml(
+            """
+            definitions:
+              schedules:
+                daily: &daily
+                  interval: 86400
+                  anchor_date: 2024-01-01T09:00:00
+                  timezone: Europe/Berlin
+            deployments:
+              - name: a
+                schedule: *daily
+              - name: b
+                schedule: *daily
+            """,
+            """
+            definitions:
+              schedules:
+                daily: &daily
+                  interval: 86400
+                  anchor_date: 2024-01-01T09:00:00+00:00
+                  timezone: Europe/Berlin
+            deployments:
+              - name: a
+                schedules: [*daily]
+              - name: b
+                schedules: [*daily]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    // a definition only `schedules:` lists refer to is not known to be Prefect 2's: left as it is
+    @Test
+    void aDefinitionNoScheduleKeyRefersToIsLeftAlone() {
+        rewriteRun(yaml(
+            """
+            definitions:
+              schedules:
+                daily: &daily
+                  interval: 86400
+                  anchor_date: 2024-01-01T09:00:00
+                  timezone: Europe/Berlin
+            deployments:
+              - name: a
+                schedules: [*daily]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    // `schedule:` written as a flow mapping is the same Prefect 2 schedule
+    @Test
+    void aFlowMappingScheduleKeepsTheInstantPrefect2Read() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: nightly
+                schedule: {interval: 86400, anchor_date: "2024-01-01T09:00:00", timezone: America/New_York}
+            """,
+            """
+            deployments:
+              - name: nightly
+                schedules: [{interval: 86400, anchor_date: "2024-01-01T09:00:00+00:00", timezone: America/New_York}]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    /**
+     * A {@code schedules:} list was read by late 2.x and by every 3.x, so a naive anchor in it may have meant UTC
+     * (Prefect 2, early 3.x servers) or local time (later 3.x): the file is left as it is, and a note gives both spellings.
+     */
     @Test
     void aPrefect3SchedulesListIsLeftAlone() {
-        rewriteRun(yaml(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.manual()).isTrue()).extracting(MigrationNotes.Row::message).asString()
+                .contains("write `anchor_date: 2024-01-01T09:00:00+00:00` for the runs Prefect 2 made, or "
+                        + "`anchor_date: 2024-01-01T14:00:00+00:00` for 09:00 in America/New_York")),
+            yaml(
             """
             deployments:
               - name: nightly

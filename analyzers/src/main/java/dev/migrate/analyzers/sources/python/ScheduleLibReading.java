@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.PrefectSchedule;
 import dev.migrate.rewriters.python.tree.Node;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -111,7 +112,7 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             }
             ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where);
             return Optional.of(unit.equals("days") || unit.equals("weeks")
-                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit, written))), null)
+                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit, written, tz))), null)
                     : plain(spec));
         }
         Optional<String> timeText = at.call() == null ? Optional.empty()
@@ -169,13 +170,26 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
     }
 
     /** Why an every(n).days or .weeks without .at() has no time of day that the deployment could copy. */
-    private static String noTimeOfDay(double n, String unit, String written) {
+    private static String noTimeOfDay(double n, String unit, String written, String tz) {
         String period = n == 1 ? "a " + unit.substring(0, unit.length() - 1) : count(n) + " " + unit;
         return "every(" + (n == 1 ? "" : count(n)) + ")." + written + " without .at() ran " + period + " after its previous "
                 + "run ended, the first " + period + " after the scheduler process started, so the time of day (and weekday) "
                 + "it ran at was set by that start and moved later by the length of each run; the deployment runs at the "
-                + "time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " as migrate writes it): set "
-                + "anchor_date to when it should run";
+                + "time of day of its anchor_date (" + anchorWritten(tz) + "): set anchor_date to when it should run";
+    }
+
+    /**
+     * The anchor the translation writes, as it writes it: {@link FireTimes#DEFAULT_ANCHOR}'s time of day in the job's
+     * timezone, which outside UTC is written as that instant in UTC ({@link PrefectSchedule#interval}).
+     */
+    private static String anchorWritten(String tz) {
+        String local = FireTimes.DEFAULT_ANCHOR.toLocalTime().toString();
+        if (tz == null) {
+            return local + " in the job's timezone, as migrate writes it (outside UTC as that instant in UTC)";
+        }
+        PrefectSchedule written = PrefectSchedule.interval(java.time.Duration.ofDays(1), FireTimes.DEFAULT_ANCHOR, tz);
+        return local + " in " + tz + ", as migrate writes it: " + written.anchorText()
+                + (written.anchorOffset() == null ? "" : ", that instant in UTC");
     }
 
     /** {@code every(n).to(m).unit}: each interval drawn at random from n to m units, both included. */

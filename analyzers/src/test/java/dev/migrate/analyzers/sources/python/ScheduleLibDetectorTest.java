@@ -140,7 +140,10 @@ class ScheduleLibDetectorTest {
         RecordingSink sink = scan("schedule.every().day.do(job)\n");
         assertThat(schedule(sink)).isEqualTo("INTERVAL P1D");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS008 ")
-                .contains("every().day without .at() ran a day after its previous run ended", "set anchor_date");
+                .contains("every().day without .at() ran a day after its previous run ended", "set anchor_date")
+                // the anchor as the translation writes it: midnight in the job's zone, outside UTC as its UTC instant
+                .contains("anchor_date (00:00 in the job's timezone, as migrate writes it (outside UTC as that instant in UTC))")
+                .doesNotContain("00:00 as migrate writes it");
         assertThat(schedule(scan("schedule.every(3).weeks.do(job)\n"))).isEqualTo("INTERVAL P21D");
         assertThat(findings(scan("schedule.every(3).weeks.do(job)\n"))).singleElement().asString()
                 .startsWith("PYS008 ").contains("every(3).weeks without .at() ran 3 weeks after");
