@@ -33,9 +33,14 @@ public final class FlowAnalysis {
             "terminal_state_handler", "the flow's final state now comes from its return value or exception",
             "validate", "no equivalent",
             "tasks", "call the tasks in the flow body");
-    /** Prefect 1's {@code Flow(...)} parameters in order, for arguments passed by position. */
-    public static final List<String> POSITIONS = List.of("name", "schedule", "executor", "environment", "run_config",
-            "storage", "tasks", "edges", "reference_tasks", "state_handlers", "validate", "result",
+    /**
+     * Prefect 1's {@code Flow(...)} parameters in order, for arguments passed by position: 1.4.1's
+     * {@code Flow.__init__} (Prefect 1 API reference, prefect.core.flow.Flow). Prefect 1.0 removed {@code environment},
+     * which 0.x took between {@code executor} and {@code run_config}, and {@code on_failure} comes before
+     * {@code validate}.
+     */
+    public static final List<String> POSITIONS = List.of("name", "schedule", "executor", "run_config", "storage",
+            "tasks", "edges", "reference_tasks", "state_handlers", "on_failure", "validate", "result",
             "terminal_state_handler");
     private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
             "add_edge", "add_task", "chain", "bind");
