@@ -96,8 +96,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
             }
         }
         Prefect1PartImports.report(m, reportedParts, sink);
-        // (a HashSet: the values of an IdentityHashMap compare by identity)
-        Prefect1Registrations.report(m, new java.util.HashSet<>(bound.values()), sink);
+        Prefect1Registrations.report(m, sink);
     }
 
     /** A flow of this module; its schedule, when imported from a project module, is read in {@link #finish}. */

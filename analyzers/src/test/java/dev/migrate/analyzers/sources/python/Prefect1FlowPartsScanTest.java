@@ -191,4 +191,25 @@ class Prefect1FlowPartsScanTest {
         assertThat(sink.findings).filteredOn(f -> f.code().equals("PF102")).extracting(f -> f.where().line())
                 .containsExactly(7);
     }
+
+    // a name bound to another module's flow (not to a call that makes one) passed for the module's own flow, so the
+    // script's register() went unreported while the rewrite, reading the same calls, marks it
+    @Test
+    void aRegisterCallOnAFlowTakenFromAnotherModuleIsReported() {
+        RecordingSink sink = scan(new ScanFile("register.py", """
+                import importlib
+                import sys
+
+                from prefect.environments.storage import Docker
+
+                flow_module = importlib.import_module(sys.argv[1])
+                flow = flow_module.flow
+                flow.storage = Docker()
+                flow.register()
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108"))
+                .extracting(f -> f.where().line() + " " + f.message() + " " + f.jobId())
+                .containsExactly("9 a flow is registered with the Prefect 1 API: flow.register(); Prefect 3 deploys flows "
+                        + "with prefect.yaml (prefect deploy) instead null");
+    }
 }
