@@ -111,6 +111,15 @@ public final class FlowAnalysis {
         return e.kind() == NodeKind.CALL && imports.qualifiedName(e).filter(Prefect1FlowClasses.FLOW::contains).isPresent();
     }
 
+    /**
+     * Whether {@code expr} makes a Prefect 1 flow: a call of Prefect's Flow, of a Flow subclass the module defines
+     * ({@code local}, {@link Prefect1FlowClasses#subclasses}), or of one another module of the project defines
+     * ({@code projectFlowClasses}, qualified names as this module imports them).
+     */
+    public static boolean makesFlow(Node expr, Imports imports, Set<String> local, Set<String> projectFlowClasses) {
+        return isFlowCall(expr, imports) || subclassCalled(expr, imports, local, projectFlowClasses) != null;
+    }
+
     /** The name of the project's Flow subclass {@code expr} calls, or null. */
     private static String subclassCalled(Node expr, Imports imports, Set<String> local, Set<String> elsewhere) {
         Node e = Expressions.unwrap(expr);
