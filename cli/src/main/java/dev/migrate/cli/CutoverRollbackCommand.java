@@ -8,6 +8,7 @@ import dev.migrate.analyzers.cutover.MissedWindows;
 import dev.migrate.analyzers.cutover.RetiredJobs;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,9 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
             out.println(j.key() + ": schedule of '" + oneLine(m.original()) + "' not read; backfill by hand since " + m.date());
             return;
         }
-        MissedWindows.Result r = MissedWindows.between(schedule, from, now);
+        // counted as the legacy side's scheduler counted them (a Prefect 1 clock's interval steps the wall clock)
+        MissedWindows.Result r = MissedWindows.between(schedule, j.legacy() == null ? ScheduleOrigin.LEGACY_JOB
+                : ScheduleOrigin.of(j.legacy().kind()), from, now);
         if (r.total() < 0) {
             out.println(j.key() + ": '" + schedule.expression() + "' is not clock-based; backfill by hand since " + m.date());
             return;

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.sources.python.Prefect1EndDate;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -348,8 +349,10 @@ final class JobSteps {
         cmds.add("migrate cutover rollback " + Step.shellWord(options.rootLabel()) + " --job " + job.key()
                 + "   # lists the legacy fire times missed since the disable");
         Instant from = disabledAt();
+        // the legacy side's own scheduler counts its fire times: a Prefect 1 clock's interval is not a loop's
+        ScheduleOrigin origin = job.anyJob() == null ? ScheduleOrigin.LEGACY_JOB : ScheduleOrigin.of(job.anyJob().kind());
         for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
-            MissedWindows.Result r = MissedWindows.between(spec, from, options.at());
+            MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at());
             if (r.total() >= 0 && r.exact()) {
                 cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
                 r.times().forEach(t -> cmds.add("# run the legacy command for the window of " + t));

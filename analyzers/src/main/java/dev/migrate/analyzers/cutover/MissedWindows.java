@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.Schedules;
 import java.time.Instant;
@@ -39,7 +40,18 @@ public final class MissedWindows {
         }
     }
 
+    /** The windows of a legacy job's schedule (a crontab line, a timer, a loop): its intervals count elapsed time. */
     public static Result between(ScheduleSpec spec, Instant from, Instant to) {
+        return between(spec, ScheduleOrigin.LEGACY_JOB, from, to);
+    }
+
+    /**
+     * The windows of a schedule as the scheduler it comes from computed them ({@link FireTimes#source}): a Prefect 1
+     * flow's interval is 1.4.1's IntervalClock, which adds whole days and the rest together on the zone's wall clock once
+     * a run is a day or more from start_date (pendulum 2's {@code add}), so around a DST change it runs at other instants
+     * than elapsed time would, and a repeated local hour only once.
+     */
+    public static Result between(ScheduleSpec spec, ScheduleOrigin origin, Instant from, Instant to) {
         Schedule s;
         try {
             s = Schedules.interpret(spec, ScheduleCheck.fromSystemProperties().hostZone()); // the legacy host's clock
@@ -50,7 +62,7 @@ public final class MissedWindows {
         int total = 0;
         Instant cursor = from;
         while (cursor.isBefore(to) && total < SCAN_LIMIT) {
-            List<ZonedDateTime> batch = FireTimes.source(s, cursor, 500);
+            List<ZonedDateTime> batch = FireTimes.source(s, origin, cursor, 500);
             if (batch == null || batch.isEmpty()) {
                 return batch == null ? new Result(List.of(), -1, s.describe(), spec.unproven())
                         : new Result(out, total, s.describe(), spec.unproven());

@@ -2,7 +2,6 @@ package dev.migrate.recipes.prefect1;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.migrate.analyzers.sources.python.Prefect1FlowClasses;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -14,19 +13,16 @@ import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PrefectYamlText;
+import dev.migrate.recipes.prefect1.internal.ProjectFlowClasses;
 import dev.migrate.recipes.prefect1.internal.ProjectFlows;
-import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonVisitor;
-import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
-import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.tree.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +101,8 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         /** Deployments to read once every file has been seen (a schedule may come from a module scanned later). */
         private final List<Runnable> pending = new ArrayList<>();
         final ImportedSettings elsewhere = new ImportedSettings();
-        /** The project's own subclasses of Prefect 1's Flow, by the path of the module defining them. */
-        final Map<String, Set<String>> flowClasses = new HashMap<>();
+        /** The project's own subclasses of Prefect 1's Flow, shared with the recipes after this one. */
+        final ProjectFlowClasses flowClasses;
         /** "module.NAME" pairs the project's modules read from each other, see ModuleConstants.recordReads. */
         final Set<String> reads = new HashSet<>();
         /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
@@ -115,8 +111,9 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         final CliRegistrations cli;
         Path prefectYaml;
 
-        Found(CliRegistrations cli) {
+        Found(CliRegistrations cli, ProjectFlowClasses flowClasses) {
             this.cli = cli;
+            this.flowClasses = flowClasses;
         }
 
         Map<String, List<Deployment>> deployments() {
@@ -140,7 +137,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
 
     @Override
     public Found getInitialValue(ExecutionContext ctx) {
-        return new Found(CliRegistrations.of(ctx));
+        return new Found(CliRegistrations.of(ctx), ProjectFlowClasses.of(ctx));
     }
 
     @Override
@@ -151,12 +148,9 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                 if (tree instanceof SourceFile sf && sf.getSourcePath().toString().matches("prefect\\.ya?ml")) {
                     acc.prefectYaml = sf.getSourcePath();
                 }
-                if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && PythonCode.mentions(file, "prefect")) {
+                if (tree instanceof PythonFile file) {
                     // flows made with these are left for a person, with or without unsafe fixes
-                    Set<String> subclasses = Prefect1FlowClasses.subclasses(file.module(), Imports.of(file.module()), Set.of());
-                    if (!subclasses.isEmpty()) {
-                        acc.flowClasses.put(path(file), subclasses);
-                    }
+                    acc.flowClasses.record(file);
                 }
                 if (tree instanceof SourceFile sf && !(tree instanceof PythonFile) && FixSafety.unsafeAllowed(ctx)) {
                     acc.cli.offer(sf);
@@ -224,22 +218,11 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                                 + deployments.stream().map(d -> d.toYaml().toString()).toList());
                     }
                     Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads,
-                            projectFlowClasses(file, acc), acc.converted, log, ctx).run();
+                            acc.flowClasses.importedBy(file, file.module()), acc.converted, log, ctx).run();
                     return after == file.module() ? file : file.withModule(after);
                 });
             }
         };
-    }
-
-    /** The qualified names, as {@code file} imports them, of Flow subclasses other modules of the project define. */
-    private static Set<String> projectFlowClasses(PythonFile file, Found acc) {
-        Set<String> out = new HashSet<>();
-        for (ImportBinding b : Imports.of(file.module()).all()) {
-            ModulePaths.split(b.qualifiedName()).ifPresent(n -> ModulePaths.resolve(path(file), n.module(),
-                    acc.flowClasses.keySet()).filter(home -> acc.flowClasses.get(home).contains(n.name()))
-                    .ifPresent(home -> out.add(b.qualifiedName())));
-        }
-        return out;
     }
 
     static String path(PythonFile file) {

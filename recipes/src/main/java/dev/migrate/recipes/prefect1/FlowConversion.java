@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.analyzers.sources.python.Prefect1Registrations;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
 import dev.migrate.recipes.FixSafety;
@@ -83,7 +84,8 @@ final class FlowConversion {
         Imports imports = Imports.of(before);
         List<Node> nested = NestedFlows.of(before, imports, flows);
         if (flows.isEmpty() && nested.isEmpty()) {
-            return FixSafety.unsafeAllowed(ctx) ? Imports1.finish(before, importedFlowUses(before), style) : before;
+            Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before) : before);
+            return Imports1.finish(before, out, style);
         }
         Node root = before;
         for (Node call : nested) {
@@ -129,7 +131,36 @@ final class FlowConversion {
             root = orphanedConstants(before, root, reportedNames(flows, imports));
             root = keepImportedNames(root, flows);
         }
+        root = registrationCalls(before, root);
         return Imports1.finish(before, root, style);
+    }
+
+    /**
+     * The registrations the scan reports as PF108 ({@link Prefect1Registrations}, read the same way: in a module that
+     * imports a Prefect 1 name, as the module was before this run), of flows other than the module's own: a
+     * registration script's {@code f.flow.register(project_name="p")}. Prefect 3 flows have no register(), so each gets
+     * a TODO saying what replaces it; a call an earlier step of this conversion already explained is left alone, and
+     * so are the module's own flows' registrations, which their conversion handles.
+     */
+    private Node registrationCalls(Node before, Node root) {
+        Imports imports = Imports.of(before);
+        if (!Prefect1Registrations.importsPrefect1(imports)) {
+            return root;
+        }
+        Set<String> own = Prefect1Registrations.flowNames(before, imports);
+        Node out = root;
+        for (Node call : Prefect1Registrations.calls(Nodes.find(root, NodeKind.CALL), own)) {
+            if (Todos.has(out, call, "PF108") || Todos.has(out, call, ConvertPrefect1Flows.CODE)) {
+                continue;
+            }
+            String message = "`" + Prefect1Registrations.receiver(call) + ".register(...)` registers a Prefect 1 flow, and "
+                    + "Prefect 3 flows have no register(): this line fails when it runs. Prefect 3 deploys a flow instead: "
+                    + "`prefect deploy` with its entry in prefect.yaml, or the flow's `.deploy(...)` (to a work pool) or "
+                    + "`.serve(...)` (a process that schedules and runs it); replace this registration with one of them";
+            log.manual(ctx, file, call, "PF108", message);
+            out = Todos.add(out, call, "PF108", message, style.newline());
+        }
+        return out;
     }
 
     /**

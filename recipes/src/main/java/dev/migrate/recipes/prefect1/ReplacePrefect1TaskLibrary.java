@@ -9,6 +9,7 @@ import dev.migrate.recipes.prefect1.internal.FlowsLeftAsPrefect1;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.ProjectFlowClasses;
 import dev.migrate.recipes.prefect1.internal.ProjectFlows;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Secrets;
@@ -102,6 +103,10 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PythonFile file) {
+                    // a flow made with another module's Flow subclass stays Prefect 1 code (FlowsLeftAsPrefect1)
+                    ProjectFlowClasses.of(ctx).record(file);
+                }
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && Imports.of(file.module()).uses("prefect")) {
                     acc.offer(path(file), file.module(), FixSafety.unsafeAllowed(ctx));
                 } else if (tree instanceof SourceFile sf && !(tree instanceof PythonFile)) {
@@ -281,7 +286,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         for (int guard = 0; guard < 500; guard++) {
             Imports imports = Imports.of(out);
             boolean changed = false;
-            List<Node> keptFlows = FlowsLeftAsPrefect1.statements(out, ctx);
+            List<Node> keptFlows = FlowsLeftAsPrefect1.statements(file, out, ctx);
             for (Node call : Nodes.find(out, NodeKind.CALL)) {
                 String q = imports.qualifiedName(call).orElse("");
                 if (q.startsWith("prefect.tasks.secrets.") && FlowsLeftAsPrefect1.inside(keptFlows, call)) {

@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.CacheValidators;
 import dev.migrate.recipes.prefect1.internal.FlowsLeftAsPrefect1;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.ProjectFlowClasses;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
@@ -14,6 +15,7 @@ import dev.migrate.recipes.prefect1.internal.TriggerRules;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -25,6 +27,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
 
 /**
  * Renames Prefect 1 task options to their Prefect 3 names on {@code @task(...)}, {@code task(fn, ...)} and
@@ -35,8 +40,10 @@ import org.openrewrite.ExecutionContext;
  * without an equivalent get a TODO comment and a manual note (PF103). A task call inside a {@code with Flow} block
  * that stays Prefect 1 code ({@link FlowsLeftAsPrefect1}) is left as it is: renamed, it would run on neither version.
  */
-public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
+public class RewritePrefect1TaskArguments extends ScanningRecipe<ProjectFlowClasses> {
     static final String CODE = "PF103";
+
+    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @org.openrewrite.Option(displayName = "Prefect major version", description = "`3` (default) or `2`: Prefect 2 "
             + "has no cache policies, so `cache_validator=all_inputs` becomes `cache_key_fn=task_input_hash`.",
@@ -69,7 +76,36 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+    public ProjectFlowClasses getInitialValue(ExecutionContext ctx) {
+        return ProjectFlowClasses.of(ctx);
+    }
+
+    /** Every Python file is read first: a task call inside a flow made with another module's Flow subclass stays. */
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ProjectFlowClasses flowClasses) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PythonFile file) {
+                    flowClasses.record(file);
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(ProjectFlowClasses flowClasses) {
+        Notes log = new Notes(notes, this);
+        return new PythonVisitor<>() {
+            @Override
+            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
+                return Prefect1PythonRecipe.editPrefectFile(file, before -> edit(file, before, ctx, log));
+            }
+        };
+    }
+
+    private Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
         Node after = before;
         List<TaskDefinitions.Definition> original = TaskDefinitions.of(before);
         // one edit per pass: every edit rebuilds the argument list, so positions are re-read
@@ -103,7 +139,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         PythonStyle style = file.style();
         Imports imports = Imports.of(root);
         List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
-        List<Node> keptFlows = FlowsLeftAsPrefect1.statements(root, ctx);
+        List<Node> keptFlows = FlowsLeftAsPrefect1.statements(file, root, ctx);
         for (int i = 0; i < definitions.size(); i++) {
             TaskDefinitions.Definition def = definitions.get(i);
             CallView call = def.call();
@@ -211,7 +247,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
         boolean unsafeLeft = !FixSafety.unsafeAllowed(ctx);
         boolean prefect2 = "2".equals(prefectVersion);
-        List<Node> keptFlows = FlowsLeftAsPrefect1.statements(root, ctx);
+        List<Node> keptFlows = FlowsLeftAsPrefect1.statements(file, root, ctx);
         for (int i = 0; i < definitions.size(); i++) {
             TaskDefinitions.Definition def = definitions.get(i);
             if (FlowsLeftAsPrefect1.inside(keptFlows, def.call().node())) {

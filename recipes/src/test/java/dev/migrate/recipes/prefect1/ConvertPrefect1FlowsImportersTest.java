@@ -246,4 +246,43 @@ class ConvertPrefect1FlowsImportersTest implements PythonRewriteTest {
                 ETL_NAME = flow.name
                 """, s -> s.path("etl/report.py")));
     }
+
+    // a registration script's f.flow.register(project_name=...) was left without a word while the scan reported it
+    // (PF108): on Prefect 3 the call fails, so it gets a TODO saying what replaces registration, read as the scan reads it
+    @Test
+    void aRegistrationScriptsRegisterCallsGetATodoSayingWhatReplacesThem() {
+        rewriteRun(python(
+                """
+                import importlib
+
+                from prefect.environments.storage import Docker
+
+                for m in ["flows.a", "flows.b"]:
+                    f = importlib.import_module(m)
+                    f.flow.storage = Docker()
+                    f.flow.register(project_name="p")
+                """,
+                """
+                import importlib
+
+                from prefect.environments.storage import Docker
+
+                for m in ["flows.a", "flows.b"]:
+                    f = importlib.import_module(m)
+                    f.flow.storage = Docker()
+                    # TODO(migrate PF108): `f.flow.register(...)` registers a Prefect 1 flow, and Prefect 3 flows have no register(): this line fails when it runs. Prefect 3 deploys a flow instead: `prefect deploy` with its entry in prefect.yaml, or the flow's `.deploy(...)` (to a work pool) or `.serve(...)` (a process that schedules and runs it); replace this registration with one of them
+                    f.flow.register(project_name="p")
+                """, s -> s.path("register.py")));
+    }
+
+    // must not change: register() in a module that uses no Prefect 1 name is not Prefect's (the scan reports none)
+    @Test
+    void aRegisterCallInAModuleWithoutPrefect1NamesIsLeftAlone() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+
+                registry.register(project_name="p")
+                """, s -> s.path("app.py")));
+    }
 }

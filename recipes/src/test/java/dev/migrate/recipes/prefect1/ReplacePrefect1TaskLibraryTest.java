@@ -830,4 +830,34 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     return flow
                 """));
     }
+
+    // a with block of the project's Flow subclass from another module stays Prefect 1 code too (the flow conversion leaves
+    // it), so its secret task is read when that flow is built, not replaced by an environment lookup at build time
+    @Test
+    void aSecretInAFlowMadeWithAnotherModulesFlowSubclassStaysWithThatFlow() {
+        rewriteRun(python(
+                """
+                import prefect
+
+
+                class TeamFlow(prefect.Flow):
+                    pass
+                """, s -> s.path("common/base.py")),
+                python(
+                """
+                from prefect import task
+                from prefect.tasks.secrets import EnvVarSecret
+
+                from common.base import TeamFlow
+
+
+                @task
+                def show(x):
+                    print(x)
+
+
+                with TeamFlow("kept") as flow:
+                    show(EnvVarSecret("HOME"))
+                """, s -> s.path("flows/kept.py")));
+    }
 }

@@ -513,4 +513,49 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                     task(load, checkpoint=False)()
                 """));
     }
+
+    // a flow made with the project's Flow subclass from another module (from myproj.flows import MyFlow) was not seen as
+    // a flow left as Prefect 1 code, so its task calls got Prefect 3 options that its Prefect 1 tasks reject
+    @Test
+    void aTaskCallInAFlowMadeWithAnotherModulesFlowSubclassKeepsItsPrefect1Options() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+
+
+                class MyFlow(Flow):
+                    pass
+                """, s -> s.path("myproj/flows.py")),
+                python(
+                """
+                from prefect import task
+
+                from myproj.flows import MyFlow
+
+
+                def load():
+                    return 1
+
+
+                fast = task(load, checkpoint=False)
+
+                with MyFlow("kept") as flow:
+                    task(load, checkpoint=False)()
+                """,
+                """
+                from prefect import task
+
+                from myproj.flows import MyFlow
+
+
+                def load():
+                    return 1
+
+
+                fast = task(load, persist_result=False)
+
+                with MyFlow("kept") as flow:
+                    task(load, checkpoint=False)()
+                """, s -> s.path("myproj/etl.py")));
+    }
 }

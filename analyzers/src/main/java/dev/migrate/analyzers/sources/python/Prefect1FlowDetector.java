@@ -70,7 +70,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
                     || imported && !callee.startsWith("prefect.") && bound.containsKey(call)) {
                 // what a flow (or maybe one, of a subclass imported from the project) reports as its settings
                 parts(m, call, bound.get(call)).forEach((k, v) -> {
-                    if (PARTS.containsKey(k)) {
+                    // the flow's own finding (PF102) speaks for the classes its schedule is made with
+                    if (PARTS.containsKey(k) || k.equals("schedule")) {
                         reportedParts.add(v);
                         reportedParts.add(m.resolve(v));
                     }
@@ -95,8 +96,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
             }
         }
         Prefect1PartImports.report(m, reportedParts, sink);
-        // (a HashSet: the values of an IdentityHashMap compare by identity)
-        Prefect1Registrations.report(m, new java.util.HashSet<>(bound.values()), sink);
+        Prefect1Registrations.report(m, sink);
     }
 
     /** A flow of this module; its schedule, when imported from a project module, is read in {@link #finish}. */

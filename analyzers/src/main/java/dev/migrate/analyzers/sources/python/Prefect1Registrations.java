@@ -6,27 +6,46 @@ import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code flow.register(...)} on a flow made in another module, as registration scripts do
  * ({@code f = importlib.import_module(m); f.flow.register(project_name="p")}): PF108 with no job, since which flow it
- * is only running the script tells. A flow of the module itself is reported with its job by the flow detector.
+ * is only running the script tells. A flow of the module itself is reported with its job by the flow detector. The
+ * Prefect 1 to 3 rewrite reads the same calls ({@link #importsPrefect1}, {@link #calls}) and marks each with a TODO.
  */
-final class Prefect1Registrations {
+public final class Prefect1Registrations {
     private Prefect1Registrations() {
     }
 
-    /** @param flowNames the names this module binds flows (or what may be flows) to, reported with their jobs */
-    static void report(PythonModule m, Collection<String> flowNames, InventorySink sink) {
-        if (!importsPrefect1(m)) {
+    static void report(PythonModule m, InventorySink sink) {
+        if (!importsPrefect1(m.imports())) {
             return; // `.register(...)` means nothing Prefect 1 in a module that uses no Prefect 1 name
         }
-        for (Node call : m.nodes(NodeKind.CALL)) {
+        for (Node call : calls(m.nodes(NodeKind.CALL), flowNames(m.root(), m.imports()))) {
+            sink.finding(Findings.of("PF108", "a flow is registered with the Prefect 1 API: " + receiver(call)
+                    + ".register(); Prefect 3 deploys flows with prefect.yaml (prefect deploy) instead", m.at(call), null));
+        }
+    }
+
+    /**
+     * The calls among {@code candidates} that register a Prefect 1 flow other than one of {@code flowNames}: a
+     * {@code .register(...)} with Prefect 1's {@code project_name=}, or on a receiver named {@code flow} as most scripts
+     * name it ({@code f.flow.register()}). Read only in a module that {@link #importsPrefect1}.
+     */
+    public static List<Node> calls(Collection<Node> candidates, Collection<String> flowNames) {
+        List<Node> out = new ArrayList<>();
+        for (Node call : candidates) {
             Optional<List<String>> callee = Expressions.dottedParts(Expressions.unwrap(call.nodes().get(0)));
             if (callee.isEmpty() || callee.get().size() < 2 || !callee.get().get(callee.get().size() - 1).equals("register")) {
                 continue;
@@ -36,16 +55,61 @@ final class Prefect1Registrations {
             boolean flowLike = new CallView(call).keyword("project_name").isPresent()
                     || receiver.get(receiver.size() - 1).equals("flow");
             if (flowLike && !flowNames.contains(String.join(".", receiver))) {
-                sink.finding(Findings.of("PF108", "a flow is registered with the Prefect 1 API: " + String.join(".", receiver)
-                        + ".register(); Prefect 3 deploys flows with prefect.yaml (prefect deploy) instead", m.at(call), null));
+                out.add(call);
             }
         }
+        return out;
+    }
+
+    /**
+     * The names {@code module} binds what may be one of its own flows to, whose registrations the flow detector reports
+     * with their jobs: the target of an assignment or a {@code with} item whose value is a call of Prefect 1's Flow, of
+     * a Flow subclass the module defines, or of a class imported from outside Prefect (maybe a project's subclass, which
+     * the detector resolves once every file is seen). A name bound to anything else ({@code flow = module.flow} in a
+     * script) is not the module's flow.
+     */
+    public static Set<String> flowNames(Node module, Imports imports) {
+        Set<String> subclasses = Prefect1FlowClasses.subclasses(module, imports, Set.of());
+        Set<String> out = new HashSet<>();
+        for (Node n : Nodes.find(module, x -> x.kind() == NodeKind.WITH || Statements.assignment(x).isPresent())) {
+            if (n.kind() == NodeKind.WITH) {
+                for (Statements.WithItem item : Statements.withItems(n)) {
+                    if (item.target() != null && mayBeFlow(item.context(), imports, subclasses)) {
+                        Expressions.dottedName(item.target()).ifPresent(out::add);
+                    }
+                }
+                continue;
+            }
+            Statements.Assignment a = Statements.assignment(n).get();
+            if (a.value() != null && a.targets().size() == 1 && mayBeFlow(a.value(), imports, subclasses)) {
+                Expressions.dottedName(a.targets().get(0)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static boolean mayBeFlow(Node value, Imports imports, Set<String> subclasses) {
+        Node call = Expressions.unwrap(value);
+        if (call.kind() != NodeKind.CALL) {
+            return false;
+        }
+        Optional<String> q = imports.qualifiedName(call);
+        if (q.isPresent()) {
+            return Prefect1FlowClasses.FLOW.contains(q.get()) || !q.get().startsWith("prefect.");
+        }
+        return Expressions.dottedName(call.nodes().get(0)).filter(subclasses::contains).isPresent();
+    }
+
+    /** What a call of {@link #calls} registers, as written ({@code f.flow}). */
+    public static String receiver(Node call) {
+        List<String> parts = Expressions.dottedParts(Expressions.unwrap(call.nodes().get(0))).orElseThrow();
+        return String.join(".", parts.subList(0, parts.size() - 1));
     }
 
     /** Whether the module imports a Prefect name of neither Prefect 3 nor Prefect 2. */
-    private static boolean importsPrefect1(PythonModule m) {
+    public static boolean importsPrefect1(Imports imports) {
         PrefectApi api = PrefectApi.get();
-        for (ImportBinding b : m.imports().all()) {
+        for (ImportBinding b : imports.all()) {
             String q = ImportFallbacks.importedName(b);
             if ((q.equals("prefect") || q.startsWith("prefect.")) && !api.existsIn3(q) && !api.existsIn2(q)
                     && api.early2Package(q).isEmpty()) {

@@ -96,6 +96,10 @@ public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boo
         if (literal.isPresent()) {
             return literal.get();
         }
+        Optional<Prefect1StartDate> refused = refusedRunTime(e, src, text);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return runTimeZone(e, src).map(z -> new Prefect1StartDate(Kind.RUN_TIME, null, z.isEmpty() ? null : z, true, text,
                         null))
                 .orElseGet(() -> new Prefect1StartDate(Kind.UNREAD, null, null, false, text, null));
@@ -358,6 +362,57 @@ public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boo
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A run-time start whose zone raises when it is built, as a literal's does ({@link #zoneString}):
+     * {@code pendulum.now("+05:30")} (and today/yesterday/tomorrow, and {@code .in_tz("+05:30")}) hands the string to
+     * pendulum 2's {@code _safe_timezone}, which loads it as a tzdata name and raises InvalidTimezone; {@code
+     * datetime.datetime.now("+05:30")} and {@code .astimezone("+05:30")} take no string (TypeError); a {@code
+     * pytz.timezone}/{@code pendulum.timezone} call of a name that is no zone raises as it does for a literal.
+     */
+    private static Optional<Prefect1StartDate> refusedRunTime(Node expr, Source src, String text) {
+        Node e = Expressions.unwrap(expr);
+        while (e.kind() == NodeKind.BINARY && e.nodes().size() == 2 && !e.tokens().isEmpty()
+                && List.of("+", "-").contains(e.tokens().get(0).text())) {
+            e = Expressions.unwrap(e.nodes().get(0));
+        }
+        if (e.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        Node callee = Expressions.unwrap(e.nodes().get(0));
+        boolean pendulum;
+        if (callee.kind() == NodeKind.ATTRIBUTE && !callee.tokens().isEmpty()
+                && Expressions.unwrap(callee.nodes().get(0)).kind() == NodeKind.CALL) {
+            String method = callee.tokens().get(callee.tokens().size() - 1).text();
+            if (!SHIFTS.contains(method) || runTimeZone(callee.nodes().get(0), src).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Prefect1StartDate> inner = refusedRunTime(callee.nodes().get(0), src, text);
+            if (inner.isPresent() || !List.of("in_tz", "in_timezone", "astimezone").contains(method)) {
+                return inner;
+            }
+            // a pendulum value's astimezone is datetime's: it takes a tzinfo, never a string
+            pendulum = !method.equals("astimezone");
+        } else {
+            String name = src.qualifiedName(e).orElse("");
+            if (!NOW_CALLS.containsKey(name)) {
+                return Optional.empty();
+            }
+            pendulum = name.startsWith("pendulum.");
+        }
+        Optional<Node> tz = new CallView(e).argument("tz", 0).map(Argument::value);
+        if (tz.isEmpty() || tz.get().text().strip().equals("None")) {
+            return Optional.empty();
+        }
+        Node zone = src.resolve(tz.get());
+        Optional<String> written = src.string(zone);
+        if (written.isPresent()) {
+            Prefect1StartDate read = zoneString(written.get(), pendulum, null, text);
+            return read.kind() == Kind.REFUSED ? Optional.of(read) : Optional.empty();
+        }
+        return namedZoneRefused(zone, src).map(z -> new Prefect1StartDate(Kind.REFUSED, null, z, true, text,
+                src.qualifiedName(zone).orElse("")));
     }
 
     /**

@@ -63,8 +63,10 @@ class Prefect1FlowPartsScanTest {
                 with MyFlow("etl", CronSchedule("0 4 * * *")) as flow:
                     pass
                 """));
-        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF102")).extracting(Finding::message)
-                .singleElement().asString().endsWith("(no schedule)");
+        // (the CronSchedule import, which the flow left as Prefect 1 code keeps, is reported at the import, as the rewrite
+        // marks it)
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF102") && f.message().startsWith("Prefect 1 flow "))
+                .extracting(Finding::message).singleElement().asString().endsWith("(no schedule)");
     }
 
     @Test
@@ -139,5 +141,75 @@ class Prefect1FlowPartsScanTest {
                 registry.register(project_name="p")
                 """));
         assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108")).isEmpty();
+    }
+
+    // the rewrite marked these imports PF102 (the module fails to import on Prefect 3) and the scan said nothing of them
+    @Test
+    void aSchedulesModulesPrefect1ImportsAreReportedWhereTheRewriteMarksThem() {
+        RecordingSink sink = scan(new ScanFile("flows/schedules.py", """
+                from datetime import timedelta
+
+                import pendulum
+                from prefect.schedules import IntervalSchedule, Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                every_hour = IntervalSchedule(start_date=pendulum.datetime(2022, 1, 1, tz="UTC"), interval=timedelta(hours=1))
+                daily = Schedule(clocks=[IntervalClock(timedelta(days=1))])
+                """), new ScanFile("flows/etl.py", """
+                from prefect import Flow
+
+                from flows.schedules import every_hour
+
+                with Flow("etl", schedule=every_hour) as flow:
+                    pass
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF102"))
+                .extracting(f -> f.where().path() + ":" + f.where().line() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "flows/etl.py:5 Prefect 1 flow etl scheduled R/2022-01-01T00:00Z/PT1H",
+                        "flows/schedules.py:4 prefect.schedules.IntervalSchedule is Prefect 1's schedule and does not exist "
+                                + "in Prefect 3: the import fails; replace its uses",
+                        "flows/schedules.py:5 prefect.schedules.clocks.IntervalClock is Prefect 1's clock and does not "
+                                + "exist in Prefect 3: the import fails; replace its uses");
+    }
+
+    // must not change: the classes a flow's schedule is made with are the flow's finding, not one each
+    @Test
+    void theClassesOfAFlowsOwnScheduleAreReportedWithTheFlow() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from datetime import timedelta
+
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                schedule = Schedule(clocks=[IntervalClock(timedelta(hours=1))])
+
+                with Flow("etl", schedule=schedule) as flow:
+                    pass
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF102")).extracting(f -> f.where().line())
+                .containsExactly(7);
+    }
+
+    // a name bound to another module's flow (not to a call that makes one) passed for the module's own flow, so the
+    // script's register() went unreported while the rewrite, reading the same calls, marks it
+    @Test
+    void aRegisterCallOnAFlowTakenFromAnotherModuleIsReported() {
+        RecordingSink sink = scan(new ScanFile("register.py", """
+                import importlib
+                import sys
+
+                from prefect.environments.storage import Docker
+
+                flow_module = importlib.import_module(sys.argv[1])
+                flow = flow_module.flow
+                flow.storage = Docker()
+                flow.register()
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108"))
+                .extracting(f -> f.where().line() + " " + f.message() + " " + f.jobId())
+                .containsExactly("9 a flow is registered with the Prefect 1 API: flow.register(); Prefect 3 deploys flows "
+                        + "with prefect.yaml (prefect deploy) instead null");
     }
 }

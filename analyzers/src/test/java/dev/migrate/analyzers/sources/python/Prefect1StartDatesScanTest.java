@@ -266,4 +266,44 @@ class Prefect1StartDatesScanTest {
                 + "UnknownTimeZoneError for '+05:30', a UTC offset, not a zone name");
         assertThat(found.lines().filter(l -> l.contains(" PF115 "))).hasSize(3);
     }
+
+    /**
+     * A start taken when the flow is registered, in a zone pendulum refuses, raised the same way as a literal's: pendulum
+     * 2's now() hands its tz to _safe_timezone, which loads "+05:30" as a tzdata name; in_tz does too, and datetime's
+     * now() takes no string. These were read as run-time starts at an unknown zone, with no PF115.
+     */
+    @Test
+    void aRegistrationTimeStartInAZonePendulumRefusesIsAScheduleThatNeverRan() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/ist.py", """
+                from datetime import datetime, timedelta
+                import pendulum
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import CronClock, IntervalClock
+
+                a = Flow("ist", schedule=Schedule(clocks=[
+                    CronClock("0 8 * * *", start_date=pendulum.now("+05:30")),
+                    IntervalClock(timedelta(hours=2), pendulum.now(tz="+05:30").add(minutes=1)),
+                    CronClock("0 9 * * *", start_date=pendulum.now("UTC").in_tz("+05:30")),
+                    CronClock("0 10 * * *", start_date=datetime.now("Asia/Kolkata")),
+                    CronClock("0 11 * * *", start_date=pendulum.now("Asia/Kolkata")),
+                ]))
+                """);
+        assertThat(found).contains("""
+                  schedule UNKNOWN 'CronClock("0 8 * * *", start_date=pendulum.now("+05:30"))' at flows/ist.py:7:26
+                  schedule UNKNOWN 'IntervalClock(timedelta(hours=2), pendulum.now(tz="+05:30").add(minutes=1))' at flows/ist.py:7:26
+                  schedule UNKNOWN 'CronClock("0 9 * * *", start_date=pendulum.now("UTC").in_tz("+05:30"))' at flows/ist.py:7:26
+                  schedule UNKNOWN 'CronClock("0 10 * * *", start_date=datetime.now("Asia/Kolkata"))' at flows/ist.py:7:26
+                  schedule CRON_PREFECT '0 11 * * *' tz=Asia/Kolkata at flows/ist.py:7:26
+                """)
+                .contains("PF115 flow ist's schedule could not have run as written: start_date `pendulum.now(\"+05:30\")` "
+                        + "raises when the clock is made: pendulum 2 (Prefect 1.4.1's) reads a tz string as a tzdata zone "
+                        + "name and raises InvalidTimezone for '+05:30', a UTC offset, not a zone name")
+                .contains("PF115 flow ist's schedule could not have run as written: start_date `pendulum.now(tz=\"+05:30\")"
+                        + ".add(minutes=1)` raises when the clock is made")
+                .contains("PF115 flow ist's schedule could not have run as written: start_date `datetime.now(\"Asia/Kolkata\")` "
+                        + "raises when the clock is made: datetime's tzinfo must be a tzinfo object, not the string "
+                        + "'Asia/Kolkata' (TypeError)");
+        assertThat(found.lines().filter(l -> l.contains(" PF115 "))).hasSize(4);
+    }
 }

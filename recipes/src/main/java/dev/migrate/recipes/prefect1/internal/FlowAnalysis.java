@@ -33,9 +33,14 @@ public final class FlowAnalysis {
             "terminal_state_handler", "the flow's final state now comes from its return value or exception",
             "validate", "no equivalent",
             "tasks", "call the tasks in the flow body");
-    /** Prefect 1's {@code Flow(...)} parameters in order, for arguments passed by position. */
-    public static final List<String> POSITIONS = List.of("name", "schedule", "executor", "environment", "run_config",
-            "storage", "tasks", "edges", "reference_tasks", "state_handlers", "validate", "result",
+    /**
+     * Prefect 1's {@code Flow(...)} parameters in order, for arguments passed by position: 1.4.1's
+     * {@code Flow.__init__} (Prefect 1 API reference, prefect.core.flow.Flow). Prefect 1.0 removed {@code environment},
+     * which 0.x took between {@code executor} and {@code run_config}, and {@code on_failure} comes before
+     * {@code validate}.
+     */
+    public static final List<String> POSITIONS = List.of("name", "schedule", "executor", "run_config", "storage",
+            "tasks", "edges", "reference_tasks", "state_handlers", "on_failure", "validate", "result",
             "terminal_state_handler");
     private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
             "add_edge", "add_task", "chain", "bind");
@@ -104,6 +109,15 @@ public final class FlowAnalysis {
     public static boolean isFlowCall(Node expr, Imports imports) {
         Node e = Expressions.unwrap(expr);
         return e.kind() == NodeKind.CALL && imports.qualifiedName(e).filter(Prefect1FlowClasses.FLOW::contains).isPresent();
+    }
+
+    /**
+     * Whether {@code expr} makes a Prefect 1 flow: a call of Prefect's Flow, of a Flow subclass the module defines
+     * ({@code local}, {@link Prefect1FlowClasses#subclasses}), or of one another module of the project defines
+     * ({@code projectFlowClasses}, qualified names as this module imports them).
+     */
+    public static boolean makesFlow(Node expr, Imports imports, Set<String> local, Set<String> projectFlowClasses) {
+        return isFlowCall(expr, imports) || subclassCalled(expr, imports, local, projectFlowClasses) != null;
     }
 
     /** The name of the project's Flow subclass {@code expr} calls, or null. */

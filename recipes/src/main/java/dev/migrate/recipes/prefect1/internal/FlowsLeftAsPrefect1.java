@@ -1,6 +1,8 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.analyzers.sources.python.Prefect1FlowClasses;
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
@@ -9,6 +11,7 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -23,14 +26,24 @@ public final class FlowsLeftAsPrefect1 {
     private FlowsLeftAsPrefect1() {
     }
 
-    /** The with statements of the module's flows, at any depth, that stay Prefect 1 code. */
-    public static List<Node> statements(Node module, ExecutionContext ctx) {
-        List<Node> converted = FixSafety.unsafeAllowed(ctx) ? FlowAnalysis.of(module).stream()
+    /**
+     * The with statements of the module's flows, at any depth, that stay Prefect 1 code: also those made with a Flow
+     * subclass of the module or of another module of the project ({@code from myproj.flows import MyFlow}, read from
+     * the run's {@link ProjectFlowClasses}, which the calling recipe's scanning phase fills), which the flow conversion
+     * always leaves.
+     *
+     * @param module the module of {@code file} as the calling recipe edits it
+     */
+    public static List<Node> statements(PythonFile file, Node module, ExecutionContext ctx) {
+        Set<String> elsewhere = ProjectFlowClasses.of(ctx).importedBy(file, module);
+        List<Node> converted = FixSafety.unsafeAllowed(ctx) ? FlowAnalysis.of(module, elsewhere).stream()
                 .filter(f -> !f.imperative() && f.convertible()).map(Prefect1Flow::statement).toList() : List.of();
         Imports imports = Imports.of(module);
+        Set<String> local = Prefect1FlowClasses.subclasses(module, imports, elsewhere);
         List<Node> out = new ArrayList<>();
         for (Node with : Nodes.find(module, NodeKind.WITH)) {
-            boolean flow = Statements.withItems(with).stream().anyMatch(i -> FlowAnalysis.isFlowCall(i.context(), imports));
+            boolean flow = Statements.withItems(with).stream()
+                    .anyMatch(i -> FlowAnalysis.makesFlow(i.context(), imports, local, elsewhere));
             if (flow && converted.stream().noneMatch(c -> c == with)) {
                 out.add(with);
             }
