@@ -14,6 +14,8 @@ public final class ProjectPaths {
 
     private final Set<String> paths;
     private final java.util.Map<String, String> links;
+    /** Directories holding a {@code .git}, relative ("" for the project's root). */
+    private Set<String> repositoryRoots = Set.of();
 
     public ProjectPaths(Set<String> paths) {
         this(paths, Set.of());
@@ -42,6 +44,27 @@ public final class ProjectPaths {
     /** The project's symbolic links, relative, with the text of each ({@code etc/systemd/system/etl.timer} to {@code /dev/null}). */
     public java.util.Map<String, String> linkTargets() {
         return links;
+    }
+
+    /** The same paths, with the project's repository roots (directories holding a {@code .git}, relative). */
+    public ProjectPaths withRepositoryRoots(Set<String> roots) {
+        ProjectPaths out = new ProjectPaths(paths, links);
+        out.repositoryRoots = Set.copyOf(roots);
+        return out;
+    }
+
+    /**
+     * The root of the repository {@code path} (relative) is in: the nearest directory above it holding a {@code .git},
+     * relative ("" for the project's root); empty when none does, or none was recorded.
+     */
+    public Optional<String> repositoryOf(String path) {
+        String best = null;
+        for (String root : repositoryRoots) {
+            if ((root.isEmpty() || path.startsWith(root + "/")) && (best == null || root.length() > best.length())) {
+                best = root;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public static Optional<ProjectPaths> from(ExecutionContext ctx) {

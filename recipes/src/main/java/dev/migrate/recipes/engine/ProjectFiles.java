@@ -32,6 +32,8 @@ public final class ProjectFiles {
     private final List<Path> links = new ArrayList<>();
     /** Each link's text, where it points as written ({@code /dev/null}, {@code ../etl.timer}): read, never followed. */
     private final java.util.Map<Path, String> linkTargets = new java.util.HashMap<>();
+    /** Directories holding a {@code .git} (a directory, or the file of a worktree or submodule): repository roots. */
+    private final List<Path> repositories = new ArrayList<>();
 
     private ProjectFiles() {
     }
@@ -44,6 +46,9 @@ public final class ProjectFiles {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(base)) {
+                        pf.repositories.add(dir.getParent());
+                    }
                     // a virtual environment under any name holds the installed Prefect: never edit it
                     return !dir.equals(base) && (SKIPPED_DIRS.contains(dir.getFileName().toString())
                             || PythonEnvironments.holdsInstalledPackages(dir))
@@ -52,6 +57,9 @@ public final class ProjectFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (file.getFileName().toString().equals(".git") && attrs.isRegularFile()) {
+                        pf.repositories.add(file.getParent());
+                    }
                     if (attrs.isSymbolicLink()) {
                         pf.skipped.add(new Skipped(file, "symbolic link (not followed)"));
                         pf.links.add(file);
@@ -81,6 +89,11 @@ public final class ProjectFiles {
 
     public List<Path> files() {
         return files;
+    }
+
+    /** The directories under the root (the root too) that hold a {@code .git}: the roots of the repositories read. */
+    public List<Path> repositories() {
+        return repositories;
     }
 
     /** The symbolic links under the root, absolute; they are among {@link #skipped()} too. */

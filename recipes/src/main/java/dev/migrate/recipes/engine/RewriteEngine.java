@@ -109,6 +109,8 @@ public final class RewriteEngine {
         new ProjectPaths(files.files().stream().map(f -> projectDir.relativize(f).toString().replace('\\', '/'))
                 .collect(Collectors.toSet()), files.links().stream().collect(Collectors.toMap(
                         f -> projectDir.relativize(f).toString().replace('\\', '/'), files::linkTarget, (a, b) -> a)))
+                .withRepositoryRoots(files.repositories().stream().map(r -> projectDir.relativize(r).toString().replace('\\', '/'))
+                        .collect(Collectors.toSet()))
                 .putInto(ctx);
         FixSafety.allowUnsafe(ctx, unsafeFixes);
         // A recipe that fails on a file leaves that file unchanged; the run goes on and the failure is

@@ -23,6 +23,11 @@ import org.openrewrite.yaml.tree.Yaml;
  * the subchart's key ({@code prefect-agent:}, or its alias) moves as {@link MigrateHelmAgentSubchartToWorker} moves it
  * in the chart's own files. Those inside the chart directory are that recipe's already; the ones outside, which it can
  * only take by the unaliased key, are followed here. Filled while scanning, read while editing.
+ *
+ * <p>A work pool is read wherever these values name it: in block or flow mappings ({@code agent: {config: {workPool:
+ * etl}}}) of a values file, and in the Application's own {@code helm.values} string, {@code helm.valuesObject} and
+ * {@code helm.parameters}, which Argo CD merges over every value file: a value file whose every reader names the pool
+ * there is merged under a pool, and takes no stand-in one.
  */
 final class ArgoValueFiles {
     /** Files of the repository (paths from its root) that agent sources read with {@code $REF/path}. */
@@ -32,14 +37,20 @@ final class ArgoValueFiles {
     final Set<String> withAgentValues = new HashSet<>();
     /** The {@code $REF/path} files named, whether in the repository or not. */
     private final Set<String> named = new HashSet<>();
+    /** Each {@code $REF/path} file, with whether each agent source reading it names the pool in its own values. */
+    private final Map<String, List<Boolean>> namedPoolInline = new HashMap<>();
     /** Chart directories whose dependency file depends on the agent chart: the subchart's values key, old to new. */
     private final Map<String, Map<String, String>> subchartKeys = new HashMap<>();
     /** Chart directories whose dependency on the worker chart an earlier run made of one on the agent chart. */
     private final Set<String> migratedUmbrellaCharts = new HashSet<>();
     /** Chart directories whose values.yaml names a work pool under some top-level key: those keys. */
     private final Map<String, Set<String>> poolKeys = new HashMap<>();
-    /** Repository files that single sources' {@code path:} charts read as value files, each with those charts' directories. */
-    private final Map<String, Set<String>> namedByPath = new HashMap<>();
+    /** Repository files that single sources' {@code path:} charts read as value files, each with those sources. */
+    private final Map<String, List<PathReader>> namedByPath = new HashMap<>();
+
+    /** A path source reading a value file: its chart's directory, and the top-level keys its own values name a pool under. */
+    private record PathReader(String chart, Set<String> inlinePoolKeys) {
+    }
 
     /** Records a YAML document: its file, its agent values, and the value files an Application's agent sources read. */
     void scan(Yaml.Document doc, Path file) {
@@ -65,10 +76,11 @@ final class ArgoValueFiles {
         Yaml.Mapping pathSource = pathSource(top);
         if (pathSource != null) {
             String chart = chartDirectory(pathSource);
+            Set<String> inlinePoolKeys = InlineHelmValues.poolKeys(pathSource);
             for (Yaml.Sequence.Entry item : valueFiles(pathSource)) {
                 String inRepo = item.getBlock() instanceof Yaml.Scalar s ? fromChart(s.getValue(), chart) : null;
                 if (inRepo != null) {
-                    namedByPath.computeIfAbsent(inRepo, f -> new HashSet<>()).add(chart);
+                    namedByPath.computeIfAbsent(inRepo, f -> new ArrayList<>()).add(new PathReader(chart, inlinePoolKeys));
                 }
             }
         }
@@ -76,10 +88,12 @@ final class ArgoValueFiles {
             withAgentValues.add(path);
         }
         for (Yaml.Mapping source : agentSources(top)) {
+            boolean poolInline = InlineHelmValues.namesChartPool(source);
             for (Yaml.Sequence.Entry item : valueFiles(source)) {
                 String inRepo = item.getBlock() instanceof Yaml.Scalar s ? fromRef(s.getValue(), top) : null;
                 if (inRepo != null) {
                     named.add(inRepo);
+                    namedPoolInline.computeIfAbsent(inRepo, f -> new ArrayList<>()).add(poolInline);
                 }
             }
         }
@@ -97,12 +111,22 @@ final class ArgoValueFiles {
         return valuesFiles;
     }
 
+    /**
+     * True when every agent source that reads the {@code $REF/path} file names the work pool in its own
+     * {@code helm.values}, {@code valuesObject} or {@code parameters}, which Argo CD merges over the file's values.
+     */
+    synchronized boolean poolSetOver(String valuesFile) {
+        List<Boolean> readers = namedPoolInline.getOrDefault(valuesFile, List.of());
+        return !readers.isEmpty() && readers.stream().allMatch(b -> b);
+    }
+
     /** {@link #subchartValuesFiles}, worked out once the scan is over. */
     private Map<String, SubchartValues> subchartValuesFiles;
 
     /**
      * Values a path source's umbrella chart reads from a file outside its directory: the subchart's keys (old to new)
-     * and whether the chart's values.yaml, which Helm merges first, names the subchart's work pool.
+     * and whether, for every source reading it, the chart's values.yaml (which Helm merges first) or the source's own
+     * values (which Argo CD merges last) name the subchart's work pool.
      */
     record SubchartValues(Map<String, String> keys, boolean poolSetElsewhere) {
     }
@@ -111,14 +135,16 @@ final class ArgoValueFiles {
     synchronized Map<String, SubchartValues> subchartValuesFiles() {
         if (subchartValuesFiles == null) {
             subchartValuesFiles = new HashMap<>();
-            namedByPath.forEach((file, charts) -> {
+            namedByPath.forEach((file, readers) -> {
                 Map<String, String> keys = new LinkedHashMap<>();
-                boolean pool = false;
-                for (String chart : charts) {
+                // a release whose pool nothing names gets the stand-in (or the note) from this file
+                boolean pool = true;
+                for (PathReader reader : readers) {
+                    String chart = reader.chart();
                     if (subchartKeys.containsKey(chart) && files.contains(file) && !inside(file, chart)) {
                         keys.putAll(subchartKeys.get(chart));
-                        pool |= subchartKeys.get(chart).keySet().stream()
-                                .anyMatch(k -> poolKeys.getOrDefault(chart, Set.of()).contains(k));
+                        pool &= subchartKeys.get(chart).keySet().stream().anyMatch(k -> reader.inlinePoolKeys().contains(k)
+                                || poolKeys.getOrDefault(chart, Set.of()).contains(k));
                     }
                 }
                 if (!keys.isEmpty()) {
@@ -172,11 +198,9 @@ final class ArgoValueFiles {
         return ArgoValueFilePaths.fromChart(valueFile, chartDirectory);
     }
 
-    /** True when a values entry names a non-blank {@code agent.config.workPool}. */
+    /** True when a values entry names a non-blank {@code agent.config.workPool}, in block or flow mappings. */
     private static boolean namesPool(Yaml.Block values) {
-        return values instanceof Yaml.Mapping m && FluxValuesFrom.get(m, "agent") instanceof Yaml.Mapping agent
-                && FluxValuesFrom.get(agent, "config") instanceof Yaml.Mapping config
-                && FluxValuesFrom.scalar(config, "workPool") != null && !FluxValuesFrom.scalar(config, "workPool").isBlank();
+        return InlineHelmValues.namesPool(FlowMappingText.plain(values));
     }
 
     /** {@link ArgoValueFilePaths#fromRef} with the refs of this Application's sources, as the scan resolves them. */

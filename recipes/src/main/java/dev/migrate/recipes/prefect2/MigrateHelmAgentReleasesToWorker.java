@@ -149,8 +149,8 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 String path = file.getSourcePath().toString().replace('\\', '/');
                 if (acc.valuesFrom.generatedValuesFiles().contains(path) || acc.valueFiles.valuesFiles().contains(path)) {
                     // the values file a kustomize generator makes the release's ConfigMap or Secret from, or one an
-                    // Argo CD source of the agent chart reads from this repository
-                    Yaml.Block after = release.agentValues(top);
+                    // Argo CD source of the agent chart reads from this repository (under a pool its readers may set)
+                    Yaml.Block after = release.agentValues(top, acc.valueFiles.poolSetOver(path));
                     return after == top ? d : d.withBlock(after);
                 }
                 String apiVersion = scalar(top, "apiVersion");

@@ -56,6 +56,11 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
         final Set<String> defaultPools = new HashSet<>();
         /** Lock files read in the run, each with whether it still pins the agent chart. */
         final Map<String, Boolean> locksPinningAgent = new HashMap<>();
+        /**
+         * Values files that Argo CD path sources of a chart read ({@code helm.valueFiles}), each with its readers: the
+         * chart's directory and the keys under which the source's own values (merged over the file) name a pool.
+         */
+        final Map<String, List<Map.Entry<String, Set<String>>>> argoReaders = new HashMap<>();
     }
 
     @Override
@@ -98,6 +103,9 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                 if (tree instanceof Yaml.Documents docs && path.getFileName().toString().matches("values\\.ya?ml")
                         && docs.getDocuments().stream().anyMatch(MigrateHelmAgentSubchartToWorker::namesAgentPool)) {
                     acc.defaultPools.add(HelmChartDependencies.directoryOf(path));
+                }
+                if (tree instanceof Yaml.Documents docs) {
+                    docs.getDocuments().forEach(d -> readArgoPathSource(d, acc));
                 }
                 if (tree instanceof Yaml.Documents docs && HelmChartDependencies.isDependencyFile(path)) {
                     Map<String, String> keys = HelmChartDependencies.valuesKeys(docs);
@@ -230,15 +238,30 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
 
             /**
              * True when the values file is merged over a chart's values.yaml that names the subchart's pool: another
-             * file of that chart, or, outside every chart, when every agent chart's values.yaml names one.
+             * file of that chart, or, outside every chart, when every agent chart's values.yaml names one; or under the
+             * own values of every Argo CD source that reads it, which name the pool.
              */
             private boolean poolInherited(Path path) {
                 String chart = HelmChartDependencies.nearestChart(path, acc.charts);
+                if (poolSetByReaders(path.toString().replace('\\', '/'))) {
+                    return true;
+                }
                 if (chart == null) {
                     return !acc.valuesKeys.isEmpty() && acc.defaultPools.containsAll(acc.valuesKeys.keySet());
                 }
                 return acc.defaultPools.contains(chart)
                         && !HelmChartDependencies.inChart(path, chart).matches("values\\.ya?ml");
+            }
+
+            /**
+             * True when Argo CD path sources read the file and each names the subchart's pool in its own values; never
+             * for a chart's values.yaml, which every install of the chart reads.
+             */
+            private boolean poolSetByReaders(String file) {
+                List<Map.Entry<String, Set<String>>> readers = acc.argoReaders.getOrDefault(file, List.of());
+                return !readers.isEmpty() && readers.stream().allMatch(r -> !file.matches(
+                        (r.getKey().isEmpty() ? "" : Pattern.quote(r.getKey() + "/")) + "values\\.ya?ml")
+                        && acc.valuesKeys.getOrDefault(r.getKey(), Map.of()).keySet().stream().anyMatch(r.getValue()::contains));
             }
 
             /** The dependency on prefect-worker, with a note on the commands that fetch it. */
@@ -310,19 +333,29 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
         };
     }
 
-    /** True when a values document sets a non-blank {@code agent.config.workPool} under some top-level key. */
+    /**
+     * True when a values document sets a non-blank {@code agent.config.workPool} under some top-level key, in block or
+     * flow mappings ({@code prefect-agent: {agent: {config: {workPool: etl}}}}).
+     */
     private static boolean namesAgentPool(Yaml.Document doc) {
-        if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
-            return false;
+        return doc.getBlock() instanceof Yaml.Mapping top && top.getEntries().stream()
+                .anyMatch(e -> InlineHelmValues.namesPool(FlowMappingText.plain(e.getValue())));
+    }
+
+    /** Records the value files an Argo CD Application's single path source reads, with the pools its own values name. */
+    private static void readArgoPathSource(Yaml.Document doc, Found acc) {
+        Yaml.Mapping source = doc.getBlock() instanceof Yaml.Mapping top ? ArgoValueFiles.pathSource(top) : null;
+        String chart = source == null ? null : ArgoValueFiles.chartDirectory(source);
+        if (chart == null) {
+            return;
         }
-        return top.getEntries().stream().map(Yaml.Mapping.Entry::getValue)
-                .filter(v -> v instanceof Yaml.Mapping).map(v -> (Yaml.Mapping) v)
-                .flatMap(sub -> sub.getEntries().stream()).filter(a -> "agent".equals(a.getKey().getValue()))
-                .map(Yaml.Mapping.Entry::getValue).filter(a -> a instanceof Yaml.Mapping).map(a -> (Yaml.Mapping) a)
-                .flatMap(a -> a.getEntries().stream()).filter(c -> "config".equals(c.getKey().getValue()))
-                .map(Yaml.Mapping.Entry::getValue).filter(c -> c instanceof Yaml.Mapping).map(c -> (Yaml.Mapping) c)
-                .anyMatch(c -> c.getEntries().stream().anyMatch(p -> "workPool".equals(p.getKey().getValue())
-                        && p.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank()));
+        Set<String> poolKeys = InlineHelmValues.poolKeys(source);
+        for (Yaml.Sequence.Entry item : ArgoValueFiles.valueFiles(source)) {
+            String file = item.getBlock() instanceof Yaml.Scalar s ? ArgoValueFiles.fromChart(s.getValue(), chart) : null;
+            if (file != null) {
+                acc.argoReaders.computeIfAbsent(file, f -> new ArrayList<>()).add(Map.entry(chart, poolKeys));
+            }
+        }
     }
 
     /** A condition ({@code prefect-agent.enabled}, or a comma-separated list of paths) with the subchart's new paths. */

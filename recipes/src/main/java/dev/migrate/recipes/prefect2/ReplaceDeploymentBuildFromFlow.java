@@ -365,8 +365,11 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
                         return manual(root, stmt, call, "PF206", "the flow's entrypoint in the repository is unknown; "
                                 + "pass entrypoint= to from_source");
                     }
-                    entrypoint = quote(projectRelative(at.get()));
-                    note(call, false, "PF214", "entrypoint " + entrypoint + " assumes the repository root is the project root");
+                    Optional<String[]> inRepository = RepositoryEntrypoints.of(projectRelative(at.get()), source,
+                            file.getSourcePath(), ProjectPaths.from(ctx));
+                    entrypoint = quote(inRepository.map(r -> r[0]).orElse(projectRelative(at.get())));
+                    note(call, false, "PF214", "entrypoint " + entrypoint + inRepository.map(r -> " is read from " + r[1])
+                            .orElse(" assumes the repository root is the project root"));
                 }
             }
 

@@ -573,4 +573,98 @@ class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
             """,
             spec -> spec.path("platform/values/prod.yaml")));
     }
+
+    // before: a values.yaml written as a flow mapping named no pool, and the overlay got the stand-in over it
+    @Test
+    void anOverlayInheritsAPoolTheChartsValuesNameInAFlowMapping() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.sourcePath()).isEqualTo("platform/values/prod.yaml"))),
+            yaml(UMBRELLA_CHART, UMBRELLA_CHART_MOVED, spec -> spec.path("platform/Chart.yaml")),
+            yaml("prefect-agent: {agent: {config: {workPool: k8s}}}\n",
+                    "prefect-worker: {worker: {config: {workPool: k8s}}}\n", spec -> spec.path("platform/values.yaml")),
+            yaml(PROD_OVERLAY, PROD_OVERLAY_MOVED, spec -> spec.path("platform/values/prod.yaml")));
+    }
+
+    // before: the Application's own values, which Argo CD merges over its value files, were not read
+    @Test
+    void aValueFileOfArgoSourcesThatNameThePoolTakesNoStandIn() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.sourcePath()).isEqualTo("platform/values/prod.yaml"))),
+            yaml(UMBRELLA_CHART, UMBRELLA_CHART_MOVED, spec -> spec.path("platform/Chart.yaml")),
+            yaml(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: platform-prod
+            spec:
+              source:
+                repoURL: https://github.com/acme/platform.git
+                path: platform
+                helm:
+                  valueFiles:
+                    - values/prod.yaml
+                  values: |
+                    prefect-agent:
+                      agent:
+                        config:
+                          workPool: k8s-prod
+            """, spec -> spec.path("argocd/platform-prod.yaml")),
+            yaml(PROD_OVERLAY, PROD_OVERLAY_MOVED, spec -> spec.path("platform/values/prod.yaml")));
+    }
+
+    // the same overlay that no reader names a pool for: the stand-in, as before
+    @Test
+    void aValueFileOfArgoSourcesThatNameNoPoolGetsTheStandIn() {
+        rewriteRun(
+            yaml(UMBRELLA_CHART, UMBRELLA_CHART_MOVED, spec -> spec.path("platform/Chart.yaml")),
+            yaml(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: platform-prod
+            spec:
+              source:
+                repoURL: https://github.com/acme/platform.git
+                path: platform
+                helm:
+                  valueFiles:
+                    - values/prod.yaml
+                  values: |
+                    prefect-agent:
+                      agent:
+                        image:
+                          prefectTag: 2-python3.11
+            """, spec -> spec.path("argocd/platform-prod.yaml")),
+            yaml(PROD_OVERLAY, PROD_OVERLAY_MOVED.replace("      workQueues: [prod]\n",
+                    "      workQueues: [prod]\n      workPool: kubernetes-pool\n"), spec -> spec.path("platform/values/prod.yaml")));
+    }
+
+    private static final String UMBRELLA_CHART = """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """;
+    private static final String UMBRELLA_CHART_MOVED = """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """;
+    private static final String PROD_OVERLAY = """
+            prefect-agent:
+              agent:
+                config:
+                  workQueues: [prod]
+            """;
+    private static final String PROD_OVERLAY_MOVED = """
+            prefect-worker:
+              worker:
+                config:
+                  workQueues: [prod]
+            """;
 }

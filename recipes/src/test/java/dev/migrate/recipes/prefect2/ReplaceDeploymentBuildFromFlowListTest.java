@@ -198,6 +198,46 @@ class ReplaceDeploymentBuildFromFlowListTest implements PythonRewriteTest {
             """));
     }
 
+    // An existing image is deployed as it is: each element is to_deployment(..., job_variables={"image": ...}) with a
+    // work pool, and the loop's apply() registers it (3.8.3 RunnerDeployment._create: the image goes into the job
+    // variables, path ".", no pull steps: nothing is built or pushed). The other form, deploy(*deployments,
+    // work_pool_name=..., image="repo/img:tag"), builds and pushes that image (build=True, push=True by default: a
+    // DockerImage made of the tag) and needs build=False, push=False to leave it alone; and apply() refuses job
+    // variables without a work pool, so every element names the (stand-in) pool even when the 2.x one named none
+    @Test
+    void anExistingImageIsRegisteredByApplyNotBuilt() throws Exception {
+        convertsAndCompiles(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+
+            from flows.etl import extract, load
+
+            docker = DockerContainer(image="ghcr.io/acme/etl:2.3")
+
+            deployments = [
+                Deployment.build_from_flow(flow=extract, name="extract", infrastructure=docker),
+                Deployment.build_from_flow(flow=load, name="load", infrastructure=docker, work_queue_name="etl"),
+            ]
+
+            if __name__ == "__main__":
+                for deployment in deployments:
+                    deployment.apply()
+            """,
+            """
+            from flows.etl import extract, load
+
+            deployments = [
+                extract.to_deployment(name="extract", job_variables={"image": "ghcr.io/acme/etl:2.3"}, work_pool_name="docker-pool", enforce_parameter_schema=False),
+                load.to_deployment(name="load", work_queue_name="etl", job_variables={"image": "ghcr.io/acme/etl:2.3"}, work_pool_name="docker-pool", enforce_parameter_schema=False),
+            ]
+
+            if __name__ == "__main__":
+                for deployment in deployments:
+                    deployment.apply()
+            """);
+    }
+
     /** The recipe turns {@code before} (deploy.py) into {@code after}, and CPython compiles the result. */
     private void convertsAndCompiles(String before, String after) throws Exception {
         rewriteRun(python(before, after, spec -> spec.path("deploy.py")));

@@ -28,8 +28,13 @@ import java.util.Optional;
  * The command's schedules and work pool replace the entry's when it gives them (Prefect's CLI options win),
  * {@code deployment.deployedBy} says where it runs, and its findings move to the entry.
  *
- * <p>A command of no entry stays as it is, named as its {@code -n} says: giving a {@code -n a/nightly} the key
- * {@code nightly} would make it share a key with any {@code -n b/nightly}, which it does not today.
+ * <p>A command of no entry is a deployment of its own, which Prefect names {@code FLOW/DEPLOYMENT} as it names every
+ * deployment: the deployment part of {@code -n} ({@code prefect deploy} drops a {@code FLOW/} prefix, 3.8.3
+ * {@code prefect/cli/deploy/_commands.py}) under the entrypoint's flow, whose name is its {@code @flow(name=...)} or
+ * the function's name with {@code _} as {@code -} ({@link CommandFlowNames}). A bare {@code -n nightly} keeps its
+ * key, {@code nightly} (its {@code deploymentName}, as an entry's); a {@code -n a/nightly} is keyed by its name, as
+ * before, so that it does not come to share a key with any {@code -n b/nightly} (a new one only where {@code a} is not
+ * the entrypoint's flow, whose deployment that name never was).
  */
 public final class DeployCommandDeployments implements JobResolver {
     /** Where the prefect.yaml of a command's deployment is looked for: the files the command line detector reads. */
@@ -42,6 +47,13 @@ public final class DeployCommandDeployments implements JobResolver {
 
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        resolve(jobs, findings, files, null);
+    }
+
+    /** As {@link #resolve(List, List, List)}, reading the entrypoints' Python from the tree at {@code base} to name flows. */
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base) {
+        CommandFlowNames flowNames = new CommandFlowNames(new UnscannedTexts(base));
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
@@ -60,8 +72,35 @@ public final class DeployCommandDeployments implements JobResolver {
                 findings.removeIf(f -> command.id().equals(f.jobId()) && f.code().equals("PF290"));
                 findings.replaceAll(f -> command.id().equals(f.jobId())
                         ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
+            } else {
+                ScanFile script = byPath.get(command.source().path());
+                Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
+                flowNames.of(inv.entrypoint().orElseThrow(), ran.map(CommandDirectory::directories).filter(d -> !d.isEmpty())
+                                .orElseGet(() -> scriptThenRoot(command)))
+                        .ifPresent(name -> jobs.set(jobs.indexOf(command), named(command, name, flow, deployment)));
             }
         }
+    }
+
+    /** Where a command whose directory is not known most likely runs: its file's directory, then the root. */
+    private static List<String> scriptThenRoot(Job command) {
+        String path = command.source().path();
+        return path.contains("/") ? List.of(path.substring(0, path.lastIndexOf('/')), "") : List.of("");
+    }
+
+    /**
+     * The command's job named {@code FLOW/DEPLOYMENT} after the entrypoint's flow; a bare {@code -n} keyed by its
+     * {@code deploymentName}, as before.
+     */
+    private static Job named(Job command, String flowName, String givenFlow, String deployment) {
+        Map<String, String> attrs = new LinkedHashMap<>(command.attributes());
+        attrs.put("flowName", flowName);
+        if (givenFlow == null) {
+            attrs.put(PrefectYamlDetector.DEPLOYMENT_NAME, deployment);
+        }
+        return new Job(command.id(), command.kind(), flowName + "/" + deployment, command.source(), command.schedules(),
+                command.command(), command.user(), command.env(), command.workingDir(), command.overlap(),
+                command.dependsOn(), attrs);
     }
 
     /** The {@code prefect deploy ENTRYPOINT -n NAME} a deployment job was found as, if it was. */

@@ -20,7 +20,7 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
      *              WorkingDirectory= get ({@link UserUnitSpecifiers}), or null
      */
     static ServiceFacts of(UnitSource service, Passwd.Entry owner) {
-        List<String> exec = service.values("Service", "ExecStart").stream()
+        List<String> exec = service.shownValues("Service", "ExecStart").stream()
                 .map(v -> UserUnitSpecifiers.expand(ExecCommand.parse(v).command(), owner)).toList();
         String command = exec.isEmpty() ? null : Redactor.redact(String.join(" && ", exec));
         Map<String, String> env = new LinkedHashMap<>();

@@ -53,8 +53,8 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
         }
     }
 
-    /** One assignment in a section, with where its value starts. */
-    record Setting(String key, String value, SourceRef where) {
+    /** One assignment in a section, with where its value starts and how a report shows it ({@link #shownValues}). */
+    record Setting(String key, String value, SourceRef where, String shown) {
     }
 
     UnitSource {
@@ -203,8 +203,18 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
                 continue;
             }
             int col = a.indent().length() + a.key().length() + a.beforeEquals().length() + 1 + a.afterEquals().length() + 1;
-            out.add(new Setting(key, a.value(), SourceRef.at(file, lineOffset + unit.lineNumber(i), col)));
+            out.add(new Setting(key, a.value(), SourceRef.at(file, lineOffset + unit.lineNumber(i), col),
+                    ShownContinuations.join(a.rawValue())));
         }
+    }
+
+    /**
+     * Every value of a list setting as a report shows it: continuation lines joined with one space between the words
+     * ({@link ShownContinuations}), where systemd's own join keeps the blanks around the backslash and the next line's
+     * indent; the same words either way.
+     */
+    List<String> shownValues(String section, String key) {
+        return settings(section, key).stream().map(Setting::shown).toList();
     }
 
     /** Every value of a list setting such as {@code Environment=}. */

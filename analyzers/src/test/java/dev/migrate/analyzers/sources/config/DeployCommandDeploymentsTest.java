@@ -94,13 +94,57 @@ class DeployCommandDeploymentsTest {
                 cd /srv/elsewhere
                 prefect deploy flows/etl.py:etl -n nightly
                 """);
-        // no entry of that flow, that name or that place: the commands stay jobs of their own, named and keyed as before
+        // no entry of that flow, that name or that place: deployments of their own, named FLOW/DEPLOYMENT as Prefect
+        // names them (the entrypoint's flow, whatever -n says it is), keyed as before
         assertThat(jobs(inv)).containsExactly(
-                "prefect3-hourly hourly @ ops/deploy.sh:4:1",
+                "prefect3-hourly lake-etl/hourly @ ops/deploy.sh:4:1",
+                "prefect3-nightly lake-etl/nightly @ jobs/run.sh:3:1",
                 "prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5",
-                "prefect3-nightly nightly @ jobs/run.sh:3:1",
-                "prefect3-other-flow-nightly other-flow/nightly @ ops/deploy.sh:3:1");
+                "prefect3-other-flow-nightly lake-etl/nightly @ ops/deploy.sh:3:1");
         assertThat(inv.jobs()).filteredOn(j -> j.source().path().endsWith(".sh"))
-                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey(PrefectYamlDetector.DEPLOYMENT_NAME));
+                .allSatisfy(j -> assertThat(j.attributes()).containsEntry("flowName", "lake-etl"));
+        // a bare -n keeps its key, the deployment's own name; -n FLOW/NAME is keyed by its name
+        assertThat(inv.jobs()).filteredOn(j -> j.source().path().equals("ops/deploy.sh"))
+                .extracting(j -> j.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME))
+                .containsExactlyInAnyOrder("hourly", null);
+    }
+
+    /** Before: `nightly`, named by -n alone; Prefect names it after the function's flow. */
+    @Test
+    void aCommandOfNoEntryIsNamedAfterTheEntrypointsFlow() throws IOException {
+        Inventory inv = scan("src/pipelines/load_orders.py", """
+                import prefect
+
+                @prefect.flow
+                def load_orders():
+                    pass
+                """, "src/pipelines/named.py", """
+                from prefect import flow
+
+                @flow(name="Nightly Report", log_prints=True)
+                def report():
+                    pass
+                """, "scripts/deploy.sh", """
+                #!/bin/sh
+                cd "$(dirname "$0")/../src"
+                prefect deploy pipelines/load_orders.py:load_orders -n nightly -p etl
+                prefect deploy ./pipelines/named.py:report --name daily -p etl
+                prefect deploy pipelines/missing.py:some_flow -n weekly -p etl
+                """);
+        assertThat(jobs(inv)).containsExactly(
+                "prefect3-daily Nightly Report/daily @ scripts/deploy.sh:4:1",
+                "prefect3-nightly load-orders/nightly @ scripts/deploy.sh:3:1",
+                // a file the tree does not hold: Prefect's default name for the function
+                "prefect3-weekly some-flow/weekly @ scripts/deploy.sh:5:1");
+    }
+
+    @Test
+    void aCommandOfFlowSlashDeploymentOfItsOwnFlowKeepsItsName() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "deploy.sh", """
+                #!/bin/sh
+                prefect deploy flows/etl.py:etl -n lake-etl/nightly
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-lake-etl-nightly lake-etl/nightly @ deploy.sh:2:1");
+        assertThat(inv.jobs().get(0).attributes()).doesNotContainKey(PrefectYamlDetector.DEPLOYMENT_NAME);
     }
 }
