@@ -42,11 +42,20 @@ public final class ComposeProjectFiles {
      * {@code cd}; one outside the tree is left out.
      */
     public static Set<String> envFileOptions(String path, String text) {
-        if (!text.contains("--env-file")) {
+        return envFileOptions(path, text, null);
+    }
+
+    /**
+     * As {@link #envFileOptions(String, String)}, with the commands of the local files a GitLab pipeline includes
+     * ({@link ComposeCommands#of(String, String, java.util.function.Function)}; {@code files} gives a repository
+     * path's text, or null).
+     */
+    public static Set<String> envFileOptions(String path, String text, java.util.function.Function<String, String> files) {
+        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
             return Set.of();
         }
         Set<String> out = new TreeSet<>();
-        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.envFiles()));
+        ComposeCommands.of(path, text, files).forEach(c -> out.addAll(c.envFiles()));
         return out;
     }
 
@@ -60,11 +69,16 @@ public final class ComposeProjectFiles {
      * files. Both are read from the directory the command runs in, as {@link #envFileOptions}.
      */
     public static Map<String, Set<String>> envFileComposeFiles(String path, String text) {
-        if (!text.contains("--env-file")) {
+        return envFileComposeFiles(path, text, null);
+    }
+
+    /** As {@link #envFileComposeFiles(String, String)}, with the commands of the files a GitLab pipeline includes. */
+    public static Map<String, Set<String>> envFileComposeFiles(String path, String text, java.util.function.Function<String, String> files) {
+        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
             return Map.of();
         }
         Map<String, Set<String>> out = new HashMap<>();
-        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text, files)) {
             c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).addAll(c.composeFiles()));
         }
         out.values().removeIf(Set::isEmpty);
@@ -77,11 +91,16 @@ public final class ComposeProjectFiles {
      * the compose files of the directory it runs in, not those beside the env file. Env file to directories.
      */
     public static Map<String, Set<String>> envFileProjectDirectories(String path, String text) {
-        if (!text.contains("--env-file")) {
+        return envFileProjectDirectories(path, text, null);
+    }
+
+    /** As {@link #envFileProjectDirectories(String, String)}, with the commands of the files a GitLab pipeline includes. */
+    public static Map<String, Set<String>> envFileProjectDirectories(String path, String text, java.util.function.Function<String, String> files) {
+        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
             return Map.of();
         }
         Map<String, Set<String>> out = new HashMap<>();
-        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text, files)) {
             if (c.composeFiles().isEmpty()) {
                 c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).add(c.directory()));
             }
@@ -96,6 +115,16 @@ public final class ComposeProjectFiles {
      * tree holds are compose files; a name read from several possible working directories gives each.
      */
     public static Set<String> namedComposeFiles(String path, String text) {
+        return namedComposeFiles(path, text, null);
+    }
+
+    /**
+     * As {@link #namedComposeFiles(String, String)}, with the commands of the local files a GitLab pipeline includes
+     * ({@link GitlabIncludes#commandFiles}): {@code include: - local: ci/deploy.yml}, whose job (or a template the
+     * pipeline's jobs extend or reference) runs {@code docker compose -f deploy/stack.yml up -d}. {@code files} gives a
+     * repository path's text, or null.
+     */
+    public static Set<String> namedComposeFiles(String path, String text, java.util.function.Function<String, String> files) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         Set<String> out = new TreeSet<>();
         if (name.equals(".env")) {
@@ -110,10 +139,10 @@ public final class ComposeProjectFiles {
             }
             return out;
         }
-        if (!(text.contains("-f") || text.contains("--file")) || !ComposeCommands.runsCommands(path, text)) {
-            return out;
+        if (!ComposeCommands.mention(path, text, files, "-f") || !ComposeCommands.runsCommands(path, text)) {
+            return out; // "-f" is in "--file" too
         }
-        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.composeFiles()));
+        ComposeCommands.of(path, text, files).forEach(c -> out.addAll(c.composeFiles()));
         return out;
     }
 
@@ -164,9 +193,14 @@ public final class ComposeProjectFiles {
 
         /** Takes what one file says: a command's {@code --env-file} with {@code -f}, a compose file's {@code include:}. */
         public synchronized void add(String path, String text) {
-            envFileComposeFiles(path, text).forEach((env, composes) ->
+            add(path, text, null);
+        }
+
+        /** As {@link #add(String, String)}, with the commands of the files a GitLab pipeline includes ({@code files}). */
+        public synchronized void add(String path, String text, java.util.function.Function<String, String> files) {
+            envFileComposeFiles(path, text, files).forEach((env, composes) ->
                     named.computeIfAbsent(env, k -> new TreeSet<>()).addAll(composes));
-            envFileProjectDirectories(path, text).forEach((env, dirs) ->
+            envFileProjectDirectories(path, text, files).forEach((env, dirs) ->
                     projects.computeIfAbsent(env, k -> new TreeSet<>()).addAll(dirs));
             if (path.endsWith(".yml") || path.endsWith(".yaml")) {
                 // any name: a compose file named with -f or by COMPOSE_FILE includes others as one named as compose looks for it

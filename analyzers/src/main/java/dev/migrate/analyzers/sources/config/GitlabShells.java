@@ -34,14 +34,14 @@ final class GitlabShells {
     private final CiShells.Start afterDefault;
 
     GitlabShells(String[] lines) {
-        this(lines, new String[0]);
+        this(lines, java.util.List.of());
     }
 
     /**
      * The shells of a pipeline's {@code lines}, whose templates may be in the files it includes ({@code included}:
-     * their lines, one file after another, {@link GitlabIncludes}).
+     * each file's lines, {@link GitlabIncludes}).
      */
-    GitlabShells(String[] lines, String[] included) {
+    GitlabShells(String[] lines, java.util.List<String[]> included) {
         shellOf = new int[lines.length];
         Map<Integer, Boolean> ownBefore = new HashMap<>();
         Map<Integer, Boolean> optsOut = new HashMap<>();
@@ -91,9 +91,15 @@ final class GitlabShells {
                 defaultLines.add(i);
             }
         }
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(lines), java.util.Arrays.stream(included))
-                .toArray(String[]::new);
-        GitlabExtends templates = new GitlabExtends(all, lines.length);
+        // one array of every file's lines, with where each file starts: YAML anchors stay within their own file
+        int[] fileStarts = new int[included.size() + 1];
+        java.util.List<String> joined = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
+        for (int f = 0; f < included.size(); f++) {
+            fileStarts[f + 1] = joined.size();
+            joined.addAll(java.util.Arrays.asList(included.get(f)));
+        }
+        String[] all = joined.toArray(String[]::new);
+        GitlabExtends templates = new GitlabExtends(all, fileStarts);
         // the default's own lines with its `- !reference [.setup, script]` items brought in where they stand; without
         // one of the file's own, the default before_script of an included file (merged under its default:)
         afterDefault = !defaultLines.isEmpty() ? replayed(all, templates.expanded(defaultLines, all, 0), ROOT)
