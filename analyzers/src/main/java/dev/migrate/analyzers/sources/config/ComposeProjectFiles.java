@@ -42,20 +42,11 @@ public final class ComposeProjectFiles {
      * {@code cd}; one outside the tree is left out.
      */
     public static Set<String> envFileOptions(String path, String text) {
-        return envFileOptions(path, text, null);
-    }
-
-    /**
-     * As {@link #envFileOptions(String, String)}, with the commands of the local files a GitLab pipeline includes
-     * ({@link ComposeCommands#of(String, String, java.util.function.Function)}; {@code files} gives a repository
-     * path's text, or null).
-     */
-    public static Set<String> envFileOptions(String path, String text, java.util.function.Function<String, String> files) {
-        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
+        if (!text.contains("--env-file")) {
             return Set.of();
         }
         Set<String> out = new TreeSet<>();
-        ComposeCommands.of(path, text, files).forEach(c -> out.addAll(c.envFiles()));
+        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.envFiles()));
         return out;
     }
 
@@ -69,16 +60,11 @@ public final class ComposeProjectFiles {
      * files. Both are read from the directory the command runs in, as {@link #envFileOptions}.
      */
     public static Map<String, Set<String>> envFileComposeFiles(String path, String text) {
-        return envFileComposeFiles(path, text, null);
-    }
-
-    /** As {@link #envFileComposeFiles(String, String)}, with the commands of the files a GitLab pipeline includes. */
-    public static Map<String, Set<String>> envFileComposeFiles(String path, String text, java.util.function.Function<String, String> files) {
-        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
+        if (!text.contains("--env-file")) {
             return Map.of();
         }
         Map<String, Set<String>> out = new HashMap<>();
-        for (ComposeCommands.Command c : ComposeCommands.of(path, text, files)) {
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
             c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).addAll(c.composeFiles()));
         }
         out.values().removeIf(Set::isEmpty);
@@ -91,16 +77,11 @@ public final class ComposeProjectFiles {
      * the compose files of the directory it runs in, not those beside the env file. Env file to directories.
      */
     public static Map<String, Set<String>> envFileProjectDirectories(String path, String text) {
-        return envFileProjectDirectories(path, text, null);
-    }
-
-    /** As {@link #envFileProjectDirectories(String, String)}, with the commands of the files a GitLab pipeline includes. */
-    public static Map<String, Set<String>> envFileProjectDirectories(String path, String text, java.util.function.Function<String, String> files) {
-        if (!ComposeCommands.mention(path, text, files, "--env-file")) {
+        if (!text.contains("--env-file")) {
             return Map.of();
         }
         Map<String, Set<String>> out = new HashMap<>();
-        for (ComposeCommands.Command c : ComposeCommands.of(path, text, files)) {
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
             if (c.composeFiles().isEmpty()) {
                 c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).add(c.directory()));
             }
@@ -193,14 +174,9 @@ public final class ComposeProjectFiles {
 
         /** Takes what one file says: a command's {@code --env-file} with {@code -f}, a compose file's {@code include:}. */
         public synchronized void add(String path, String text) {
-            add(path, text, null);
-        }
-
-        /** As {@link #add(String, String)}, with the commands of the files a GitLab pipeline includes ({@code files}). */
-        public synchronized void add(String path, String text, java.util.function.Function<String, String> files) {
-            envFileComposeFiles(path, text, files).forEach((env, composes) ->
+            envFileComposeFiles(path, text).forEach((env, composes) ->
                     named.computeIfAbsent(env, k -> new TreeSet<>()).addAll(composes));
-            envFileProjectDirectories(path, text, files).forEach((env, dirs) ->
+            envFileProjectDirectories(path, text).forEach((env, dirs) ->
                     projects.computeIfAbsent(env, k -> new TreeSet<>()).addAll(dirs));
             if (path.endsWith(".yml") || path.endsWith(".yaml")) {
                 // any name: a compose file named with -f or by COMPOSE_FILE includes others as one named as compose looks for it

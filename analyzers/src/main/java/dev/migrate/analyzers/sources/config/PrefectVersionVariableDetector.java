@@ -76,9 +76,10 @@ public final class PrefectVersionVariableDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
-        // a GitLab pipeline's commands are also those of the files it includes (ci/deploy.yml runs compose -f ...)
-        Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text(), included);
-        links.add(file.path(), file.text(), included);
+        // --env-file options are the file's own, as the rewrite's raise reads them; the compose files a GitLab
+        // pipeline names are also those of the files it includes (ci/deploy.yml runs compose -f ...), as for the rewrite
+        Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
+        links.add(file.path(), file.text());
         composeIndex.add(file.path(), file.text(), included);
         synchronized (this) {
             envFileOptions.addAll(options);

@@ -38,10 +38,8 @@ class GitlabIncludedCommandsTest {
         assertThat(composeFiles(PIPELINE, files)).containsExactly("deploy/compose.prod.yml", "ops/stack.yml");
         assertThat(ComposeProjectFiles.namedComposeFiles(".gitlab-ci.yml", PIPELINE, files::get))
                 .containsExactly("deploy/compose.prod.yml", "ops/stack.yml");
-        assertThat(ComposeProjectFiles.envFileOptions(".gitlab-ci.yml", PIPELINE, files::get))
-                .containsExactly("deploy/.env.prod");
-        assertThat(ComposeProjectFiles.envFileComposeFiles(".gitlab-ci.yml", PIPELINE, files::get))
-                .containsEntry("deploy/.env.prod", java.util.Set.of("ops/stack.yml"));
+        assertThat(ComposeCommands.of(".gitlab-ci.yml", PIPELINE, files::get)).last()
+                .satisfies(c -> assertThat(c.envFiles()).containsExactly("deploy/.env.prod"));
         // without the files' texts, or read as the file alone, it names nothing
         assertThat(ComposeProjectFiles.namedComposeFiles(".gitlab-ci.yml", PIPELINE)).isEmpty();
         assertThat(composeFiles(PIPELINE, Map.of())).isEmpty();
