@@ -64,7 +64,7 @@ public final class ComposeCommands {
      * leave it ({@link CiShells}). An included file's commands run from the root, as the pipeline's own do.
      */
     public static List<Command> of(String path, String text, java.util.function.Function<String, String> files) {
-        List<GitlabIncludes.CommandFile> read = GitlabIncludes.commandFiles(path, text, files);
+        List<GitlabIncludes.CommandFile> pipelineFiles = GitlabIncludes.commandFiles(path, text, files);
         List<Command> out = new ArrayList<>();
         if (ComposeProjectFiles.RUNS_COMPOSE.matcher(text).find()) {
             boolean ci = PrefectCliLineDetector.isCiYaml(path);
@@ -76,10 +76,10 @@ public final class ComposeCommands {
             String lines = jenkins ? JenkinsShSteps.withCommandTexts(text, stepTexts) : text;
             read(PrefectCliLineDetector.logicalLines(path, lines), wd, CiShells.of(path, text, files), stepTexts, out);
         }
-        for (GitlabIncludes.CommandFile f : read.subList(1, read.size())) {
+        for (GitlabIncludes.CommandFile f : pipelineFiles.subList(1, pipelineFiles.size())) {
             if (ComposeProjectFiles.RUNS_COMPOSE.matcher(f.text()).find()) {
                 // its jobs' templates may be in the pipeline's other files, the pipeline's own first
-                List<String> others = read.stream().filter(o -> o != f).map(GitlabIncludes.CommandFile::text).toList();
+                List<String> others = pipelineFiles.stream().filter(o -> o != f).map(GitlabIncludes.CommandFile::text).toList();
                 read(FoldedScalars.join(PrefectCliLineDetector.logicalLines(f.text())), WorkingDirectory.of(f.path(), true),
                         CiShells.ofIncluded(f.text(), others), null, out);
             }
