@@ -57,21 +57,25 @@ public final class ComposeFiles {
         }
         if (source instanceof PlainText text) {
             if (path.endsWith(".env") || ComposeCommands.runsCommands(path, text.getText())) {
-                index.named(ComposeProjectFiles.namedComposeFiles(path, text.getText()));
+                named(path, text.getText());
             }
         } else if (source instanceof Yaml.Documents docs) {
             // printed only when it may name compose files: a CI pipeline's steps, a top-level include:
             if (ComposeCommands.runsCommands(path, "")) {
-                String text = docs.printAll();
-                if (GitlabPipelines.isPipeline(path) && !GitlabIncludes.locals(text).isEmpty()) {
-                    including.add(Map.entry(path, text)); // its included files may not have been seen yet
-                } else {
-                    index.named(ComposeProjectFiles.namedComposeFiles(path, text));
-                }
+                named(path, docs.printAll());
             } else if (docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
                     && m.getEntries().stream().anyMatch(e -> "include".equals(e.getKey().getValue())))) {
                 index.included(path, ComposeProjectFiles.includes(path, docs.printAll()));
             }
+        }
+    }
+
+    /** What a file that runs commands names: a GitLab pipeline that includes local files waits for those. */
+    private void named(String path, String text) {
+        if (GitlabPipelines.isPipeline(path) && !GitlabIncludes.locals(text).isEmpty()) {
+            including.add(Map.entry(path, text)); // its included files may not have been seen yet
+        } else {
+            index.named(ComposeProjectFiles.namedComposeFiles(path, text));
         }
     }
 
