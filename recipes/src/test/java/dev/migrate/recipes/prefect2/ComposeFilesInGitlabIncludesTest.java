@@ -87,6 +87,32 @@ class ComposeFilesInGitlabIncludesTest implements RewriteTest {
             yaml(STACK, WORKER, spec -> spec.path("deploy/stack.yml")));
     }
 
+    // the job extends an included template that moves into infra/prefect and brings another template's compose
+    // lines in with !reference: they run there, so infra/prefect/stack.yml is the compose file
+    @Test
+    void aReferencedTemplateRunsInTheDirectoryOfTheJobThatBringsItIn() {
+        rewriteRun(
+            yaml("""
+                include:
+                  - local: '.gitlab/ci/templates.yml'
+                deploy-prefect:
+                  stage: deploy
+                  extends: .docker_base
+                  script:
+                    - !reference [.prefect_stack, script]
+                """, spec -> spec.path(".gitlab-ci.yml")),
+            yaml("""
+                .docker_base:
+                  image: docker:24.0
+                  before_script:
+                    - cd infra/prefect
+                .prefect_stack:
+                  script:
+                    - docker compose -f stack.yml up -d --remove-orphans
+                """, spec -> spec.path(".gitlab/ci/templates.yml")),
+            yaml(STACK, WORKER, spec -> spec.path("infra/prefect/stack.yml")));
+    }
+
     /** Must not change: the template is in the tree, but no pipeline includes it. */
     @Test
     void aTemplateNothingIncludesNamesNoComposeFile() {

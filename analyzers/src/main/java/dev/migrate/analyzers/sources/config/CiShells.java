@@ -102,6 +102,14 @@ final class CiShells {
     }
 
     /**
+     * The lines a GitLab {@code !reference} item on line {@code number} (1-based) runs where it stands, from whichever
+     * of the pipeline's files holds them ({@link GitlabShells#referenced}); empty for any other line.
+     */
+    java.util.List<String> referenced(int number) {
+        return gitlab && number >= 1 && number <= lines.length ? gitlabShells.referenced(number - 1) : java.util.List.of();
+    }
+
+    /**
      * Read in order, line by line: where a new shell starts when line {@code number} (1-based) is in another shell
      * than the line read before it; empty when it is in the same one.
      */

@@ -32,6 +32,8 @@ final class GitlabShells {
     private final Map<Integer, CiShells.Start> fromTemplate = new HashMap<>();
     /** Where the default before_script leaves the directory. */
     private final CiShells.Start afterDefault;
+    /** The lines each {@code !reference} item brings in where it stands (from any of the pipeline's files), by line. */
+    private final Map<Integer, java.util.List<String>> referenced = new HashMap<>();
 
     GitlabShells(String[] lines) {
         this(lines, java.util.List.of());
@@ -131,6 +133,24 @@ final class GitlabShells {
             }
         }
         splitAtReferences(lines, all, templates);
+        for (int i = 0; i < lines.length; i++) {
+            if (GitlabExtends.isReference(lines[i])) {
+                java.util.List<String> brought = templates.expanded(java.util.List.of(i), all, 0).stream()
+                        .map(k -> all[k]).toList();
+                if (!brought.isEmpty()) {
+                    referenced.put(i, brought);
+                }
+            }
+        }
+    }
+
+    /**
+     * The lines the {@code !reference} item on line {@code index} (0-based) runs where it stands, references in them
+     * followed: a template's {@code docker compose -f stack.yml up -d} runs in the job's shell, where its
+     * {@code before_script} left it, not only where the template's own file would start it. Empty for another line.
+     */
+    java.util.List<String> referenced(int index) {
+        return referenced.getOrDefault(index, java.util.List.of());
     }
 
     /**

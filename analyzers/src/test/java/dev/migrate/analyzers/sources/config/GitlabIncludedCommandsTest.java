@@ -53,6 +53,44 @@ class GitlabIncludedCommandsTest {
         assertThat(composeFiles(pipeline, files)).containsExactly("deploy/stack.yml");
     }
 
+    // the pipeline's job extends an included template that moves into infra/prefect, then brings in another template's
+    // compose lines with !reference: they run there, in the job's shell, though their own file starts them in the root
+    @Test
+    void aReferencedTemplatesComposeLinesRunInTheJobsShell() {
+        Map<String, String> files = Map.of(".gitlab/ci/templates.yml", """
+                .docker_base:
+                  image: docker:24.0
+                  before_script:
+                    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" "$CI_REGISTRY"
+                    - cd infra/prefect
+                .prefect_stack:
+                  script:
+                    - docker compose -f stack.yml --env-file prod.env up -d --remove-orphans
+                """);
+        String pipeline = """
+                include:
+                  - local: '.gitlab/ci/templates.yml'
+                deploy-prefect:
+                  extends: .docker_base
+                  script:
+                    - !reference [.prefect_stack, script]
+                """;
+        assertThat(composeFiles(pipeline, files)).contains("infra/prefect/stack.yml");
+        assertThat(ComposeCommands.of(".gitlab-ci.yml", pipeline, files::get)).anySatisfy(c ->
+                assertThat(c.envFiles()).containsExactly("infra/prefect/prod.env"));
+        // a template of the pipeline's own file, brought in by a job that moved first
+        String own = """
+                .up:
+                  script:
+                    - docker compose -f stack.yml up -d
+                deploy:
+                  script:
+                    - cd ops
+                    - !reference [.up, script]
+                """;
+        assertThat(composeFiles(own, Map.of())).containsExactlyInAnyOrder("stack.yml", "ops/stack.yml");
+    }
+
     /** Must not change: a file that is no GitLab pipeline includes nothing, whatever its text says. */
     @Test
     void aFileThatIsNoPipelineReadsNoOtherFile() {

@@ -117,6 +117,30 @@ class GitlabIncludedComposeFilesTest {
         assertThat(findings(scan())).contains("PF203 deploy/stack.yml:7");
     }
 
+    // the stack sits in infra/prefect, where the job's included base template moves; the compose lines come from
+    // another included template through !reference, whose own file would start them in the root
+    @Test
+    void aReferencedTemplateRunsWhereTheJobsBaseTemplateMoved() throws IOException {
+        write("infra/prefect/stack.yml", STACK);
+        write(".gitlab/ci/templates.yml", """
+                .docker_base:
+                  before_script:
+                    - cd infra/prefect
+                .prefect_stack:
+                  script:
+                    - docker compose -f stack.yml up -d
+                """);
+        write(".gitlab-ci.yml", """
+                include:
+                  - local: '.gitlab/ci/templates.yml'
+                deploy-prefect:
+                  extends: .docker_base
+                  script:
+                    - !reference [.prefect_stack, script]
+                """);
+        assertThat(findings(scan())).contains("PF203 infra/prefect/stack.yml:7").doesNotContain("PF203 deploy/stack.yml:7");
+    }
+
     /** Must not change: a template no pipeline includes runs nothing, so the stack it names is no compose file. */
     @Test
     void aTemplateNothingIncludesNamesNothing() throws IOException {
