@@ -1,6 +1,8 @@
 package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.sources.config.ComposeFileIndex;
+import dev.migrate.analyzers.sources.config.GitlabPipelines;
+import dev.migrate.analyzers.sources.config.UnscannedTexts;
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.io.IOException;
 import java.io.Reader;
@@ -128,14 +130,21 @@ public final class ImageDependencies {
         return out;
     }
 
-    /** Which files are compose files: what the tree's scripts, Makefiles, CI files, .env files and includes name. */
+    /**
+     * Which files are compose files: what the tree's scripts, Makefiles, CI files (a GitLab pipeline with the local files
+     * it includes), .env files and includes name.
+     */
     private static ComposeFileIndex composeFiles(Path root, List<Path> files) {
         ComposeFileIndex index = new ComposeFileIndex();
+        UnscannedTexts included = new UnscannedTexts(root);
         for (Path f : files) {
             String text = read(f);
-            // only text that may name a compose file is handed on: -f, --file, COMPOSE_FILE, include:
-            if (text.contains("compose") || text.contains("COMPOSE_FILE") || text.contains("include:")) {
-                index.add(rel(root, f), text);
+            String path = rel(root, f);
+            // only text that may name a compose file is handed on: -f, --file, COMPOSE_FILE, include:, a GitLab
+            // pipeline (whose included ci/deploy.yml may run `docker compose -f deploy/stack.yml up -d`)
+            if (text.contains("compose") || text.contains("COMPOSE_FILE") || text.contains("include:")
+                    || GitlabPipelines.isPipeline(path)) {
+                index.add(path, text, included);
             }
         }
         return index;

@@ -48,6 +48,26 @@ class ImageDependenciesTest {
                 .containsExactly("requests img/Dockerfile");
     }
 
+    /**
+     * A GitLab pipeline includes {@code ci/deploy.yml}, whose job runs {@code docker compose -f deploy/stack.yml up -d}:
+     * the stack builds the container though no file read as a pipeline names it; a template nothing includes, or one
+     * another project holds, does not.
+     */
+    @Test
+    void aComposeFileNamedInAnIncludedGitlabTemplateBuildsTheContainer() throws Exception {
+        write("deploy/stack.yml", "services:\n  etl:\n    build: ../img\n    container_name: etl-box\n");
+        write("img/Dockerfile", "FROM python:3.12\nRUN pip install pandas\n");
+        write("requirements.txt", "pandas\nrequests\n");
+        write("jobs/load.py", "import pandas\nimport requests\n");
+        write("run.sh", "docker exec etl-box python /app/jobs/load.py\n");
+        write("ci/deploy.yml", "deploy:\n  script:\n    - docker compose -f deploy/stack.yml up -d\n");
+        write(".gitlab-ci.yml", "include:\n  - project: platform/ci\n    file: /ci/deploy.yml\nstages: [deploy]\n");
+        assertThat(ImageDependencies.find(tmp)).isEmpty();
+        write(".gitlab-ci.yml", "include:\n  - local: ci/deploy.yml\nstages: [deploy]\n");
+        assertThat(ImageDependencies.find(tmp)).extracting(m -> m.package_() + " " + m.dockerfile())
+                .containsExactly("requests img/Dockerfile");
+    }
+
     @Test
     void nothingWhenTheImageHasEverythingOrNoScriptRunsInIt() throws Exception {
         write("compose.yaml", "services:\n  etl:\n    build: {context: img, dockerfile: Dockerfile}\n");

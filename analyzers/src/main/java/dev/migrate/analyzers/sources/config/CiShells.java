@@ -39,7 +39,7 @@ final class CiShells {
     /** The shell of the line read last: -1 is the file's own, before any step or job, as WorkingDirectory.of starts it. */
     private int shell = -1;
 
-    private CiShells(String[] lines, boolean github, boolean gitlab, JenkinsShells jenkins, String[] included) {
+    private CiShells(String[] lines, boolean github, boolean gitlab, JenkinsShells jenkins, java.util.List<String[]> included) {
         this.lines = lines;
         this.github = github;
         this.gitlab = gitlab;
@@ -57,17 +57,28 @@ final class CiShells {
 
     /**
      * As {@link #of(String, String)}, reading a GitLab pipeline's included local files ({@link GitlabIncludes}) for
-     * the templates its jobs extend or reference: {@code files} gives a repository path's text, or null.
+     * the templates its jobs extend or reference: {@code files} gives a repository path's text, or null (itself null
+     * when no other file is read).
      */
     static CiShells of(String path, String text, java.util.function.Function<String, String> files) {
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
         boolean gitlab = ci && GitlabPipelines.isPipeline(path);
         boolean jenkins = !ci && path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
-        String[] included = gitlab ? GitlabIncludes.texts(path, text, files).values().stream()
-                .flatMap(t -> java.util.Arrays.stream(t.split("\r?\n", -1))).toArray(String[]::new) : new String[0];
+        java.util.List<String[]> included = gitlab && files != null ? GitlabIncludes.texts(path, text, files).values().stream()
+                .map(t -> t.split("\r?\n", -1)).toList() : java.util.List.of();
         return new CiShells(github || gitlab || jenkins ? text.split("\r?\n", -1) : new String[0], github, gitlab,
                 jenkins ? new JenkinsShells(text) : null, included);
+    }
+
+    /**
+     * The shells of a file a GitLab pipeline includes ({@link GitlabIncludes#commandFiles}), whatever its name: its
+     * jobs are the pipeline's, started in the root or where the default before_script leaves them; {@code others}
+     * are the texts of the pipeline's other files (its own first), whose templates its jobs may extend or reference.
+     */
+    static CiShells ofIncluded(String text, java.util.List<String> others) {
+        return new CiShells(text.split("\r?\n", -1), false, true, null,
+                others.stream().map(t -> t.split("\r?\n", -1)).toList());
     }
 
     /**
@@ -88,6 +99,14 @@ final class CiShells {
             return WorkingDirectory.startingAt(start.absolute(), yaml);
         }
         return WorkingDirectory.startingIn(start.directory() == null ? "" : start.directory(), yaml);
+    }
+
+    /**
+     * The lines a GitLab {@code !reference} item on line {@code number} (1-based) runs where it stands, from whichever
+     * of the pipeline's files holds them ({@link GitlabShells#referenced}); empty for any other line.
+     */
+    java.util.List<String> referenced(int number) {
+        return gitlab && number >= 1 && number <= lines.length ? gitlabShells.referenced(number - 1) : java.util.List.of();
     }
 
     /**

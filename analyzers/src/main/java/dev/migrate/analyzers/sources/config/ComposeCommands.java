@@ -43,49 +43,88 @@ public final class ComposeCommands {
 
     /** The compose commands of a file, in order; none when it does not run compose. */
     public static List<Command> of(String path, String text) {
-        return of(path, text, p -> null);
+        return of(path, text, null);
+    }
+
+    /**
+     * Whether the commands of the file at {@code path} may say {@code word}: its text does, or that of a file it
+     * includes ({@link GitlabIncludes#commandFiles}; {@code files} null when none are read). A cheap test before
+     * reading them.
+     */
+    static boolean mention(String path, String text, java.util.function.Function<String, String> files, String word) {
+        return text.contains(word) || files != null && GitlabIncludes.commandFiles(path, text, files).stream()
+                .skip(1).anyMatch(f -> f.text().contains(word));
     }
 
     /**
      * As {@link #of(String, String)}, with the texts of other repository files ({@code files}, null for one not known):
-     * a GitLab job's script starts where the templates of the files its pipeline includes leave it ({@link CiShells}).
+     * a GitLab pipeline's commands are also those of the local files it includes, whatever their names
+     * ({@link GitlabIncludes#commandFiles}: {@code include: - local: ci/deploy.yml} whose job runs
+     * {@code docker compose -f deploy/stack.yml up -d}), and a job's script starts where the templates of those files
+     * leave it ({@link CiShells}). An included file's commands run from the root, as the pipeline's own do, or where
+     * its jobs' before_script leaves them; a template's lines that a {@code !reference} item brings into a job also
+     * run in that job's shell ({@link CiShells#referenced}), in whichever file the item stands.
      */
     public static List<Command> of(String path, String text, java.util.function.Function<String, String> files) {
-        if (!ComposeProjectFiles.RUNS_COMPOSE.matcher(text).find()) {
-            return List.of();
+        List<GitlabIncludes.CommandFile> pipelineFiles = GitlabIncludes.commandFiles(path, text, files);
+        List<Command> out = new ArrayList<>();
+        // a file that runs no compose itself may still bring a template's compose lines in (`!reference`)
+        if (pipelineFiles.stream().noneMatch(f -> ComposeProjectFiles.RUNS_COMPOSE.matcher(f.text()).find())) {
+            return out;
         }
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean unit = path.endsWith(".service");
         WorkingDirectory wd = unit ? WorkingDirectory.startingIn("", false) : WorkingDirectory.of(path, ci);
-        CiShells shells = CiShells.of(path, text, files);
         // a Jenkinsfile's commands are its steps' strings at their own columns (JenkinsShSteps); its Groovy is none
         boolean jenkins = path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile");
         String[] stepTexts = jenkins ? JenkinsShSteps.commandTexts(text) : null;
-        String read = jenkins ? JenkinsShSteps.withCommandTexts(text, stepTexts) : text;
-        List<Command> out = new ArrayList<>();
-        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(path, read)) {
+        String lines = jenkins ? JenkinsShSteps.withCommandTexts(text, stepTexts) : text;
+        read(PrefectCliLineDetector.logicalLines(path, lines), wd, CiShells.of(path, text, files), stepTexts, out);
+        for (GitlabIncludes.CommandFile f : pipelineFiles.subList(1, pipelineFiles.size())) {
+            // its jobs' templates may be in the pipeline's other files, the pipeline's own first
+            List<String> others = pipelineFiles.stream().filter(o -> o != f).map(GitlabIncludes.CommandFile::text).toList();
+            read(FoldedScalars.join(PrefectCliLineDetector.logicalLines(f.text())), WorkingDirectory.of(f.path(), true),
+                    CiShells.ofIncluded(f.text(), others), null, out);
+        }
+        return out;
+    }
+
+    /** The compose commands of one file's logical lines, read in order from {@code wd}, each shell where it starts. */
+    private static void read(List<PrefectCliLineDetector.LogicalLine> lines, WorkingDirectory wd, CiShells shells,
+            String[] stepTexts, List<Command> out) {
+        for (PrefectCliLineDetector.LogicalLine line : lines) {
+            // a GitLab `- !reference [.compose_up, script]` item: the template's lines run here, in this job's shell
+            for (String brought : shells.referenced(line.number())) {
+                commands(brought, wd.read(brought), out);
+            }
             // a GitHub Actions step, a GitLab job: a shell of its own; one the tree cannot hold runs compose from the root
             wd = shells.at(line.number(), wd);
             if (stepTexts != null && stepTexts[line.number() - 1] == null) {
                 continue;
             }
-            WorkingDirectory.Line dirs = wd.read(line.text());
-            Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(line.text());
-            while (runs.find()) {
-                // the command's words run to the next command separator
-                String rest = line.text().substring(runs.end());
-                Matcher end = Pattern.compile("&&|\\|\\||;|\\|").matcher(rest);
-                String args = end.find() ? rest.substring(0, end.start()) : rest;
-                List<String> at = dirs.at(runs.start());
-                List<String> from = at.isEmpty() ? List.of("") : at;
-                Set<String> envs = new TreeSet<>();
-                Set<String> composes = new TreeSet<>();
-                globalOptions(args, List.of(from.get(0)), from, envs, composes);
-                out.add(new Command(from, envs, composes));
-            }
+            commands(line.text(), wd.read(line.text()), out);
         }
-        return out;
     }
+
+    /** The compose commands of one line, whose directories {@code dirs} gives. */
+    private static void commands(String text, WorkingDirectory.Line dirs, List<Command> out) {
+        Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(text);
+        while (runs.find()) {
+            // the command's words run to the next command separator
+            String rest = text.substring(runs.end());
+            Matcher end = SEPARATOR.matcher(rest);
+            String args = end.find() ? rest.substring(0, end.start()) : rest;
+            List<String> at = dirs.at(runs.start());
+            List<String> from = at.isEmpty() ? List.of("") : at;
+            Set<String> envs = new TreeSet<>();
+            Set<String> composes = new TreeSet<>();
+            globalOptions(args, List.of(from.get(0)), from, envs, composes);
+            out.add(new Command(from, envs, composes));
+        }
+    }
+
+    /** Where a compose command's words end: the next command of the line. */
+    private static final Pattern SEPARATOR = Pattern.compile("&&|\\|\\||;|\\|");
 
     /** Compose's own options that take a value, which comes as the next word unless written {@code --opt=value}. */
     private static final Set<String> WITH_VALUE = Set.of("-f", "--file", "--env-file", "-p", "--project-name",

@@ -29,6 +29,13 @@ public final class ComposeDetector implements Detector {
     private final ComposeFileIndex index = new ComposeFileIndex();
     /** YAML files under other names with top-level {@code services:} and a Prefect word: compose files if something names them. */
     private final Map<String, ScanFile> candidates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The local files a GitLab pipeline includes, read from the tree: their jobs' commands name compose files too. */
+    private UnscannedTexts included = new UnscannedTexts(null);
+
+    @Override
+    public void scanning(java.nio.file.Path base) {
+        included = new UnscannedTexts(base);
+    }
 
     @Override
     public String name() {
@@ -38,7 +45,8 @@ public final class ComposeDetector implements Detector {
     @Override
     public Prefilter prefilter() {
         // "compose": the scripts, units and .env files that name compose files, often without a Prefect word
-        return Prefilter.keywords("prefect", "PREFECT_", "compose", "COMPOSE_FILE");
+        // GitLab pipelines without them too: a file one includes may run `docker compose -f deploy/stack.yml`
+        return Prefilter.keywords("prefect", "PREFECT_", "compose", "COMPOSE_FILE").orPath(GitlabPipelines::isPipeline);
     }
 
     @Override
@@ -50,7 +58,8 @@ public final class ComposeDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        index.add(file.path(), file.text()); // what a script, unit, CI pipeline or .env names; what a YAML file includes
+        // what a script, unit, CI pipeline (with the files it includes) or .env names; what a YAML file includes
+        index.add(file.path(), file.text(), included);
         String n = file.fileName();
         boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
         if (!yaml || PrefectCliLineDetector.isCiYaml(file.path())) {

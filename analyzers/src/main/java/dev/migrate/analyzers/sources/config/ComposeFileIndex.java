@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Which files of a tree are compose files: those named as compose looks for them ({@code docker-compose.yml},
  * {@code compose.prod.yaml}), and any other that a command names with {@code -f} (a script, Makefile, justfile,
  * Jenkinsfile, systemd unit or CI step), that a {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's
- * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}, {@link ComposeProjectFiles#includes}). Fed every
+ * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}, {@link ComposeProjectFiles#includes}); a GitLab
+ * pipeline's commands are also those of the local files it includes ({@link GitlabIncludes#commandFiles}). Fed every
  * file first, asked once all were seen: a file's name alone does not say it. The one definition: the scan's
  * {@link ComposeDetector} and {@link ComposeVariables}, the cutover's image check and the rewrite's per-run index
  * ({@code dev.migrate.recipes.internal.ComposeFiles}) each keep an index of their own files and ask it.
@@ -27,9 +28,19 @@ public final class ComposeFileIndex {
 
     /** Takes what one file of the tree names: {@code -f} files, {@code COMPOSE_FILE}, {@code include:}. */
     public void add(String path, String text) {
+        add(path, text, null);
+    }
+
+    /**
+     * As {@link #add(String, String)}, with what the local files a GitLab pipeline includes run
+     * ({@link GitlabIncludes#commandFiles}): {@code files} gives a repository path's text, or null. A compose file named
+     * only in an included template ({@code ci/deploy.yml}) is the project's; one named in a template nothing includes is
+     * not, nor is anything of a remote or another project's include, which the tree does not hold.
+     */
+    public void add(String path, String text, java.util.function.Function<String, String> files) {
         String n = path.substring(path.lastIndexOf('/') + 1);
         if (n.equals(".env") || ComposeCommands.runsCommands(path, text)) {
-            named(ComposeProjectFiles.namedComposeFiles(path, text));
+            named(ComposeProjectFiles.namedComposeFiles(path, text, files));
         } else if (yaml(n)) {
             included(path, ComposeProjectFiles.includes(path, text));
         }

@@ -96,6 +96,16 @@ public final class ComposeProjectFiles {
      * tree holds are compose files; a name read from several possible working directories gives each.
      */
     public static Set<String> namedComposeFiles(String path, String text) {
+        return namedComposeFiles(path, text, null);
+    }
+
+    /**
+     * As {@link #namedComposeFiles(String, String)}, with the commands of the local files a GitLab pipeline includes
+     * ({@link GitlabIncludes#commandFiles}): {@code include: - local: ci/deploy.yml}, whose job (or a template the
+     * pipeline's jobs extend or reference) runs {@code docker compose -f deploy/stack.yml up -d}. {@code files} gives a
+     * repository path's text, or null.
+     */
+    public static Set<String> namedComposeFiles(String path, String text, java.util.function.Function<String, String> files) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         Set<String> out = new TreeSet<>();
         if (name.equals(".env")) {
@@ -110,10 +120,10 @@ public final class ComposeProjectFiles {
             }
             return out;
         }
-        if (!(text.contains("-f") || text.contains("--file")) || !ComposeCommands.runsCommands(path, text)) {
-            return out;
+        if (!ComposeCommands.mention(path, text, files, "-f") || !ComposeCommands.runsCommands(path, text)) {
+            return out; // "-f" is in "--file" too
         }
-        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.composeFiles()));
+        ComposeCommands.of(path, text, files).forEach(c -> out.addAll(c.composeFiles()));
         return out;
     }
 

@@ -40,23 +40,40 @@ final class GitlabExtends {
 
     private final Map<String, Job> jobs = new HashMap<>();
     private final Map<Integer, String> names = new HashMap<>();
-    /** The list items a YAML anchor names ({@code .setup: &setup} or {@code before_script: &setup}), by name. */
-    private final Map<String, List<Integer>> anchors = new HashMap<>();
-    /** The anchor each job's before_script is an alias of ({@code before_script: *setup}), by job. */
-    private final Map<String, String> beforeAliases = new HashMap<>();
+    /** Where each file starts among the lines: the pipeline's own at 0, then each included file's. */
+    private final int[] fileStarts;
+
+    /** A YAML anchor: the line that defines it, and the list items it names. */
+    private record Anchor(int line, List<Integer> items) {
+    }
+
+    /** A YAML alias ({@code *setup}): the anchor it names, and its line, which says in which file to look. */
+    private record Alias(String anchor, int line) {
+    }
+
+    /**
+     * The anchors each file defines ({@code .setup: &setup} or {@code before_script: &setup}), by file and name, in the
+     * order written: YAML reads an alias within its own file only (GitLab shares nothing else between files but
+     * {@code extends:} and {@code !reference}), as the last anchor of that name above it.
+     */
+    private final Map<Integer, Map<String, List<Anchor>>> anchors = new HashMap<>();
+    /** The alias each job's before_script is ({@code before_script: *setup}), by job. */
+    private final Map<String, Alias> beforeAliases = new HashMap<>();
     /** The included files' jobs of names the pipeline's file also defines, merged under those in the end. */
     private final List<Map.Entry<String, Job>> shadowed = new ArrayList<>();
 
     GitlabExtends(String[] lines) {
-        this(lines, lines.length);
+        this(lines, new int[] {0});
     }
 
     /**
-     * The jobs of {@code lines}, whose first {@code ownLines} lines are the pipeline's file and the rest the files it
-     * includes ({@link GitlabIncludes}): GitLab merges an included job under the file's own of the same name, whose keys
-     * win (a key's list is replaced whole, not merged).
+     * The jobs of {@code lines}, the pipeline's file and the files it includes ({@link GitlabIncludes}), one after
+     * another, each starting at its {@code fileStarts} entry (the pipeline's own at 0): GitLab merges an included job
+     * under the file's own of the same name, whose keys win (a key's list is replaced whole, not merged).
      */
-    GitlabExtends(String[] lines, int ownLines) {
+    GitlabExtends(String[] lines, int[] fileStarts) {
+        this.fileStarts = fileStarts;
+        int ownLines = fileStarts.length > 1 ? fileStarts[1] : lines.length;
         String name = null;
         int childIndent = -1;
         String section = null;
@@ -83,7 +100,9 @@ final class GitlabExtends {
                 } else if (name != null) {
                     jobs.put(name, new Job(i, extended, sections));
                     names.put(i, name);
-                    anchor(key.group(3), items);
+                }
+                if (name != null) {
+                    anchor(key.group(3), i, items); // an anchor is its file's, whichever job GitLab keeps
                 }
                 continue;
             }
@@ -99,10 +118,11 @@ final class GitlabExtends {
                     extended.addAll(inline(key.group(3)));
                 }
                 List<Integer> own = sections.computeIfAbsent(section, k -> new ArrayList<>());
-                anchor(key.group(3), own);
+                anchor(key.group(3), i, own);
                 Matcher alias = key.group(3) == null ? null : MARK.matcher(key.group(3));
                 if (section.equals("before_script") && alias != null && alias.matches() && alias.group(1).equals("*")) {
-                    beforeAliases.putIfAbsent(name, alias.group(2)); // the file's own first, then an included one's
+                    // the file's own first, then an included one's
+                    beforeAliases.putIfAbsent(name, new Alias(alias.group(2), i));
                 }
                 continue;
             }
@@ -141,12 +161,36 @@ final class GitlabExtends {
         return found.isEmpty() ? Optional.empty() : Optional.of(expanded(found, lines, 0));
     }
 
-    /** Keeps {@code lines} as the anchor a key's value {@code &name} defines. */
-    private void anchor(String value, List<Integer> lines) {
+    /** Keeps {@code lines} as the anchor a key's value {@code &name}, on line {@code at}, defines. */
+    private void anchor(String value, int at, List<Integer> lines) {
         Matcher m = value == null ? null : MARK.matcher(value);
         if (m != null && m.matches() && m.group(1).equals("&")) {
-            anchors.put(m.group(2), lines);
+            anchors.computeIfAbsent(fileOf(at), f -> new HashMap<>())
+                    .computeIfAbsent(m.group(2), n -> new ArrayList<>()).add(new Anchor(at, lines));
         }
+    }
+
+    /** The lines an alias stands for: the last anchor of its name above it in its own file; null when there is none. */
+    private List<Integer> resolve(Alias alias) {
+        if (alias == null) {
+            return null;
+        }
+        List<Integer> found = null;
+        for (Anchor a : anchors.getOrDefault(fileOf(alias.line()), Map.of()).getOrDefault(alias.anchor(), List.of())) {
+            if (a.line() < alias.line()) {
+                found = a.items();
+            }
+        }
+        return found;
+    }
+
+    /** The file (its index in {@link #fileStarts}) that line {@code index} belongs to. */
+    private int fileOf(int index) {
+        int file = 0;
+        while (file + 1 < fileStarts.length && fileStarts[file + 1] <= index) {
+            file++;
+        }
+        return file;
     }
 
     /**
@@ -157,7 +201,7 @@ final class GitlabExtends {
         if (!jobs.containsKey(name) || !beforeAliases.containsKey(name)) {
             return Optional.empty();
         }
-        List<Integer> anchored = anchors.get(beforeAliases.get(name));
+        List<Integer> anchored = resolve(beforeAliases.get(name));
         return anchored == null ? Optional.empty() : Optional.of(expanded(anchored, lines, 0));
     }
 
@@ -211,7 +255,7 @@ final class GitlabExtends {
             if (!template.before().isEmpty()) {
                 return Optional.of(template.before());
             }
-            List<Integer> aliased = anchors.get(beforeAliases.get(extended.get(k)));
+            List<Integer> aliased = resolve(beforeAliases.get(extended.get(k)));
             if (aliased != null) {
                 return Optional.of(aliased);
             }

@@ -98,6 +98,28 @@ public final class GitlabIncludes {
         }
     }
 
+    /**
+     * A file whose lines a pipeline runs as commands: the pipeline's own file, or a local file it includes, whose jobs
+     * and templates are the pipeline's (a job's {@code extends:} or {@code !reference} brings their lines in).
+     */
+    public record CommandFile(String path, String text, boolean included) {
+    }
+
+    /**
+     * The files whose lines the file at {@code path} runs as commands, its own first: for a GitLab pipeline, then the
+     * local files it includes ({@link #texts}), each read as the pipeline's own file; for any other file, itself
+     * alone. A template file nothing includes, another project's file and a remote one are none of them: the tree
+     * holds no text of the last two, and the first runs in no pipeline. The one way every reader of a pipeline's
+     * commands ({@link ComposeCommands}) gets them.
+     */
+    public static List<CommandFile> commandFiles(String path, String text, Function<String, String> files) {
+        List<CommandFile> out = new ArrayList<>(List.of(new CommandFile(path, text, false)));
+        if (files != null && GitlabPipelines.isPipeline(path)) {
+            texts(path, text, files).forEach((p, t) -> out.add(new CommandFile(p, t, true)));
+        }
+        return out;
+    }
+
     /** A local include's repository path: none for a URL, a glob, a variable, or one that leaves the repository. */
     private static java.util.Optional<String> path(String written) {
         if (written.contains("://") || written.matches(".*[*?$\\[{].*") || !(written.endsWith(".yml") || written.endsWith(".yaml"))) {

@@ -32,16 +32,18 @@ final class GitlabShells {
     private final Map<Integer, CiShells.Start> fromTemplate = new HashMap<>();
     /** Where the default before_script leaves the directory. */
     private final CiShells.Start afterDefault;
+    /** The lines each {@code !reference} item brings in where it stands (from any of the pipeline's files), by line. */
+    private final Map<Integer, java.util.List<String>> referenced = new HashMap<>();
 
     GitlabShells(String[] lines) {
-        this(lines, new String[0]);
+        this(lines, java.util.List.of());
     }
 
     /**
      * The shells of a pipeline's {@code lines}, whose templates may be in the files it includes ({@code included}:
-     * their lines, one file after another, {@link GitlabIncludes}).
+     * each file's lines, {@link GitlabIncludes}).
      */
-    GitlabShells(String[] lines, String[] included) {
+    GitlabShells(String[] lines, java.util.List<String[]> included) {
         shellOf = new int[lines.length];
         Map<Integer, Boolean> ownBefore = new HashMap<>();
         Map<Integer, Boolean> optsOut = new HashMap<>();
@@ -91,9 +93,15 @@ final class GitlabShells {
                 defaultLines.add(i);
             }
         }
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(lines), java.util.Arrays.stream(included))
-                .toArray(String[]::new);
-        GitlabExtends templates = new GitlabExtends(all, lines.length);
+        // one array of every file's lines, with where each file starts: YAML anchors stay within their own file
+        int[] fileStarts = new int[included.size() + 1];
+        java.util.List<String> joined = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
+        for (int f = 0; f < included.size(); f++) {
+            fileStarts[f + 1] = joined.size();
+            joined.addAll(java.util.Arrays.asList(included.get(f)));
+        }
+        String[] all = joined.toArray(String[]::new);
+        GitlabExtends templates = new GitlabExtends(all, fileStarts);
         // the default's own lines with its `- !reference [.setup, script]` items brought in where they stand; without
         // one of the file's own, the default before_script of an included file (merged under its default:)
         afterDefault = !defaultLines.isEmpty() ? replayed(all, templates.expanded(defaultLines, all, 0), ROOT)
@@ -125,6 +133,24 @@ final class GitlabShells {
             }
         }
         splitAtReferences(lines, all, templates);
+        for (int i = 0; i < lines.length; i++) {
+            if (GitlabExtends.isReference(lines[i])) {
+                java.util.List<String> brought = templates.expanded(java.util.List.of(i), all, 0).stream()
+                        .map(k -> all[k]).toList();
+                if (!brought.isEmpty()) {
+                    referenced.put(i, brought);
+                }
+            }
+        }
+    }
+
+    /**
+     * The lines the {@code !reference} item on line {@code index} (0-based) runs where it stands, references in them
+     * followed: a template's {@code docker compose -f stack.yml up -d} runs in the job's shell, where its
+     * {@code before_script} left it, not only where the template's own file would start it. Empty for another line.
+     */
+    java.util.List<String> referenced(int index) {
+        return referenced.getOrDefault(index, java.util.List.of());
     }
 
     /**

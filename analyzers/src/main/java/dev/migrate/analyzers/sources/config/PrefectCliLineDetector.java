@@ -175,7 +175,8 @@ public final class PrefectCliLineDetector implements Detector {
             return;
         }
         if (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env")) {
-            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
+            // a GitLab pipeline's included files run its jobs too: a compose file named only there is the project's
+            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text(), this::repositoryText));
         }
         if (!readsLines(file)) {
             return; // a systemd unit: the systemd detector reads its commands

@@ -45,6 +45,13 @@ public final class PrefectVersionVariableDetector implements Detector {
     private final Map<String, String> sourcing = new HashMap<>();
     /** The values reported by the file they are in, by path, so a file read by a script is not reported twice. */
     private final Map<String, Set<Integer>> reported = new HashMap<>();
+    /** The local files a GitLab pipeline includes, read from the tree: their jobs' compose commands are the pipeline's. */
+    private UnscannedTexts included = new UnscannedTexts(null);
+
+    @Override
+    public void scanning(java.nio.file.Path base) {
+        included = new UnscannedTexts(base);
+    }
 
     @Override
     public String name() {
@@ -54,7 +61,9 @@ public final class PrefectVersionVariableDetector implements Detector {
     @Override
     public Prefilter prefilter() {
         // "compose", "COMPOSE_FILE": a Makefile, script or .env naming a compose file with -f or COMPOSE_FILE
-        return Prefilter.keywords("prefect", "PREFECT", "Prefect", "--env-file", "compose", "COMPOSE_FILE");
+        // GitLab pipelines without them too: a file one includes may run `docker compose -f deploy/stack.yml`
+        return Prefilter.keywords("prefect", "PREFECT", "Prefect", "--env-file", "compose", "COMPOSE_FILE")
+                .orPath(GitlabPipelines::isPipeline);
     }
 
     @Override
@@ -67,9 +76,11 @@ public final class PrefectVersionVariableDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
+        // --env-file options are the file's own, as the rewrite's raise reads them; the compose files a GitLab
+        // pipeline names are also those of the files it includes (ci/deploy.yml runs compose -f ...), as for the rewrite
         Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
         links.add(file.path(), file.text());
-        composeIndex.add(file.path(), file.text());
+        composeIndex.add(file.path(), file.text(), included);
         synchronized (this) {
             envFileOptions.addAll(options);
             if (SourcedFiles.mayBeSourced(file.path())) {

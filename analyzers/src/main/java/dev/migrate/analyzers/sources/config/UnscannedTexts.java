@@ -16,14 +16,15 @@ import java.util.function.Function;
  * that file through. Only a path inside the tree, a regular file (not a link) and a small one is read; a file that
  * cannot be read gives nothing, as one the scan could not read does. Each file is read once.
  */
-final class UnscannedTexts implements Function<String, String> {
+public final class UnscannedTexts implements Function<String, String> {
     /** A pipeline's included file is small; a larger one is not worth a second read at the end of the scan. */
     private static final long MAX_BYTES = 1 << 20;
 
     private final Path base;
     private final Map<String, Optional<String>> read = new ConcurrentHashMap<>();
 
-    UnscannedTexts(Path base) {
+    /** The files under {@code base}; none at all when it is null. */
+    public UnscannedTexts(Path base) {
         this.base = base;
     }
 
