@@ -372,11 +372,7 @@ public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boo
      * pytz.timezone}/{@code pendulum.timezone} call of a name that is no zone raises as it does for a literal.
      */
     private static Optional<Prefect1StartDate> refusedRunTime(Node expr, Source src, String text) {
-        Node e = Expressions.unwrap(expr);
-        while (e.kind() == NodeKind.BINARY && e.nodes().size() == 2 && !e.tokens().isEmpty()
-                && List.of("+", "-").contains(e.tokens().get(0).text())) {
-            e = Expressions.unwrap(e.nodes().get(0));
-        }
+        Node e = shiftedValue(expr);
         if (e.kind() != NodeKind.CALL) {
             return Optional.empty();
         }
@@ -415,16 +411,22 @@ public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boo
                 src.qualifiedName(zone).orElse("")));
     }
 
-    /**
-     * The zone of a run-time start ({@code datetime.utcnow() + timedelta(...)}, {@code pendulum.now("UTC").add(...)}):
-     * "" when it is the registering machine's own zone, empty when the start is not a run-time value at all.
-     */
-    private static Optional<String> runTimeZone(Node expr, Source src) {
+    /** The value a start shifts by {@code + timedelta(...)}/{@code - ...} (the expression itself when it shifts none). */
+    private static Node shiftedValue(Node expr) {
         Node e = Expressions.unwrap(expr);
         while (e.kind() == NodeKind.BINARY && e.nodes().size() == 2 && !e.tokens().isEmpty()
                 && List.of("+", "-").contains(e.tokens().get(0).text())) {
             e = Expressions.unwrap(e.nodes().get(0));
         }
+        return e;
+    }
+
+    /**
+     * The zone of a run-time start ({@code datetime.utcnow() + timedelta(...)}, {@code pendulum.now("UTC").add(...)}):
+     * "" when it is the registering machine's own zone, empty when the start is not a run-time value at all.
+     */
+    private static Optional<String> runTimeZone(Node expr, Source src) {
+        Node e = shiftedValue(expr);
         if (e.kind() != NodeKind.CALL) {
             return Optional.empty();
         }
