@@ -26,6 +26,8 @@ public final class ComposeFiles {
     private final ComposeFileIndex index = new ComposeFileIndex();
     /** Sources already read (several recipes scan the same files). */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** The source offered last: the compose recipes scan each file one after another, so it is decided already. */
+    private volatile SourceFile last;
 
     private ComposeFiles() {
     }
@@ -37,6 +39,14 @@ public final class ComposeFiles {
 
     /** Records what one file of the run names (once per file, whichever recipe asks first). */
     public void scan(SourceFile source) {
+        if (source == last) {
+            return;
+        }
+        last = source;
+        // only texts and YAML name compose files: no path is built for the run's other files (its Python modules)
+        if (!(source instanceof PlainText || source instanceof Yaml.Documents)) {
+            return;
+        }
         String path = path(source.getSourcePath());
         if (!seen.add(path)) {
             return;
