@@ -37,6 +37,8 @@ public final class ComposeFiles {
     private final Map<String, SourceFile> yamlSources = new ConcurrentHashMap<>();
     /** GitLab pipelines that include local files, with their texts: read with those files once the run was seen. */
     private final Queue<Map.Entry<String, String>> including = new ConcurrentLinkedQueue<>();
+    /** The source offered last: the compose recipes scan each file one after another, so it is decided already. */
+    private volatile SourceFile last;
 
     private ComposeFiles() {
     }
@@ -48,6 +50,14 @@ public final class ComposeFiles {
 
     /** Records what one file of the run names (once per file, whichever recipe asks first). */
     public void scan(SourceFile source) {
+        if (source == last) {
+            return;
+        }
+        last = source;
+        // only texts and YAML name compose files: no path is built for the run's other files (its Python modules)
+        if (!(source instanceof PlainText || source instanceof Yaml.Documents)) {
+            return;
+        }
         String path = path(source.getSourcePath());
         if (!seen.add(path)) {
             return;

@@ -18,6 +18,16 @@ import org.openrewrite.text.PlainText;
  * it includes ({@code -r base.txt}), whatever that file is called.
  */
 abstract class PrefectListingRecipe extends ScanningRecipe<PrefectListings> {
+    /**
+     * The file decided last, with its path when it is offered (null when not): OpenRewrite hands one file to the four
+     * listing recipes in turn, so its path is built and its name read once, by the tree's identity, not once per recipe.
+     * Kept across runs and threads alike: a tree's path never changes.
+     */
+    private record Decision(SourceFile file, String offeredPath) {
+    }
+
+    private static volatile Decision last;
+
     @Override
     public PrefectListings getInitialValue(ExecutionContext ctx) {
         return new PrefectListings();
@@ -29,8 +39,8 @@ abstract class PrefectListingRecipe extends ScanningRecipe<PrefectListings> {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 if (tree instanceof SourceFile file) {
-                    String path = file.getSourcePath().toString().replace('\\', '/');
-                    if (PrefectRequirements.isDependencyFile(path) || RequirementsIncludes.mayBeIncluded(path)) {
+                    String path = offeredPath(file);
+                    if (path != null) {
                         String text = file instanceof PlainText p ? p.getText()
                                 : file instanceof PythonFile py ? py.text() : file.printAll();
                         listings.offer(path, text);
@@ -39,5 +49,17 @@ abstract class PrefectListingRecipe extends ScanningRecipe<PrefectListings> {
                 return tree;
             }
         };
+    }
+
+    /** The file's path when it is a dependency file or one a requirements file may include; else null. */
+    private static String offeredPath(SourceFile file) {
+        Decision d = last;
+        if (d == null || d.file() != file) {
+            String path = file.getSourcePath().toString().replace('\\', '/');
+            d = new Decision(file, PrefectRequirements.isDependencyFile(path) || RequirementsIncludes.mayBeIncluded(path)
+                    ? path : null);
+            last = d;
+        }
+        return d.offeredPath();
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.analyzers.sources.python.SavedBlocks;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.CommandJobVariable;
+import dev.migrate.recipes.prefectcli.SavedBlockJobVariables;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.PythonFile;
@@ -28,7 +29,9 @@ import org.openrewrite.ExecutionContext;
  * replaces it: {@code prefect work-pool create NAME --type docker} once, and the block's fields as the deployments'
  * job variables (or in the pool's base job template). Blocks a deployment is built with are
  * {@link ReplaceDeploymentBuildFromFlow}'s; when a deployment of the run loads the saved block by name and that
- * conversion gives it the block's literal settings ({@link SavedBlockIndex}), the TODO says they now live there.
+ * conversion gives it the block's literal settings ({@link SavedBlockIndex}), the TODO says they now live there: a
+ * Python deployment takes every setting its pool has a job variable for, a converted {@code prefect deployment build
+ * -ib slug/name} line the block's image, env, namespace and pull policy ({@link SavedBlockJobVariables}).
  */
 public class ReportInfrastructureBlocksInScripts extends SavedBlocksRecipe {
     private static final String CODE = "PF205";
@@ -88,25 +91,32 @@ public class ReportInfrastructureBlocksInScripts extends SavedBlocksRecipe {
     }
 
     /**
-     * The deployments of the run that load the block built here by the name it is saved under and take its settings:
-     * this file's save is the one save of that name, with literal fields ({@code deployments/deploy.py:9}); else none.
+     * Who takes the settings of the block built here: the deployments of the run that load it by the name it is saved
+     * under ({@code deployments/deploy.py:9}, {@code Makefile:4}), when this file's save is the one save of that name,
+     * with literal fields; else none.
      */
-    private static List<String> loadedBy(PythonFile file, Node root, BlocksBuiltInScripts.BlockCall found,
-                                         SavedBlockIndex index) {
+    private record Takers(SavedBlockIndex.Loaders loaders, List<String> passedByCommandLines) {
+        static final Takers NONE = new Takers(SavedBlockIndex.Loaders.NONE, List.of());
+    }
+
+    private static Takers loadedBy(PythonFile file, Node root, BlocksBuiltInScripts.BlockCall found, SavedBlockIndex index) {
         String cls = found.qualifiedName();
         Optional<String> reference = SavedBlocks.slugOf(cls)
                 .flatMap(slug -> BlocksBuiltInScripts.savedName(root, found.statement()).map(n -> slug + "/" + n));
         String path = file.getSourcePath().normalize().toString().replace('\\', '/');
-        return reference.filter(r -> index.find(r).usable().filter(s -> s.where().path().equals(path)).isPresent())
-                .map(index::loaders).orElse(List.of());
+        return reference.flatMap(r -> index.find(r).usable().filter(s -> s.where().path().equals(path))
+                        .map(s -> new Takers(index.loaders(r), SavedBlockJobVariables.passedFields(s))))
+                .orElse(Takers.NONE);
     }
 
     /** What replaces a block built here: the pool to create and where its fields go (names only: values may be secret). */
     private static String built(Node root, Imports imports, BlocksBuiltInScripts.BlockCall found,
-                                PrefectBlocks.Infrastructure infra, List<String> loadedBy) {
+                                PrefectBlocks.Infrastructure infra, Takers takers) {
         String pool = BlocksBuiltInScripts.savedName(root, found.statement())
                 .filter(n -> PLAIN_NAME.matcher(n).matches()).orElse("NAME");
         List<String> jobVariables = new ArrayList<>();
+        // those a converted command line loading the block passes too (all of them when only Python deployments do)
+        List<String> passedByAll = new ArrayList<>();
         List<String> template = new ArrayList<>();
         for (Argument a : new CallView(found.call()).arguments()) {
             String k = a.keyword();
@@ -117,18 +127,37 @@ public class ReportInfrastructureBlocksInScripts extends SavedBlocksRecipe {
                 // a list of words on the block, one string job variable (CommandJobVariable): said, its words not shown
                 String command = k.equals(CommandJobVariable.KEY) ? " (one string, its words shell-quoted as shlex.join "
                         + "joins them)" : "";
-                jobVariables.add(k + respelt.map(v -> " (\"" + v + "\")").orElse(command));
+                String shown = k + respelt.map(v -> " (\"" + v + "\")").orElse(command);
+                jobVariables.add(shown);
+                if (takers.loaders().commandLines().isEmpty() || takers.passedByCommandLines().contains(k)) {
+                    passedByAll.add(shown);
+                }
             } else {
                 template.add(k != null ? k : "its positional arguments");
             }
         }
         StringBuilder out = new StringBuilder("Prefect 3 has no infrastructure blocks: work pools replace them. Create the "
                 + "pool once with `prefect work-pool create " + pool + " --type " + infra.poolType() + "`");
-        if (!jobVariables.isEmpty() && !loadedBy.isEmpty()) {
-            // the deployment conversion copied them: said once for the whole block, whatever its fields
-            out.append("; this block's ").append(String.join(", ", jobVariables)).append(" now live on the deployments "
-                    + "that load it by name (").append(String.join(", ", loadedBy)).append("), whose conversion passes "
-                    + "them as image= and job_variables");
+        SavedBlockIndex.Loaders loaders = takers.loaders();
+        if (!jobVariables.isEmpty() && !loaders.isEmpty()) {
+            List<String> places = new ArrayList<>(loaders.scripts());
+            places.addAll(loaders.commandLines());
+            List<String> notPassed = jobVariables.stream().filter(v -> !passedByAll.contains(v)).toList();
+            if (!passedByAll.isEmpty()) {
+                // the deployment conversion copied them: said once for the whole block, whatever its fields
+                out.append("; this block's ").append(String.join(", ", passedByAll)).append(" now live on the "
+                        + "deployments that load it by name (").append(String.join(", ", places)).append("), whose "
+                        + "conversion passes them as ").append(loaders.commandLines().isEmpty() ? "image= and job_variables"
+                        : loaders.scripts().isEmpty() ? "--job-variable flags"
+                        : "image= and job_variables (Python) or --job-variable flags (command lines)");
+            }
+            if (!notPassed.isEmpty()) {
+                // a command line passes the block's image, env, namespace and pull policy only
+                out.append("; the converted command lines that load it (").append(String.join(", ",
+                        loaders.commandLines())).append(") do not pass its ").append(String.join(", ", notPassed))
+                        .append(": set ").append(notPassed.size() == 1 ? "it" : "them").append(" in the pool's base job "
+                        + "template or in those deployments' job_variables in prefect.yaml");
+            }
         } else if (!jobVariables.isEmpty()) {
             out.append(", pass this block's ").append(String.join(", ", jobVariables))
                     .append(" as job_variables of the deployments that used it (or set them in the pool's base job template)");

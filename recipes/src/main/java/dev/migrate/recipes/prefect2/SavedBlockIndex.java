@@ -15,11 +15,13 @@ import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.PythonFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
 import org.openrewrite.TreeVisitor;
@@ -29,7 +31,9 @@ import org.openrewrite.TreeVisitor;
  * blocks/create_blocks.py), as the scan reads them ({@link SavedBlocks}): a deployment script that loads one by name
  * elsewhere ({@code DockerContainer.load("etl-docker")}) is converted with the settings it was saved with when they are
  * certain. Every file is offered while the run scans; only Python files whose words may save a Prefect block are kept,
- * and they are read when a recipe first asks, once all were seen.
+ * and they are read when a recipe first asks, once all were seen. The deployments that load a saved block are the
+ * Python ones and, when the run converts command lines, the {@code prefect deployment build -ib slug/name} lines
+ * (whose conversion passes the block's settings as {@code --job-variable} flags).
  *
  * <p>One index per run, shared by the recipes (kept in the execution context).
  */
@@ -38,14 +42,26 @@ public final class SavedBlockIndex {
     /** The packages whose block classes the index reads: a file importing none of them saves none. */
     private static final String[] PACKAGES = {"prefect", "prefect_aws", "prefect_gcp", "prefect_azure"};
 
-    /** Sources already offered (several recipes scan the same files). */
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** The 2.x pool a command line names when it names none, which its conversion treats as no pool. */
+    private static final String AGENT_POOL = "default-agent-pool";
+
+    /**
+     * The source offered last: OpenRewrite hands one file to every scanning recipe in turn (about a dozen share this
+     * index), so the same tree again is decided already, by identity, before any path or word is looked at.
+     */
+    private SourceFile last;
+    /** Python sources already decided, by tree id (a later cycle's edit of a file keeps its id; a new file has its own). */
+    private final Set<UUID> seen = new HashSet<>();
     private final List<PythonFile> offered = new ArrayList<>();
     /** Python files that may build a deployment loading a block by name, until {@link #loaders} reads them. */
     private final List<PythonFile> deploying = new ArrayList<>();
     private SavedBlocks saved;
     /** The places of the Python deployments loading each {@code "slug/name"}, as the scan reads them. */
     private Map<String, List<String>> loaders;
+    /** The run's 2.x deployments as the scan's detectors read them, when the run converts command lines; else null. */
+    private Supplier<List<Job>> commandLines;
+    /** The places of the converted command lines loading each {@code "slug/name"} ({@code Makefile:4}). */
+    private Map<String, List<String>> commandLoaders;
 
     private SavedBlockIndex() {
     }
@@ -61,9 +77,12 @@ public final class SavedBlockIndex {
     }
 
     /** Keeps a Python file (once) whose words say it may save a block: read from the module's words, not printed. */
-    synchronized void scan(SourceFile source) {
-        if (saved != null || !(source instanceof PythonFile py) || py.hasSyntaxErrors()
-                || !seen.add(source.getSourcePath().normalize().toString())) {
+    public synchronized void scan(SourceFile source) {
+        if (source == last) {
+            return;
+        }
+        last = source;
+        if (saved != null || !(source instanceof PythonFile py) || py.hasSyntaxErrors() || !seen.add(py.getId())) {
             return;
         }
         if (PythonCode.mentions(py, "save") && PythonCode.mentions(py, PACKAGES)) {
@@ -71,6 +90,16 @@ public final class SavedBlockIndex {
         }
         if (loaders == null && PythonCode.mentions(py, "Deployment") && PythonCode.mentions(py, "load")) {
             deploying.add(py);
+        }
+    }
+
+    /**
+     * Says that the run converts 2.x command lines ({@code prefect deployment build}), whose deployments
+     * {@code deployments} gives (once every file was offered): those naming a saved block with {@code -ib} load it too.
+     */
+    public synchronized void convertsCommandLines(Supplier<List<Job>> deployments) {
+        if (commandLines == null) {
+            commandLines = deployments;
         }
     }
 
@@ -99,10 +128,11 @@ public final class SavedBlockIndex {
     }
 
     /**
-     * The Python deployments of the run that load the infrastructure block {@code "slug/name"} by name
-     * ({@code deployments/deploy.py:9}), as the scan's detector reads them; read on the first question.
+     * The deployments of the run that load the infrastructure block {@code "slug/name"} by name, as the scan's detectors
+     * read them: the Python ones ({@code deployments/deploy.py:9}) and the converted command lines
+     * ({@code Makefile:4}); read on the first question.
      */
-    synchronized List<String> loaders(String reference) {
+    synchronized Loaders loaders(String reference) {
         if (loaders == null) {
             loaders = new HashMap<>();
             PrefectDeploymentDetector detector = new PrefectDeploymentDetector();
@@ -111,8 +141,7 @@ public final class SavedBlockIndex {
                 public void job(Job job) {
                     String r = job.attributes().get(SavedBlockResolver.INFRASTRUCTURE_REFERENCE);
                     if (r != null) {
-                        loaders.computeIfAbsent(r, k -> new ArrayList<>())
-                                .add(job.source().path() + ":" + job.source().line());
+                        loaders.computeIfAbsent(r, k -> new ArrayList<>()).add(place(job));
                     }
                 }
 
@@ -130,7 +159,50 @@ public final class SavedBlockIndex {
             detector.finish(sink);
             deploying.clear();
         }
-        return loaders.getOrDefault(reference, List.of()).stream().distinct().sorted().toList();
+        if (commandLoaders == null) {
+            commandLoaders = new HashMap<>();
+            for (Job job : commandLines == null ? List.<Job>of() : commandLines.get()) {
+                commandReference(job).ifPresent(r -> commandLoaders.computeIfAbsent(r, k -> new ArrayList<>()).add(place(job)));
+            }
+        }
+        return new Loaders(places(loaders, reference), places(commandLoaders, reference));
+    }
+
+    /**
+     * The {@code "slug/name"} a 2.x command line's {@code -ib} names (or the value of the variable it names), when its
+     * conversion gives the deployment that block's settings: a build naming a pool of its own ({@code -p}) keeps it and
+     * takes none. The scan's reading of the line, as its saved-block resolver reads it.
+     */
+    private static Optional<String> commandReference(Job job) {
+        Map<String, String> a = job.attributes();
+        String value = a.getOrDefault("infrastructureValue", a.get("infrastructure"));
+        String pool = a.get("workPool");
+        if (job.source().path().endsWith(".py") || value == null || !value.contains("/")
+                || pool != null && !pool.isEmpty() && !pool.equals(AGENT_POOL)) {
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static String place(Job job) {
+        return job.source().path() + ":" + job.source().line();
+    }
+
+    private static List<String> places(Map<String, List<String>> byReference, String reference) {
+        return byReference.getOrDefault(reference, List.of()).stream().distinct().sorted().toList();
+    }
+
+    /**
+     * The deployments loading one saved block by name: Python deployments, whose conversion passes every setting the
+     * pool takes, and converted command lines, which pass the block's {@code image}, {@code env}, {@code namespace}
+     * and {@code image_pull_policy} as {@code --job-variable} flags.
+     */
+    record Loaders(List<String> scripts, List<String> commandLines) {
+        static final Loaders NONE = new Loaders(List.of(), List.of());
+
+        boolean isEmpty() {
+            return scripts.isEmpty() && commandLines.isEmpty();
+        }
     }
 
     private static ScanFile scanFile(PythonFile py) {

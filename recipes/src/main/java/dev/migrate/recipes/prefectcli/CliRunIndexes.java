@@ -1,8 +1,8 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.recipes.prefect2.SavedBlockIndex;
+import dev.migrate.recipes.internal.RunIndexScanner;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 
 /**
@@ -14,18 +14,18 @@ public final class CliRunIndexes {
     private CliRunIndexes() {
     }
 
-    /** The scanning-phase visitor: offers each source file to both indexes, changing nothing. */
+    /**
+     * The scanning-phase visitor: offers each source file to both indexes, changing nothing, and tells the saved blocks
+     * that this run converts command lines, so that a {@code -ib} line counts among the loaders of the block it names.
+     */
     public static TreeVisitor<?, ExecutionContext> scanner() {
-        TreeVisitor<?, ExecutionContext> queues = DeploymentQueues.scanner();
-        TreeVisitor<?, ExecutionContext> saves = SavedBlockIndex.scanner();
-        return new TreeVisitor<Tree, ExecutionContext>() {
-            @Override
-            public Tree visit(Tree tree, ExecutionContext ctx) {
-                queues.visit(tree, ctx);
-                saves.visit(tree, ctx);
-                return tree;
-            }
-        };
+        return RunIndexScanner.offering((ctx, source) -> {
+            DeploymentQueues queues = DeploymentQueues.in(ctx);
+            queues.scan(source);
+            SavedBlockIndex saves = SavedBlockIndex.in(ctx);
+            saves.convertsCommandLines(queues::deployments);
+            saves.scan(source);
+        });
     }
 
     /** The options a conversion starts from, knowing the run's indexes. */

@@ -17,8 +17,9 @@ import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.PythonFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
 import org.openrewrite.TreeVisitor;
@@ -42,8 +43,13 @@ public final class DeploymentQueues {
     /** The words without one of which the Python detector reads no file. */
     private static final String[] PYTHON_WORDS = new PrefectDeploymentDetector().prefilter().keywords().toArray(String[]::new);
     private final List<Job> deployments = new ArrayList<>();
-    /** Sources already offered (several recipes scan the same files). */
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /**
+     * The source offered last: OpenRewrite hands one file to every scanning recipe in turn (about a dozen share this
+     * index), so the same tree again is decided already, by identity.
+     */
+    private SourceFile last;
+    /** Sources already offered, by tree id (a later cycle's edit of a file keeps its id; a new file has its own). */
+    private final Set<UUID> seen = new HashSet<>();
     /** The files offered that may hold a deployment or a variable one reads, until {@link #pools} reads them. */
     private final List<SourceFile> offered = new ArrayList<>();
     private QueuePools pools;
@@ -67,8 +73,11 @@ public final class DeploymentQueues {
      * without deployments).
      */
     public synchronized void scan(SourceFile source) {
-        String path = source.getSourcePath().normalize().toString().replace('\\', '/');
-        if (pools != null || !seen.add(path)) {
+        if (source == last) {
+            return;
+        }
+        last = source;
+        if (pools != null || !seen.add(source.getId())) {
             return;
         }
         if (source instanceof PythonFile py && !(PythonCode.mentions(py, "Deployment") && PythonCode.mentions(py, PYTHON_WORDS))) {
@@ -89,6 +98,12 @@ public final class DeploymentQueues {
             pools = QueuePools.of(deployments);
         }
         return pools;
+    }
+
+    /** The run's 2.x deployments, as the scan's detectors read them from every file offered (read on first use). */
+    public synchronized List<Job> deployments() {
+        pools();
+        return List.copyOf(deployments);
     }
 
     private void read(SourceFile source) {

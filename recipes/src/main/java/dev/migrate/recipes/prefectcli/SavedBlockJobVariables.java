@@ -20,7 +20,7 @@ import java.util.Optional;
  * reads from the deployment's job variables. A save that cannot be taken as it is (saved twice, under a computed name,
  * with computed values or a literal secret) copies nothing, and the note says why in the scan's words (PF205).
  */
-final class SavedBlockJobVariables {
+public final class SavedBlockJobVariables {
     /** The block fields a build takes from its saved block, when its work pool type has them as job variables. */
     private static final List<String> COPIED = List.of("image", "env", "namespace", "image_pull_policy");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +97,23 @@ final class SavedBlockJobVariables {
                             + "or in this deployment's job_variables in prefect.yaml");
         }
         return new Carried(flags, note.toString(), !notCopied.isEmpty());
+    }
+
+    /**
+     * The fields of a certain save ({@link SavedBlocks.Lookup#usable}) that a converted command line naming the block
+     * passes as {@code --job-variable} flags, whatever flags of its own the command has (a flag of its own overrode the
+     * block in 2.x, and stays): what the saving script's TODO can say lives on that deployment now.
+     */
+    public static List<String> passedFields(SavedBlocks.Saved saved) {
+        List<String> jobVariables = PrefectBlocks.get().infrastructure(saved.blockClass())
+                .map(PrefectBlocks.Infrastructure::jobVariables).orElse(List.of());
+        List<String> out = new ArrayList<>();
+        saved.fields().forEach((key, value) -> {
+            if (COPIED.contains(key) && jobVariables.contains(key) && flag(key, value).isPresent()) {
+                out.add(key);
+            }
+        });
+        return out;
     }
 
     /**

@@ -17,6 +17,8 @@ import org.openrewrite.ExecutionContext;
 public final class ProjectTasks {
     private static final String CONTEXT_KEY = "dev.migrate.recipes.python.ProjectTasks";
 
+    /** The file recorded last: the task-aware recipes scan each file one after another, so it is recorded already. */
+    private volatile PythonFile last;
     /** Whether a module may define tasks: answered from the words the run's recipes already looked for. */
     private final ProjectTaskIndex index = new ProjectTaskIndex(root -> MentionedWords.any(root, "prefect"));
 
@@ -30,6 +32,10 @@ public final class ProjectTasks {
      * parse is only listed, and still makes another module of the same name ambiguous.
      */
     public void record(PythonFile file) {
+        if (file == last) {
+            return;
+        }
+        last = file;
         if (file.hasSyntaxErrors()) {
             index.listed(path(file));
         } else {
