@@ -35,7 +35,7 @@ public final class ScheduleLibDetector extends PythonDetector {
     @Override
     void detect(PythonModule m, InventorySink sink) {
         for (Node call : m.nodes(NodeKind.CALL)) {
-            CallChain chain = CallChain.of(call);
+            CallChain chain = importedEvery(m, CallChain.of(call));
             if (chain.links().size() < 3 || !chain.links().get(chain.links().size() - 1).name().equals("do")
                     || call != chain.links().get(chain.links().size() - 1).call() || chain.find("every") == null
                     || chain.find("every").call() == null || !isScheduleRoot(m, chain.root())) {
@@ -43,6 +43,22 @@ public final class ScheduleLibDetector extends PythonDetector {
             }
             job(m, chain, call, sink);
         }
+    }
+
+    /**
+     * {@code from schedule import every} then {@code every().monday.do(job)}: the chain starts at the imported
+     * {@code every()} call, read as the module's {@code schedule.every()} link so the rest of the reading is the same.
+     */
+    private static CallChain importedEvery(PythonModule m, CallChain chain) {
+        Node root = chain.root();
+        if (root.kind() != NodeKind.CALL || !m.nameOf(root).equals("schedule.every")
+                || Expressions.unwrap(root.nodes().get(0)).kind() != NodeKind.NAME) {
+            return chain;
+        }
+        java.util.List<CallChain.Link> links = new java.util.ArrayList<>();
+        links.add(new CallChain.Link("every", root));
+        links.addAll(chain.links());
+        return new CallChain(Expressions.unwrap(root.nodes().get(0)), links);
     }
 
     private static boolean isScheduleRoot(PythonModule m, Node root) {

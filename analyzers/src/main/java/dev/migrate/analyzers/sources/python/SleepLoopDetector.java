@@ -25,7 +25,10 @@ import java.util.Set;
  * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own; loops that sleep less than a
  * second, and loops that leave ({@code break}, {@code return}) after sleeping a computed time (a backoff while
  * waiting for something), are no schedules at all. The loop's interval is its last sleep outside an {@code except}
- * clause (a handler's shorter sleep is the back-off before a retry). A loop never overlaps itself.
+ * clause (a handler's shorter sleep is the back-off before a retry). A loop that does nothing but sleep and test when
+ * to leave ({@code while True: time.sleep(5)} keeping the main thread of an APScheduler BackgroundScheduler alive,
+ * {@code while True: if client.ready(): break; time.sleep(1)} waiting for a service) runs no job: no schedule either.
+ * A loop never overlaps itself.
  */
 public final class SleepLoopDetector extends PythonDetector {
     /** Shorter sleeps pace a screen or a busy poll, not a scheduled job. */
@@ -64,10 +67,64 @@ public final class SleepLoopDetector extends PythonDetector {
                     }
                 }
             }
-            if (sleep != null || backOff != null) {
+            if ((sleep != null || backOff != null) && works(m, loop, calls, handling)) {
                 job(m, loop, sleep != null ? sleep : backOff, sink);
             }
         }
+    }
+
+    private static boolean isSleep(PythonModule m, Node call) {
+        String n = m.nameOf(call);
+        return n.equals("time.sleep") || n.equals("asyncio.sleep");
+    }
+
+    /**
+     * Whether a cycle of the loop does some work: a call that is no sleep (nor inside one's arguments), no exception
+     * handler's, and no part of the test of an {@code if} that leaves the loop ({@code if client.ready(): break}).
+     */
+    private static boolean works(PythonModule m, Node loop, List<Node> calls, Set<Node> handling) {
+        Set<Node> idle = Collections.newSetFromMap(new IdentityHashMap<>());
+        idle.addAll(handling);
+        for (Node c : calls) {
+            if (isSleep(m, c)) {
+                idle.add(c);
+                idle.addAll(callsIn(c));
+            }
+        }
+        leavingTests(loop, idle);
+        return calls.stream().anyMatch(c -> !idle.contains(c));
+    }
+
+    /** Adds the calls in the tests of the loop's {@code if}/{@code elif} statements whose bodies leave the loop. */
+    private static void leavingTests(Node n, Set<Node> out) {
+        for (Node c : n.nodes()) {
+            NodeKind k = c.kind();
+            if (k == NodeKind.FUNCTION_DEF || k == NodeKind.CLASS_DEF || k == NodeKind.LAMBDA
+                    || k == NodeKind.FOR || k == NodeKind.WHILE) {
+                continue; // an inner loop's break leaves that loop, not this one
+            }
+            if ((k == NodeKind.IF || k == NodeKind.ELIF_CLAUSE) && !c.nodes().isEmpty() && leavesBody(c)) {
+                Node test = c.nodes().get(0);
+                if (test.kind() == NodeKind.CALL) {
+                    out.add(test);
+                }
+                out.addAll(callsIn(test));
+            }
+            leavingTests(c, out);
+        }
+    }
+
+    /** Whether the statements after an {@code if}'s test (not its elif/else clauses) break out or return. */
+    private static boolean leavesBody(Node ifNode) {
+        for (Node c : ifNode.nodes().subList(1, ifNode.nodes().size())) {
+            if (c.kind() == NodeKind.ELIF_CLAUSE || c.kind() == NodeKind.ELSE_CLAUSE) {
+                continue;
+            }
+            if (c.kind() == NodeKind.BREAK || c.kind() == NodeKind.RETURN || leaves(c, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The calls inside the {@code except} clauses of the loop (the same identity as {@link #callsIn}'s). */

@@ -281,6 +281,50 @@ class PythonDetectorsTest {
                 """))).containsExactly("wait.py | UNKNOWN time.sleep(period) @14", "wait.py | INTERVAL PT10M @20");
     }
 
+    /**
+     * Loops that only keep a process alive or wait for something are no schedules (seen after an APScheduler
+     * BackgroundScheduler's start() and in a client waiting for its server); one more call of work makes a job again.
+     */
+    @Test
+    void loopsThatOnlySleepOrWaitToLeaveAreNoJobs() {
+        assertThat(run(new SleepLoopDetector(), "keepalive.py", """
+                import time
+                scheduler.start()
+                while True:
+                    time.sleep(5)
+                """).jobs).isEmpty();
+        assertThat(run(new SleepLoopDetector(), "waiter.py", """
+                import time
+                def wait_ready(client):
+                    while True:
+                        if client.ready():
+                            break
+                        time.sleep(1)
+                def wait_up(conn):
+                    while True:
+                        try:
+                            if not conn.ping(timeout=2):
+                                return
+                            time.sleep(3)
+                        except KeyboardInterrupt:
+                            scheduler.shutdown()
+                            break
+                """).jobs).isEmpty();
+        // must not change: the same loops with work in them stay home-made schedulers
+        assertThat(jobs(run(new SleepLoopDetector(), "worker.py", """
+                import time
+                while True:
+                    refresh()
+                    time.sleep(5)
+                def until_ready(client):
+                    while True:
+                        if client.ready():
+                            break
+                        client.nudge()
+                        time.sleep(60)
+                """))).containsExactly("worker.py | INTERVAL PT5S @4", "worker.py | INTERVAL PT1M @10");
+    }
+
     /** A worker that sleeps its period in the try block and backs off for a shorter time when a cycle fails. */
     @Test
     void sleepLoopIntervalIsNotTheErrorBackOff() {

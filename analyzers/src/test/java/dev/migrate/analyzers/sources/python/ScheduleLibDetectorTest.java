@@ -46,6 +46,30 @@ class ScheduleLibDetectorTest {
         return sink.findings.stream().filter(f -> !f.code().equals("PYS001")).map(f -> f.code() + " " + f.message()).toList();
     }
 
+    /** {@code from schedule import every}: the imported every() starts the same chains (seen in a weekly-planner repo). */
+    @Test
+    void everyImportedFromTheModuleStartsAJob() {
+        RecordingSink sink = HostEstate.scan(List.of(new ScanFile("planner.py", """
+                from schedule import every, run_pending
+                from planner.week import fill_week
+
+                every().monday.at("07:30").do(fill_week)
+                every(15).minutes.do(fill_week)
+
+                while True:
+                    run_pending()
+                """)), new ScheduleLibDetector());
+        assertThat(sink.jobs).extracting(j -> j.name() + " " + j.schedules().get(0).form() + " "
+                + j.schedules().get(0).expression())
+                .containsExactly("fill_week CRON_UNIX 30 7 * * 1", "fill_week INTERVAL PT15M");
+        // must not change: a function of its own called every() is no schedule library job
+        assertThat(HostEstate.scan(List.of(new ScanFile("mine.py", """
+                import schedule
+                from helpers import every
+                every().monday.do(fill_week)
+                """)), new ScheduleLibDetector()).jobs).isEmpty();
+    }
+
     @Test
     void hourAtMinutesAndSecondsIsTheCronOfThatMinuteWithTheSecondsReported() {
         RecordingSink sink = scan("schedule.every().hour.at(\"42:15\").do(job)\n");
