@@ -203,18 +203,58 @@ public final class SleepLoopDetector extends PythonDetector {
         if (compensated) {
             job.attr("loop.compensated", "true");
         }
-        ScheduleSpec spec = seconds.filter(s -> s > 0)
+        Optional<String> gate = clockGate(loop);
+        ScheduleSpec spec = gate.isPresent()
+                // the sleep only paces the checks: the job runs when the clock test holds, which no interval says
+                ? new ScheduleSpec(Form.UNKNOWN, "when " + gate.get() + " holds, checked after each "
+                        + seconds.filter(s -> s > 0).map(Durations::iso).orElse(sleep.text().strip()), null, where)
+                : seconds.filter(s -> s > 0)
                 .map(s -> new ScheduleSpec(Form.INTERVAL, Durations.iso(s), null, where))
                 .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, sleep.text().strip(), null, where));
+        if (gate.isPresent()) {
+            job.attr("loop.clockTest", gate.get());
+        }
         job.schedule(spec);
         sink.job(job.build());
-        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (compensated
+        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (gate.isPresent()
+                ? "between checks of the clock (" + gate.get() + ")"
+                : compensated
                 ? "what is left of " + spec.expression() + " after each cycle"
                 : spec.form() == Form.INTERVAL ? spec.expression() + " after each cycle, so start times drift" : "a computed time")
                 + ": a home-made scheduler", where, job.id()));
         if (spec.form() == Form.UNKNOWN) {
-            sink.finding(Findings.of("PYS005", "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
+            sink.finding(Findings.of("PYS005", gate.isPresent()
+                    ? "the loop works only when " + gate.get() + " holds, a time of day its sleep does not say: write the"
+                            + " deployment's cron from that test"
+                    : "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
         }
+    }
+
+    /** A test of the time of day or week: {@code now.hour == 2}, {@code time.strftime("%H:%M") == "02:00"}. */
+    private static final java.util.regex.Pattern CLOCK_TEST = java.util.regex.Pattern.compile(
+            "\\.(hour|minute|tm_hour|tm_min|tm_wday)\\b|\\.(weekday|isoweekday)\\(\\)|strftime\\(");
+
+    /**
+     * The test of an {@code if} in the loop's own body that reads the clock and guards work (a call), as written:
+     * such a loop runs its job at a time of day, not every time it wakes.
+     */
+    private static Optional<String> clockGate(Node loop) {
+        for (Node c : loop.nodes()) {
+            NodeKind k = c.kind();
+            if (k == NodeKind.FUNCTION_DEF || k == NodeKind.CLASS_DEF || k == NodeKind.FOR || k == NodeKind.WHILE) {
+                continue;
+            }
+            if ((k == NodeKind.IF || k == NodeKind.ELIF_CLAUSE) && !c.nodes().isEmpty()
+                    && CLOCK_TEST.matcher(c.nodes().get(0).text()).find()
+                    && c.nodes().subList(1, c.nodes().size()).stream().anyMatch(b -> b.kind() == NodeKind.CALL || !callsIn(b).isEmpty())) {
+                return Optional.of(c.nodes().get(0).text().strip());
+            }
+            Optional<String> inner = clockGate(c);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The name of the function holding the loop, or "module": a discriminator that survives edits. */

@@ -325,6 +325,31 @@ class PythonDetectorsTest {
                 """))).containsExactly("worker.py | INTERVAL PT5S @4", "worker.py | INTERVAL PT1M @10");
     }
 
+    /** A loop that wakes every minute and works when the clock says 02:00 runs daily, not every minute. */
+    @Test
+    void loopGatedByAClockTestHasNoInterval() {
+        RecordingSink sink = run(new SleepLoopDetector(), "nightly.py", """
+                import time
+                from datetime import datetime
+                while True:
+                    now = datetime.now()
+                    if now.hour == 2 and now.minute == 0:
+                        sync()
+                    time.sleep(60)
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "nightly.py | UNKNOWN when now.hour == 2 and now.minute == 0 holds, checked after each PT1M @7");
+        assertThat(sink.findings).extracting(f -> f.code()).containsExactly("PYS003", "PYS005");
+        // must not change: a test of something else than the clock leaves the interval as it was
+        assertThat(jobs(run(new SleepLoopDetector(), "queue.py", """
+                import time
+                while True:
+                    if queue.size() > 0:
+                        drain()
+                    time.sleep(60)
+                """))).containsExactly("queue.py | INTERVAL PT1M @5");
+    }
+
     /** A worker that sleeps its period in the try block and backs off for a shorter time when a cycle fails. */
     @Test
     void sleepLoopIntervalIsNotTheErrorBackOff() {
