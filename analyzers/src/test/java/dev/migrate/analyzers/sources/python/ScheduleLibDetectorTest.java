@@ -46,6 +46,25 @@ class ScheduleLibDetectorTest {
         return sink.findings.stream().filter(f -> !f.code().equals("PYS001")).map(f -> f.code() + " " + f.message()).toList();
     }
 
+    /** at()'s zone given as a pytz object, not a name, was lost: the job was read on the host's clock. */
+    @Test
+    void atTakesAPytzZoneObjectToo() {
+        RecordingSink sink = HostEstate.scan(List.of(new ScanFile("digest.py", """
+                import pytz
+                import schedule
+                from tasks import job
+                IST = pytz.timezone("Asia/Kolkata")
+                schedule.every().sunday.at("23:00", pytz.timezone("Asia/Kolkata")).do(job)
+                schedule.every().day.at("06:15", IST).do(job)
+                schedule.every().day.at("07:00", pytz.utc).do(job)
+                """)), new ScheduleLibDetector());
+        assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression() + " [" + j.schedules().get(0).timezone() + "]")
+                .containsExactly("0 23 * * 0 [Asia/Kolkata]", "15 6 * * * [Asia/Kolkata]", "0 7 * * * [UTC]");
+        // must not change: a zone object schedule refuses (it raises at registration) names no zone
+        assertThat(scan("from zoneinfo import ZoneInfo\nschedule.every().day.at(\"06:15\", ZoneInfo(\"Asia/Tokyo\")).do(job)\n")
+                .jobs.get(0).schedules().get(0).timezone()).isNull();
+    }
+
     /** {@code from schedule import every}: the imported every() starts the same chains (seen in a weekly-planner repo). */
     @Test
     void everyImportedFromTheModuleStartsAJob() {
