@@ -202,6 +202,34 @@ class PythonDetectorsTest {
         assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression()).containsExactly("30 23 L * *", "0 6 * * 1#1");
     }
 
+    /** A scheduler whose timezone= is a setting read at run time fires its crons in a zone the scan cannot prove. */
+    @Test
+    void apschedulerZoneFromASettingIsNotProven() {
+        RecordingSink sink = run(new ApschedulerDetector(), "service.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                from config import Config
+
+                class SchedulerService:
+                    def __init__(self):
+                        self.scheduler = BackgroundScheduler(timezone=Config.SCHEDULER_TIMEZONE)
+
+                    def start(self, func):
+                        self.scheduler.add_job(func, CronTrigger(day_of_week="mon", hour=9), id="weekly")
+                        self.scheduler.add_job(func, "cron", hour=4, timezone="Europe/Oslo", id="oslo")
+                """);
+        assertThat(sink.jobs).extracting(j -> j.name() + " " + j.schedules().get(0).timezone() + " "
+                + j.schedules().get(0).unproven())
+                .containsExactly("weekly null zone not read: the scheduler's timezone=Config.SCHEDULER_TIMEZONE is "
+                        + "computed when it runs; read in the host's zone here", "oslo Europe/Oslo null");
+        // must not change: a named zone, tzlocal's (the host's) or none at all leave the reading proven
+        for (String tz : List.of("\"Asia/Seoul\"", "tzlocal.get_localzone()")) {
+            assertThat(run(new ApschedulerDetector(), "s.py", "import tzlocal\nfrom apscheduler.schedulers.blocking import "
+                    + "BlockingScheduler\ns = BlockingScheduler(timezone=" + tz + ")\ns.add_job(f, 'cron', hour=2)\n")
+                    .jobs.get(0).schedules().get(0).unproven()).isNull();
+        }
+    }
+
     @Test
     void apschedulerCronFieldsFollowItsDefaults() {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "*/5"))).contains("*/5 * * * *");
