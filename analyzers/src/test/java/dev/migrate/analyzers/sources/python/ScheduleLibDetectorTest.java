@@ -65,6 +65,24 @@ class ScheduleLibDetectorTest {
                 .jobs.get(0).schedules().get(0).timezone()).isNull();
     }
 
+    /** A weekday named by a setting (seen in a newsletter sender) was no job at all; now one with its schedule unknown. */
+    @Test
+    void aUnitNamedBySettingIsAJobWithAnUnknownSchedule() {
+        RecordingSink sink = scan("""
+                from config import SEND_DAY, SEND_TIME
+                def start(job_func):
+                    getattr(schedule.every(), SEND_DAY).at(SEND_TIME).do(job_func)
+                """);
+        assertThat(sink.jobs).singleElement().satisfies(j -> {
+            assertThat(j.name()).isEqualTo("job_func");
+            assertThat(j.schedules().get(0).form()).isEqualTo(ScheduleSpec.Form.UNKNOWN);
+            assertThat(j.schedules().get(0).expression()).contains("getattr(SEND_DAY)");
+        });
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS005 ");
+        // must not change: getattr of anything else is no schedule library job
+        assertThat(scan("getattr(reports, SEND_DAY).at(SEND_TIME).do(job)\n").jobs).isEmpty();
+    }
+
     /** {@code from schedule import every}: the imported every() starts the same chains (seen in a weekly-planner repo). */
     @Test
     void everyImportedFromTheModuleStartsAJob() {
