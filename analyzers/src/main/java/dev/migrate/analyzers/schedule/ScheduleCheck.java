@@ -97,6 +97,11 @@ public final class ScheduleCheck {
         Translation t = translate(s);
         String why = t.exact() ? null : !t.reasons().isEmpty() ? String.join("; ", t.reasons())
                 : t.proof() == null ? null : t.proof().explanation();
+        if (t.exact() && t.proof() != null && t.proof().explanation().startsWith(ScheduleProver.NEVER_FIRES)) {
+            // both sides agree on no runs at all: exact, but a job that never runs (0 4 31 2 *, the usual way to switch
+            // a cron job off) is a decision to make, not a schedule to copy
+            why = "the job never runs: " + t.proof().explanation() + "; keep it off (a paused deployment) or delete it";
+        }
         if (spec.unproven() != null) {
             return "not proven, " + spec.unproven() + (why == null ? "" : "; read without it, " + why);
         }

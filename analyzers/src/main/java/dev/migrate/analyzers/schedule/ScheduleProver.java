@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class ScheduleProver {
     public static final int DEFAULT_FIRE_TIMES = 50;
+    /** How the explanation of a schedule that never fires on either side begins. */
+    public static final String NEVER_FIRES = "neither side ever fires";
 
     private ScheduleProver() {
     }
@@ -82,7 +84,7 @@ public final class ScheduleProver {
             return new ScheduleProof(true, 0, last.windowStart(), null, null, source instanceof Schedule.Until
                     || endingRule(source) ? "neither side fires after " + reference.atZone(zone).toLocalDate()
                     + ": the schedule has ended"
-                    : "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
+                    : NEVER_FIRES + " (the expression names a date that does not exist, such as 30 February)",
                     List.of(), List.of());
         }
         String explanation = "the next " + n + " fire times agree in each of " + windows.size() + " window"

@@ -8,12 +8,18 @@ import java.util.regex.Pattern;
  * What kind of cron input a scanned file is, decided from its path (and, for saved crontabs, shell scripts and
  * Dockerfiles, from its text). A script's crontabs each have their own format ({@link EmbeddedCrontabs}).
  *
- * @param user the crontab owner for spool files ({@code var/spool/cron/crontabs/<user>}), else null
+ * @param user the crontab owner for spool files ({@code var/spool/cron/crontabs/<user>}, Alpine's
+ *             {@code etc/crontabs/<user>}), else null
  */
 record CrontabSource(Type type, CrontabFormat format, String user, String runPartsPeriod) {
     enum Type { CRONTAB, RUN_PARTS, SHELL_SCRIPT }
 
-    private static final Pattern SPOOL = Pattern.compile("(?:^|/)var/spool/cron/(?:crontabs/|tabs/)?([^/.][^/]*)$");
+    /**
+     * Spool files named by their owner; Alpine's busybox crond reads {@code /etc/crontabs/USER} (its
+     * /var/spool/cron/crontabs is a link there), where images built on Alpine write their jobs.
+     */
+    private static final Pattern SPOOL = Pattern.compile(
+            "(?:^|/)(?:var/spool/cron/(?:crontabs/|tabs/)?|etc/crontabs/)([^/.][^/]*)$");
     private static final Pattern RUN_PARTS = Pattern.compile("(?:^|/)cron\\.(hourly|daily|weekly|monthly)/([^/]+)$");
     private static final Pattern CRON_D = Pattern.compile("(?:^|.*/)cron\\.d/[^/.][^/]*");
     private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");

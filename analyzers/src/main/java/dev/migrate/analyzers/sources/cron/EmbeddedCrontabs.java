@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   <li>a here-document written to a system crontab: {@code cat > /etc/cron.d/etl <<EOF},
  *       {@code tee -a /etc/crontab <<'EOF'} (these lines carry a user field);</li>
  *   <li>quoted lines echoed into {@code crontab}: {@code (crontab -l; echo "0 2 * * * /srv/run.sh") | crontab -},
- *       or into a system crontab: {@code RUN echo '*}{@code /5 * * * * root /app/job' > /etc/cron.d/job}.</li>
+ *       or into a system crontab: {@code RUN echo '*}{@code /5 * * * * root /app/job' > /etc/cron.d/job}, or into a
+ *       user's crontab file: {@code RUN echo '0 3 * * * /app/backup.sh' >> /etc/crontabs/root} (Alpine).</li>
  * </ul>
  * Each body comes with the file line (and, for echoed lines, the column) where its text starts.
  */
@@ -23,7 +24,10 @@ final class EmbeddedCrontabs {
     private static final Pattern CRONTAB_COMMAND = Pattern.compile("\\bcrontab\\b(?:\\s+-u\\s+(\\S+))?");
     /** Where a system crontab lives; its lines name the user to run as. */
     private static final Pattern SYSTEM_PATH = Pattern.compile("/etc/(?:cron\\.d/[A-Za-z0-9_.-]+|crontab)\\b");
-    private static final Pattern SPOOL_PATH = Pattern.compile("/var/spool/cron/(?:crontabs/)?([A-Za-z0-9_.-]+)");
+    /** A user's crontab file: cron's spool, or Alpine's /etc/crontabs/USER (busybox crond's spool is a link there). */
+    private static final Pattern SPOOL_PATH = Pattern.compile(
+            "(?:/var/spool/cron/(?:crontabs/)?|/etc/crontabs/)([A-Za-z0-9_.-]+)");
+    private static final Pattern WRITES_SPOOL = Pattern.compile("(?:>>?|\\btee\\s+(?:-a\\s+)?)\\s*" + SPOOL_PATH.pattern());
     private static final Pattern WRITES_SYSTEM = Pattern.compile("(?:>>?|\\btee\\s+(?:-a\\s+)?)\\s*" + SYSTEM_PATH.pattern());
     private static final Pattern PIPED_TO_CRONTAB = Pattern.compile("\\|\\s*crontab\\b(?:\\s+-u\\s+(\\S+))?");
     /** An echoed (or format-free printf'd) quoted string. */
@@ -95,8 +99,11 @@ final class EmbeddedCrontabs {
     /** Adds each quoted string the line echoes into crontab or a system crontab file. */
     private static void echoed(String line, int lineNo, List<Body> out) {
         Matcher piped = PIPED_TO_CRONTAB.matcher(line);
+        Matcher spool = WRITES_SPOOL.matcher(line);
         Target target = WRITES_SYSTEM.matcher(line).find() ? new Target(CrontabFormat.SYSTEM, null)
-                : piped.find() ? new Target(CrontabFormat.USER, piped.group(1)) : null;
+                : piped.find() ? new Target(CrontabFormat.USER, piped.group(1))
+                // RUN echo '*/5 * * * * /app/run.sh' >> /etc/crontabs/root: Alpine images' usual way to add a job
+                : spool.find() ? new Target(CrontabFormat.USER, spool.group(1)) : null;
         if (target == null) {
             return;
         }

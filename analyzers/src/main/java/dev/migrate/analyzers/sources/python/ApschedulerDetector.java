@@ -51,7 +51,7 @@ public final class ApschedulerDetector extends PythonDetector {
                 if (helpers.values().stream().anyMatch(h -> h.addJob() == call && h.called())) {
                     continue; // its jobs are the helper's calls, below
                 }
-                job(m, call, call, zones.of(call), sink);
+                job(m, call, call, zones.of(call), zones.computed(call), sink);
                 continue;
             }
             Optional<String> called = Expressions.dottedName(callee).map(n -> n.substring(n.lastIndexOf('.') + 1));
@@ -59,8 +59,9 @@ public final class ApschedulerDetector extends PythonDetector {
             if (helper != null) {
                 // the add_job the helper makes is written (and names its scheduler) in the helper's body
                 String zone = zones.of(helper.addJob());
+                String computed = zones.computed(helper.addJob());
                 helper.addJobFor(call, callee.kind() == NodeKind.ATTRIBUTE).ifPresent(addJob -> job(m, addJob, call,
-                        zone, sink));
+                        zone, computed, sink));
             }
         }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
@@ -69,7 +70,7 @@ public final class ApschedulerDetector extends PythonDetector {
                 Node call = Expressions.unwrap(deco);
                 if (call.kind() == NodeKind.CALL && Expressions.unwrap(call.nodes().get(0)).kind() == NodeKind.ATTRIBUTE
                         && lastName(Expressions.unwrap(call.nodes().get(0))).equals("scheduled_job")) {
-                    job(m, call, 0, d.name(), m.at(deco), zones.of(call), sink);
+                    job(m, call, 0, d.name(), m.at(deco), zones.of(call), zones.computed(call), sink);
                 }
             }
         }
@@ -115,17 +116,23 @@ public final class ApschedulerDetector extends PythonDetector {
     }
 
     /** The job of an {@code add_job} call (written, or standing for a helper's call {@code at}). */
-    private void job(PythonModule m, Node addJob, Node at, String schedulerZone, InventorySink sink) {
+    private void job(PythonModule m, Node addJob, Node at, String schedulerZone, String computedZone, InventorySink sink) {
         Optional<Node> func = PythonModule.arg(addJob, "func", 0);
         String fallback = func.flatMap(Expressions::dottedName).orElse("job");
-        job(m, addJob, 1, fallback, m.at(at), schedulerZone, sink);
+        job(m, addJob, 1, fallback, m.at(at), schedulerZone, computedZone, sink);
     }
 
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
-                     String schedulerZone, InventorySink sink) {
+                     String schedulerZone, String computedZone, InventorySink sink) {
         String name = PythonModule.arg(call, "id", -1).flatMap(m::string)
                 .or(() -> PythonModule.arg(call, "name", -1).flatMap(m::string)).orElse(fallbackName);
         ScheduleSpec spec = trigger(m, call, triggerPosition, where, schedulerZone);
+        if (schedulerZone == null && computedZone != null && spec.timezone() == null && spec.form() == Form.CRON_APSCHEDULER) {
+            // BackgroundScheduler(timezone=Config.TZ): the cron fires in a zone the code reads when it runs, not
+            // (as without timezone=) in the host's
+            spec = spec.withUnproven("zone not read: the scheduler's timezone=" + computedZone
+                    + " is computed when it runs; read in the host's zone here");
+        }
         // The function tells a job apart in its file; a second job of one function (another trigger) gets an id of
         // its own from the file's JobIdRegistry, like any job a file repeats.
         JobBuilder job = new JobBuilder(m.file(), JobKind.APSCHEDULER, name, where, fallbackName)

@@ -35,7 +35,7 @@ public final class ScheduleLibDetector extends PythonDetector {
     @Override
     void detect(PythonModule m, InventorySink sink) {
         for (Node call : m.nodes(NodeKind.CALL)) {
-            CallChain chain = CallChain.of(call);
+            CallChain chain = unitByName(m, importedEvery(m, CallChain.of(call)));
             if (chain.links().size() < 3 || !chain.links().get(chain.links().size() - 1).name().equals("do")
                     || call != chain.links().get(chain.links().size() - 1).call() || chain.find("every") == null
                     || chain.find("every").call() == null || !isScheduleRoot(m, chain.root())) {
@@ -43,6 +43,47 @@ public final class ScheduleLibDetector extends PythonDetector {
             }
             job(m, chain, call, sink);
         }
+    }
+
+    /**
+     * {@code from schedule import every} then {@code every().monday.do(job)}: the chain starts at the imported
+     * {@code every()} call, read as the module's {@code schedule.every()} link so the rest of the reading is the same.
+     */
+    private static CallChain importedEvery(PythonModule m, CallChain chain) {
+        Node root = chain.root();
+        if (root.kind() != NodeKind.CALL || !m.nameOf(root).equals("schedule.every")
+                || Expressions.unwrap(root.nodes().get(0)).kind() != NodeKind.NAME) {
+            return chain;
+        }
+        java.util.List<CallChain.Link> links = new java.util.ArrayList<>();
+        links.add(new CallChain.Link("every", root));
+        links.addAll(chain.links());
+        return new CallChain(Expressions.unwrap(root.nodes().get(0)), links);
+    }
+
+    /**
+     * {@code getattr(schedule.every(), SEND_DAY).at(SEND_TIME).do(job)}: a unit or weekday named by a setting. The
+     * chain is read through the getattr, with a unit link no reading knows, so the job is listed with its schedule
+     * unknown rather than missed.
+     */
+    private static CallChain unitByName(PythonModule m, CallChain chain) {
+        Node root = chain.root();
+        if (root.kind() != NodeKind.CALL || !m.nameOf(root).equals("getattr")) {
+            return chain;
+        }
+        Optional<Node> target = PythonModule.arg(root, "", 0);
+        Optional<Node> attribute = PythonModule.arg(root, "", 1);
+        if (target.isEmpty() || attribute.isEmpty()) {
+            return chain;
+        }
+        CallChain inner = importedEvery(m, CallChain.of(target.get()));
+        if (inner.find("every") == null || inner.find("every").call() == null || !isScheduleRoot(m, inner.root())) {
+            return chain;
+        }
+        java.util.List<CallChain.Link> links = new java.util.ArrayList<>(inner.links());
+        links.add(new CallChain.Link("getattr(" + attribute.get().text().strip() + ")", null));
+        links.addAll(chain.links());
+        return new CallChain(inner.root(), links);
     }
 
     private static boolean isScheduleRoot(PythonModule m, Node root) {

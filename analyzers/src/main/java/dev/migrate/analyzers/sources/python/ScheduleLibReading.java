@@ -62,10 +62,22 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             "hours", Pattern.compile("(?<m>[0-5]\\d):(?<s>[0-5]\\d)|:(?<m2>[0-5]\\d)"),
             "minutes", Pattern.compile(":(?<s>[0-5]\\d)"));
 
+    /**
+     * at()'s zone: a name, or the pytz zone object schedule 1.2 also takes ({@code pytz.timezone("Asia/Kolkata")},
+     * {@code pytz.utc}, or a name bound to one); any other object makes at() raise, so it names no zone here.
+     */
+    private static Optional<String> atZone(PythonModule m, Node tz) {
+        Node e = m.resolve(tz);
+        if (m.string(e).isPresent() || m.nameOf(e).startsWith("pytz.")) {
+            return ApschedulerDetector.zone(m, tz);
+        }
+        return Optional.empty();
+    }
+
     static ScheduleLibReading of(PythonModule m, CallChain chain, String chainText, SourceRef where) {
         CallChain.Link at = chain.find("at");
         String tz = at == null || at.call() == null ? null
-                : PythonModule.arg(at.call(), "tz", 1).flatMap(m::string).orElse(null);
+                : PythonModule.arg(at.call(), "tz", 1).flatMap(z -> atZone(m, z)).orElse(null);
         ScheduleLibReading r = known(m, chain, chainText, at, tz, where)
                 .orElseGet(() -> plain(new ScheduleSpec(Form.UNKNOWN, chainText, tz, where)));
         Until until = until(m, chain);

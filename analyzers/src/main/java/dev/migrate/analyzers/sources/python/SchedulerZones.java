@@ -21,12 +21,19 @@ import java.util.Set;
 final class SchedulerZones {
     /** Holders of the module's schedulers (constructed or configured here), each with its zone or null. */
     private final Map<String, String> zones;
+    /** The same holders with the {@code timezone=} expression the code computes (a setting), or null. */
+    private final Map<String, String> computed;
 
-    private SchedulerZones(Map<String, String> zones) {
+    private SchedulerZones(Map<String, String> zones, Map<String, String> computed) {
         this.zones = zones;
+        this.computed = computed;
     }
 
     static SchedulerZones of(PythonModule m) {
+        return new SchedulerZones(read(m, SchedulerZones::zoneArg), read(m, SchedulerZones::computedArg));
+    }
+
+    private static Map<String, String> read(PythonModule m, java.util.function.BiFunction<PythonModule, Node, String> arg) {
         Map<String, String> zones = new HashMap<>();
         Set<String> holders = new LinkedHashSet<>();
         int anonymous = 0;
@@ -35,7 +42,7 @@ final class SchedulerZones {
                 continue;
             }
             Optional<String> holder = assignedTo(m, call);
-            String zone = zoneArg(m, call);
+            String zone = arg.apply(m, call);
             if (holder.isEmpty()) {
                 anonymous++;
                 zones.putIfAbsent("", zone);
@@ -51,7 +58,7 @@ final class SchedulerZones {
             if (callee.kind() != NodeKind.ATTRIBUTE || !lastName(callee).equals("configure")) {
                 continue;
             }
-            String zone = zoneArg(m, call);
+            String zone = arg.apply(m, call);
             Optional<String> holder = Expressions.dottedName(callee.nodes().get(0));
             if (zone != null && holder.isPresent()) {
                 holders.add(holder.get());
@@ -64,7 +71,7 @@ final class SchedulerZones {
             // the only scheduler: what an unbound receiver reaches
             out.put("", holders.isEmpty() ? zones.get("") : zones.get(holders.iterator().next()));
         }
-        return new SchedulerZones(out);
+        return out;
     }
 
     /**
@@ -72,6 +79,18 @@ final class SchedulerZones {
      * names none (the host's zone then) or when which scheduler it is cannot be told.
      */
     String of(Node call) {
+        return lookUp(zones, call);
+    }
+
+    /**
+     * The {@code timezone=} expression of that scheduler when the code computes it ({@code timezone=Config.TZ}), as
+     * written; null when it names a zone, names none, or which scheduler it is cannot be told.
+     */
+    String computed(Node call) {
+        return lookUp(computed, call);
+    }
+
+    private static String lookUp(Map<String, String> zones, Node call) {
         Node callee = Expressions.unwrap(call.nodes().get(0));
         Optional<String> receiver = callee.kind() == NodeKind.ATTRIBUTE
                 ? Expressions.dottedName(callee.nodes().get(0)) : Optional.empty();
@@ -83,6 +102,13 @@ final class SchedulerZones {
 
     private static String zoneArg(PythonModule m, Node call) {
         return PythonModule.arg(call, "timezone", -1).flatMap(z -> ApschedulerDetector.zone(m, z)).orElse(null);
+    }
+
+    private static String computedArg(PythonModule m, Node call) {
+        Optional<Node> tz = PythonModule.arg(call, "timezone", -1);
+        return tz.isEmpty() || ApschedulerDetector.zone(m, tz.get()).isPresent() || tz.get().text().strip().equals("None")
+                // tzlocal's zone is the host's, which is how a zone-less schedule is read anyway
+                || tz.get().text().contains("get_localzone") ? null : tz.get().text().strip();
     }
 
     private static String lastName(Node attribute) {

@@ -25,7 +25,10 @@ import java.util.Set;
  * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own; loops that sleep less than a
  * second, and loops that leave ({@code break}, {@code return}) after sleeping a computed time (a backoff while
  * waiting for something), are no schedules at all. The loop's interval is its last sleep outside an {@code except}
- * clause (a handler's shorter sleep is the back-off before a retry). A loop never overlaps itself.
+ * clause (a handler's shorter sleep is the back-off before a retry). A loop that does nothing but sleep and test when
+ * to leave ({@code while True: time.sleep(5)} keeping the main thread of an APScheduler BackgroundScheduler alive,
+ * {@code while True: if client.ready(): break; time.sleep(1)} waiting for a service) runs no job: no schedule either.
+ * A loop never overlaps itself.
  */
 public final class SleepLoopDetector extends PythonDetector {
     /** Shorter sleeps pace a screen or a busy poll, not a scheduled job. */
@@ -64,10 +67,64 @@ public final class SleepLoopDetector extends PythonDetector {
                     }
                 }
             }
-            if (sleep != null || backOff != null) {
+            if ((sleep != null || backOff != null) && works(m, loop, calls, handling)) {
                 job(m, loop, sleep != null ? sleep : backOff, sink);
             }
         }
+    }
+
+    private static boolean isSleep(PythonModule m, Node call) {
+        String n = m.nameOf(call);
+        return n.equals("time.sleep") || n.equals("asyncio.sleep");
+    }
+
+    /**
+     * Whether a cycle of the loop does some work: a call that is no sleep (nor inside one's arguments), no exception
+     * handler's, and no part of the test of an {@code if} that leaves the loop ({@code if client.ready(): break}).
+     */
+    private static boolean works(PythonModule m, Node loop, List<Node> calls, Set<Node> handling) {
+        Set<Node> idle = Collections.newSetFromMap(new IdentityHashMap<>());
+        idle.addAll(handling);
+        for (Node c : calls) {
+            if (isSleep(m, c)) {
+                idle.add(c);
+                idle.addAll(callsIn(c));
+            }
+        }
+        leavingTests(loop, idle);
+        return calls.stream().anyMatch(c -> !idle.contains(c));
+    }
+
+    /** Adds the calls in the tests of the loop's {@code if}/{@code elif} statements whose bodies leave the loop. */
+    private static void leavingTests(Node n, Set<Node> out) {
+        for (Node c : n.nodes()) {
+            NodeKind k = c.kind();
+            if (k == NodeKind.FUNCTION_DEF || k == NodeKind.CLASS_DEF || k == NodeKind.LAMBDA
+                    || k == NodeKind.FOR || k == NodeKind.WHILE) {
+                continue; // an inner loop's break leaves that loop, not this one
+            }
+            if ((k == NodeKind.IF || k == NodeKind.ELIF_CLAUSE) && !c.nodes().isEmpty() && leavesBody(c)) {
+                Node test = c.nodes().get(0);
+                if (test.kind() == NodeKind.CALL) {
+                    out.add(test);
+                }
+                out.addAll(callsIn(test));
+            }
+            leavingTests(c, out);
+        }
+    }
+
+    /** Whether the statements after an {@code if}'s test (not its elif/else clauses) break out or return. */
+    private static boolean leavesBody(Node ifNode) {
+        for (Node c : ifNode.nodes().subList(1, ifNode.nodes().size())) {
+            if (c.kind() == NodeKind.ELIF_CLAUSE || c.kind() == NodeKind.ELSE_CLAUSE) {
+                continue;
+            }
+            if (c.kind() == NodeKind.BREAK || c.kind() == NodeKind.RETURN || leaves(c, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The calls inside the {@code except} clauses of the loop (the same identity as {@link #callsIn}'s). */
@@ -146,18 +203,58 @@ public final class SleepLoopDetector extends PythonDetector {
         if (compensated) {
             job.attr("loop.compensated", "true");
         }
-        ScheduleSpec spec = seconds.filter(s -> s > 0)
+        Optional<String> gate = clockGate(loop);
+        ScheduleSpec spec = gate.isPresent()
+                // the sleep only paces the checks: the job runs when the clock test holds, which no interval says
+                ? new ScheduleSpec(Form.UNKNOWN, "when " + gate.get() + " holds, checked after each "
+                        + seconds.filter(s -> s > 0).map(Durations::iso).orElse(sleep.text().strip()), null, where)
+                : seconds.filter(s -> s > 0)
                 .map(s -> new ScheduleSpec(Form.INTERVAL, Durations.iso(s), null, where))
                 .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, sleep.text().strip(), null, where));
+        if (gate.isPresent()) {
+            job.attr("loop.clockTest", gate.get());
+        }
         job.schedule(spec);
         sink.job(job.build());
-        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (compensated
+        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (gate.isPresent()
+                ? "between checks of the clock (" + gate.get() + ")"
+                : compensated
                 ? "what is left of " + spec.expression() + " after each cycle"
                 : spec.form() == Form.INTERVAL ? spec.expression() + " after each cycle, so start times drift" : "a computed time")
                 + ": a home-made scheduler", where, job.id()));
         if (spec.form() == Form.UNKNOWN) {
-            sink.finding(Findings.of("PYS005", "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
+            sink.finding(Findings.of("PYS005", gate.isPresent()
+                    ? "the loop works only when " + gate.get() + " holds, a time of day its sleep does not say: write the"
+                            + " deployment's cron from that test"
+                    : "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
         }
+    }
+
+    /** A test of the time of day or week: {@code now.hour == 2}, {@code time.strftime("%H:%M") == "02:00"}. */
+    private static final java.util.regex.Pattern CLOCK_TEST = java.util.regex.Pattern.compile(
+            "\\.(hour|minute|tm_hour|tm_min|tm_wday)\\b|\\.(weekday|isoweekday)\\(\\)|strftime\\(");
+
+    /**
+     * The test of an {@code if} in the loop's own body that reads the clock and guards work (a call), as written:
+     * such a loop runs its job at a time of day, not every time it wakes.
+     */
+    private static Optional<String> clockGate(Node loop) {
+        for (Node c : loop.nodes()) {
+            NodeKind k = c.kind();
+            if (k == NodeKind.FUNCTION_DEF || k == NodeKind.CLASS_DEF || k == NodeKind.FOR || k == NodeKind.WHILE) {
+                continue;
+            }
+            if ((k == NodeKind.IF || k == NodeKind.ELIF_CLAUSE) && !c.nodes().isEmpty()
+                    && CLOCK_TEST.matcher(c.nodes().get(0).text()).find()
+                    && c.nodes().subList(1, c.nodes().size()).stream().anyMatch(b -> b.kind() == NodeKind.CALL || !callsIn(b).isEmpty())) {
+                return Optional.of(c.nodes().get(0).text().strip());
+            }
+            Optional<String> inner = clockGate(c);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The name of the function holding the loop, or "module": a discriminator that survives edits. */

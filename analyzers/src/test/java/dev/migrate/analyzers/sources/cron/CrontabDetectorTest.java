@@ -28,6 +28,24 @@ class CrontabDetectorTest {
         ExactOutput.assertMatches(getClass(), "cron-findings.txt", sink.findingsText());
     }
 
+    /** Alpine's busybox crond reads /etc/crontabs/USER: a user crontab (no user column) owned by the file's name. */
+    @Test
+    void alpinesCrontabsFolderHoldsUserCrontabs() {
+        RecordingSink sink = new RecordingSink();
+        CrontabDetector d = detector();
+        ScanFile table = new ScanFile("etc/crontabs/root", """
+                # min   hour    day     month   weekday command
+                */15    *       *       *       *       run-parts /etc/periodic/15min
+                0       2       *       *       *       /app/nightly.sh
+                """);
+        assertThat(d.accepts(table)).isTrue();
+        d.detect(table, sink);
+        assertThat(sink.jobs).extracting(j -> j.user() + " " + j.command() + " @" + j.source().line())
+                .containsExactly("root run-parts /etc/periodic/15min @2", "root /app/nightly.sh @3");
+        // must not change: a file in another crontabs folder is not named by its path
+        assertThat(d.accepts(new ScanFile("docs/crontabs/root", "0 2 * * * /app/nightly.sh\n"))).isFalse();
+    }
+
     @Test
     void idsDoNotDependOnLinePositions() {
         RecordingSink a = new RecordingSink();

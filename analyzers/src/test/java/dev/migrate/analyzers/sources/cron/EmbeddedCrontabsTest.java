@@ -80,6 +80,24 @@ class EmbeddedCrontabsTest {
                 new EmbeddedCrontabs.Body("*/5 * * * * root /app/poll.sh\n", 3, 10, null, CrontabFormat.SYSTEM, "shell echo"));
     }
 
+    /** Alpine images write root's jobs into /etc/crontabs/root, busybox crond's table (seen in backup images). */
+    @Test
+    void linesWrittenToAlpinesCrontabsAreTheUsersCrontab() {
+        String script = """
+                RUN echo '*/10 * * * * /app/healthcheck.sh' >> /etc/crontabs/root
+                cat >/etc/crontabs/backup <<EOF
+                SHELL=/bin/bash
+                0 3 * * * /app/backup.sh
+                EOF
+                """;
+        assertThat(EmbeddedCrontabs.find(script)).containsExactly(
+                new EmbeddedCrontabs.Body("*/10 * * * * /app/healthcheck.sh\n", 1, 10, "root", CrontabFormat.USER, "shell echo"),
+                new EmbeddedCrontabs.Body("SHELL=/bin/bash\n0 3 * * * /app/backup.sh\n", 3, 0, "backup", CrontabFormat.USER,
+                        "shell here-document"));
+        // must not change: echoing into another file under /etc is no crontab
+        assertThat(EmbeddedCrontabs.find("RUN echo '0 1 * * * x' >> /etc/motd\n")).isEmpty();
+    }
+
     @Test
     void hereDocumentsForOtherFilesAreNotCrontabs() {
         assertThat(EmbeddedCrontabs.find("cat <<EOF > notes.txt\n0 1 * * * not cron\nEOF\n")).isEmpty();

@@ -202,6 +202,34 @@ class PythonDetectorsTest {
         assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression()).containsExactly("30 23 L * *", "0 6 * * 1#1");
     }
 
+    /** A scheduler whose timezone= is a setting read at run time fires its crons in a zone the scan cannot prove. */
+    @Test
+    void apschedulerZoneFromASettingIsNotProven() {
+        RecordingSink sink = run(new ApschedulerDetector(), "service.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                from config import Config
+
+                class SchedulerService:
+                    def __init__(self):
+                        self.scheduler = BackgroundScheduler(timezone=Config.SCHEDULER_TIMEZONE)
+
+                    def start(self, func):
+                        self.scheduler.add_job(func, CronTrigger(day_of_week="mon", hour=9), id="weekly")
+                        self.scheduler.add_job(func, "cron", hour=4, timezone="Europe/Oslo", id="oslo")
+                """);
+        assertThat(sink.jobs).extracting(j -> j.name() + " " + j.schedules().get(0).timezone() + " "
+                + j.schedules().get(0).unproven())
+                .containsExactly("weekly null zone not read: the scheduler's timezone=Config.SCHEDULER_TIMEZONE is "
+                        + "computed when it runs; read in the host's zone here", "oslo Europe/Oslo null");
+        // must not change: a named zone, tzlocal's (the host's) or none at all leave the reading proven
+        for (String tz : List.of("\"Asia/Seoul\"", "tzlocal.get_localzone()")) {
+            assertThat(run(new ApschedulerDetector(), "s.py", "import tzlocal\nfrom apscheduler.schedulers.blocking import "
+                    + "BlockingScheduler\ns = BlockingScheduler(timezone=" + tz + ")\ns.add_job(f, 'cron', hour=2)\n")
+                    .jobs.get(0).schedules().get(0).unproven()).isNull();
+        }
+    }
+
     @Test
     void apschedulerCronFieldsFollowItsDefaults() {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "*/5"))).contains("*/5 * * * *");
@@ -279,6 +307,75 @@ class PythonDetectorsTest {
                         sync()
                         time.sleep(600)
                 """))).containsExactly("wait.py | UNKNOWN time.sleep(period) @14", "wait.py | INTERVAL PT10M @20");
+    }
+
+    /**
+     * Loops that only keep a process alive or wait for something are no schedules (seen after an APScheduler
+     * BackgroundScheduler's start() and in a client waiting for its server); one more call of work makes a job again.
+     */
+    @Test
+    void loopsThatOnlySleepOrWaitToLeaveAreNoJobs() {
+        assertThat(run(new SleepLoopDetector(), "keepalive.py", """
+                import time
+                scheduler.start()
+                while True:
+                    time.sleep(5)
+                """).jobs).isEmpty();
+        assertThat(run(new SleepLoopDetector(), "waiter.py", """
+                import time
+                def wait_ready(client):
+                    while True:
+                        if client.ready():
+                            break
+                        time.sleep(1)
+                def wait_up(conn):
+                    while True:
+                        try:
+                            if not conn.ping(timeout=2):
+                                return
+                            time.sleep(3)
+                        except KeyboardInterrupt:
+                            scheduler.shutdown()
+                            break
+                """).jobs).isEmpty();
+        // must not change: the same loops with work in them stay home-made schedulers
+        assertThat(jobs(run(new SleepLoopDetector(), "worker.py", """
+                import time
+                while True:
+                    refresh()
+                    time.sleep(5)
+                def until_ready(client):
+                    while True:
+                        if client.ready():
+                            break
+                        client.nudge()
+                        time.sleep(60)
+                """))).containsExactly("worker.py | INTERVAL PT5S @4", "worker.py | INTERVAL PT1M @10");
+    }
+
+    /** A loop that wakes every minute and works when the clock says 02:00 runs daily, not every minute. */
+    @Test
+    void loopGatedByAClockTestHasNoInterval() {
+        RecordingSink sink = run(new SleepLoopDetector(), "nightly.py", """
+                import time
+                from datetime import datetime
+                while True:
+                    now = datetime.now()
+                    if now.hour == 2 and now.minute == 0:
+                        sync()
+                    time.sleep(60)
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "nightly.py | UNKNOWN when now.hour == 2 and now.minute == 0 holds, checked after each PT1M @7");
+        assertThat(sink.findings).extracting(f -> f.code()).containsExactly("PYS003", "PYS005");
+        // must not change: a test of something else than the clock leaves the interval as it was
+        assertThat(jobs(run(new SleepLoopDetector(), "queue.py", """
+                import time
+                while True:
+                    if queue.size() > 0:
+                        drain()
+                    time.sleep(60)
+                """))).containsExactly("queue.py | INTERVAL PT1M @5");
     }
 
     /** A worker that sleeps its period in the try block and backs off for a shorter time when a cycle fails. */

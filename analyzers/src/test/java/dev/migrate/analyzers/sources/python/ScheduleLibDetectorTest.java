@@ -46,6 +46,67 @@ class ScheduleLibDetectorTest {
         return sink.findings.stream().filter(f -> !f.code().equals("PYS001")).map(f -> f.code() + " " + f.message()).toList();
     }
 
+    /** at()'s zone given as a pytz object, not a name, was lost: the job was read on the host's clock. */
+    @Test
+    void atTakesAPytzZoneObjectToo() {
+        RecordingSink sink = HostEstate.scan(List.of(new ScanFile("digest.py", """
+                import pytz
+                import schedule
+                from tasks import job
+                IST = pytz.timezone("Asia/Kolkata")
+                schedule.every().sunday.at("23:00", pytz.timezone("Asia/Kolkata")).do(job)
+                schedule.every().day.at("06:15", IST).do(job)
+                schedule.every().day.at("07:00", pytz.utc).do(job)
+                """)), new ScheduleLibDetector());
+        assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression() + " [" + j.schedules().get(0).timezone() + "]")
+                .containsExactly("0 23 * * 0 [Asia/Kolkata]", "15 6 * * * [Asia/Kolkata]", "0 7 * * * [UTC]");
+        // must not change: a zone object schedule refuses (it raises at registration) names no zone
+        assertThat(scan("from zoneinfo import ZoneInfo\nschedule.every().day.at(\"06:15\", ZoneInfo(\"Asia/Tokyo\")).do(job)\n")
+                .jobs.get(0).schedules().get(0).timezone()).isNull();
+    }
+
+    /** A weekday named by a setting (seen in a newsletter sender) was no job at all; now one with its schedule unknown. */
+    @Test
+    void aUnitNamedBySettingIsAJobWithAnUnknownSchedule() {
+        RecordingSink sink = scan("""
+                from config import SEND_DAY, SEND_TIME
+                def start(job_func):
+                    getattr(schedule.every(), SEND_DAY).at(SEND_TIME).do(job_func)
+                """);
+        assertThat(sink.jobs).singleElement().satisfies(j -> {
+            assertThat(j.name()).isEqualTo("job_func");
+            assertThat(j.schedules().get(0).form()).isEqualTo(ScheduleSpec.Form.UNKNOWN);
+            assertThat(j.schedules().get(0).expression()).contains("getattr(SEND_DAY)");
+        });
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS005 ");
+        // must not change: getattr of anything else is no schedule library job
+        assertThat(scan("getattr(reports, SEND_DAY).at(SEND_TIME).do(job)\n").jobs).isEmpty();
+    }
+
+    /** {@code from schedule import every}: the imported every() starts the same chains (seen in a weekly-planner repo). */
+    @Test
+    void everyImportedFromTheModuleStartsAJob() {
+        RecordingSink sink = HostEstate.scan(List.of(new ScanFile("planner.py", """
+                from schedule import every, run_pending
+                from planner.week import fill_week
+
+                every().monday.at("07:30").do(fill_week)
+                every(15).minutes.do(fill_week)
+
+                while True:
+                    run_pending()
+                """)), new ScheduleLibDetector());
+        assertThat(sink.jobs).extracting(j -> j.name() + " " + j.schedules().get(0).form() + " "
+                + j.schedules().get(0).expression())
+                .containsExactly("fill_week CRON_UNIX 30 7 * * 1", "fill_week INTERVAL PT15M");
+        // must not change: a function of its own called every() is no schedule library job
+        assertThat(HostEstate.scan(List.of(new ScanFile("mine.py", """
+                import schedule
+                from helpers import every
+                every().monday.do(fill_week)
+                """)), new ScheduleLibDetector()).jobs).isEmpty();
+    }
+
     @Test
     void hourAtMinutesAndSecondsIsTheCronOfThatMinuteWithTheSecondsReported() {
         RecordingSink sink = scan("schedule.every().hour.at(\"42:15\").do(job)\n");
