@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * A Prefect interval schedule's {@code anchor_date} as the INTERVAL expression {@code R/start/period} with a start
  * that carries its UTC offset, so that it names one instant (a start without an offset is a wall-clock time, see
- * {@link Schedules}). Prefect reads a naive anchor in the schedule's timezone, UTC when it names none.
+ * {@link Schedules}). A naive anchor is placed at UTC, the instant Prefect 2 (and 3.x before 3.5.0) used whatever the
+ * schedule's timezone: the caller marks it for its version ({@link NaiveAnchors#marked}), which 3.5.0 and later read
+ * in the schedule's timezone instead.
  */
 public final class AnchoredInterval {
     private AnchoredInterval() {
@@ -20,7 +22,8 @@ public final class AnchoredInterval {
     /**
      * @param period   the ISO-8601 period, {@code PT6H}
      * @param anchor   the anchor as written: ISO with or without an offset or 'Z', a space instead of 'T' allowed
-     * @param timezone the schedule's timezone, or null
+     * @param timezone the schedule's timezone, or null (a naive anchor is read as UTC whatever it is: see
+     *                 {@link NaiveAnchors})
      * @return the expression, or empty when the anchor or the zone cannot be read (the caller keeps the plain period)
      */
     public static Optional<String> expression(String period, String anchor, String timezone) {
@@ -36,13 +39,34 @@ public final class AnchoredInterval {
         }
     }
 
-    /** A naive anchor, read in {@code timezone} (UTC when null); empty for an unknown zone. */
+    /**
+     * A naive anchor, read as UTC (the instant Prefect 2 used); empty when {@code timezone} names no zone, which
+     * Prefect rejects.
+     */
     public static Optional<String> expression(String period, LocalDateTime anchor, String timezone) {
         try {
-            ZoneId zone = timezone == null || timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone.strip());
-            return Optional.of(expression(period, anchor.atZone(zone).toOffsetDateTime()));
+            if (timezone != null && !timezone.isBlank()) {
+                ZoneId.of(timezone.strip());
+            }
+            return Optional.of(expression(period, anchor.atOffset(ZoneOffset.UTC)));
         } catch (DateTimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether {@code anchor} is a date and time without an offset (which {@link NaiveAnchors} reads per version). */
+    public static boolean naive(String anchor) {
+        String text = anchor.strip().replace(' ', 'T');
+        try {
+            OffsetDateTime.parse(text);
+            return false;
+        } catch (DateTimeParseException notOffset) {
+            try {
+                LocalDateTime.parse(text);
+                return true;
+            } catch (DateTimeParseException notLocal) {
+                return false;
+            }
         }
     }
 

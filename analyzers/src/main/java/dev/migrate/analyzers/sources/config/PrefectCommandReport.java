@@ -349,8 +349,8 @@ public final class PrefectCommandReport {
             String tz = inv.option("--timezone").orElse(null);
             // Prefect 3's deploy takes each schedule option more than once
             inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_PREFECT, c, tz, where)));
-            inv.options("--interval").forEach(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
-                    i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
+            Optional<String> anchor = inv.option("--anchor-date");
+            inv.options("--interval").forEach(i -> b.schedule(CliIntervals.of(i, anchor.orElse(null), tz, where)));
             inv.options("--rrule").forEach(r -> b.schedule(rrule(r, tz, where)));
             b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.schedule.AnchoredInterval;
+import dev.migrate.analyzers.schedule.NaiveAnchors;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -55,7 +56,9 @@ final class PrefectSchedules {
             if (anchor != null) {
                 iso = AnchoredInterval.expression(iso, anchor, tz).orElse(iso);
             }
-            return java.util.Optional.of(new ScheduleSpec(Form.INTERVAL, iso, tz, YamlDocs.where(file, YamlDocs.get(s, "interval"))));
+            ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, iso, tz, YamlDocs.where(file, YamlDocs.get(s, "interval")));
+            // a naive anchor is read as UTC here, and for its job's Prefect version once the scan knows it
+            return java.util.Optional.of(anchor != null && AnchoredInterval.naive(anchor) ? NaiveAnchors.marked(spec) : spec);
         }
         if (rrule != null) {
             return java.util.Optional.of(new ScheduleSpec(Form.RRULE, rrule, tz, YamlDocs.where(file, YamlDocs.get(s, "rrule"))));

@@ -3,6 +3,7 @@ package dev.migrate.analyzers.sources.python;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.schedule.AnchoredInterval;
+import dev.migrate.analyzers.schedule.NaiveAnchors;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
@@ -116,8 +117,12 @@ final class PrefectScheduleArgs {
             case "IntervalSchedule", "Interval" -> {
                 Optional<Node> anchor = PythonModule.arg(s, "anchor_date", simple.equals("Interval") ? 1 : -1);
                 anchor.ifPresent(a -> attrs.put("schedule.anchor_date", a.text().strip()));
+                boolean naive = anchor.isPresent() && (m.string(anchor.get()).map(AnchoredInterval::naive)
+                        .orElseGet(() -> DateTimeLiterals.of(m, anchor.get()).isPresent()));
+                // a naive anchor is read as UTC here, and for its job's Prefect version once the scan knows it
                 return PythonModule.arg(s, "interval", 0).flatMap(v -> Durations.seconds(m, v))
-                        .map(sec -> new ScheduleSpec(Form.INTERVAL, anchored(m, Durations.iso(sec), anchor, tz), tz, m.at(s)));
+                        .map(sec -> new ScheduleSpec(Form.INTERVAL, anchored(m, Durations.iso(sec), anchor, tz), tz, m.at(s)))
+                        .map(spec -> naive ? NaiveAnchors.marked(spec) : spec);
             }
             case "RRuleSchedule", "RRule" -> {
                 return PythonModule.arg(s, "rrule", 0).flatMap(m::string)

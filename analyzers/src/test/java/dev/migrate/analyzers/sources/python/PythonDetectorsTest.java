@@ -828,7 +828,10 @@ class PythonDetectorsTest {
         assertThat(sink.jobs).allMatch(j -> !j.attributes().containsKey("paused"));
     }
 
-    /** An Interval's anchor_date (a string or a naive datetime of literals) is carried as the instant it counts from. */
+    /**
+     * An Interval's anchor_date (a string or a naive datetime of literals) is carried as the instant it counts from: a
+     * naive one as UTC, marked in a zone other than UTC for the job's Prefect version (NaiveAnchorResolver reads it).
+     */
     @Test
     void prefectIntervalAnchorIsCarried() {
         RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/main.py", """
@@ -845,8 +848,10 @@ class PythonDetectorsTest {
                     etl.deploy(name="b", work_pool_name="p", schedules=[Interval(timedelta(days=1), anchor_date=datetime(2024, 5, 1, 6, 30))])
                     etl.deploy(name="c", work_pool_name="p", schedules=[Interval(3600, anchor_date=start_of_shift())])
                 """);
-        assertThat(jobs(sink)).containsExactly("etl/a | INTERVAL R/2024-05-01T02:00-04:00/PT1H [America/New_York] @10",
+        assertThat(jobs(sink)).containsExactly("etl/a | INTERVAL R/2024-05-01T02:00Z/PT1H [America/New_York] @10",
                 "etl/b | INTERVAL R/2024-05-01T06:30Z/P1D @11", "etl/c | INTERVAL PT1H @12");
+        assertThat(sink.jobs).extracting(j -> dev.migrate.analyzers.schedule.NaiveAnchors.pending(j.schedules().get(0)))
+                .containsExactly(true, false, false);
         assertThat(sink.jobs.get(2).attributes()).containsEntry("schedule.anchor_date", "start_of_shift()");
     }
 

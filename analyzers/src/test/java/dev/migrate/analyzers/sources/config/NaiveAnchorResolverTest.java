@@ -1,0 +1,251 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanListener;
+import dev.migrate.analyzers.scan.ScanOptions;
+import dev.migrate.analyzers.scan.Scanner;
+import dev.migrate.analyzers.schedule.NaiveAnchors;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleOrigin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan reads a naive interval anchor_date as the Prefect that runs it does. Before, it read every naive anchor in
+ * the schedule's timezone: a Prefect 2 deployment of 06:30 with America/Chicago showed R/2023-03-01T06:30-06:00, six
+ * hours after the 06:30 UTC Prefect 2 ran, and after the rewrite (which writes the Prefect 2 instant, +00:00) the
+ * scan showed another instant for the same deployment, so the cutover's missed windows and parity were built on the
+ * wrong one.
+ */
+class NaiveAnchorResolverTest {
+    private static final String DEPLOY_PY = """
+            from datetime import timedelta
+            from prefect import flow
+            from prefect.deployments import Deployment
+            from prefect.server.schemas.schedules import IntervalSchedule
+
+
+            @flow
+            def etl():
+                pass
+
+
+            deployment = Deployment.build_from_flow(
+                flow=etl,
+                name="nightly",
+                schedule=IntervalSchedule(interval=timedelta(days=1), anchor_date="2023-03-01T06:30:00", timezone="America/Chicago"),
+                work_queue_name="default",
+            )
+            """;
+    private static final String PREFECT2_YAML = """
+            name: etl
+            prefect-version: 2.14.2
+            deployments:
+              - name: hourly
+                entrypoint: deploy.py:etl
+                work_pool:
+                  name: default-pool
+                schedule:
+                  interval: 3600
+                  anchor_date: "2023-03-01T06:30:00"
+                  timezone: America/Chicago
+            """;
+    private static final String BUILD_SH = """
+            #!/bin/sh
+            prefect deployment build deploy.py:etl -n cli-nightly -q default --interval 86400 --anchor-date 2023-03-01T06:30:00 --timezone America/Chicago --apply
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** Prefect 2 read a naive anchor as UTC (pendulum, PrefectHQ/prefect#9763): Python, prefect.yaml and build lines. */
+    @Test
+    void aPrefect2AnchorIsTheUtcInstantPrefect2Ran() throws IOException {
+        Map<String, Job> jobs = scan(Map.of("deploy.py", DEPLOY_PY, "prefect.yaml", PREFECT2_YAML,
+                "scripts/build.sh", BUILD_SH, "requirements.txt", "prefect==2.14.2\n"));
+        assertThat(jobs.keySet()).containsExactly("cli-nightly", "etl/hourly", "etl/nightly");
+        assertThat(jobs.values()).extracting(j -> j.schedules().get(0).expression()).containsExactly(
+                "R/2023-03-01T06:30Z/PT86400S", "R/2023-03-01T06:30Z/PT3600S", "R/2023-03-01T06:30Z/P1D");
+        assertThat(jobs.values()).allSatisfy(j -> {
+            assertThat(j.schedules().get(0).unproven()).isNull();
+            assertThat(j.attributes()).containsEntry(NaiveAnchors.ATTRIBUTE, "naive anchor read as UTC, as Prefect 2 does");
+        });
+    }
+
+    /**
+     * The same project scanned before and after `migrate rewrite --unsafe-fixes` (the after text is what the rewrite
+     * writes: the anchors with +00:00, Interval of prefect.schedules, prefect deploy, prefect==3.8.3) gives the same
+     * instants: the cutover compares the runs Prefect 2 made with the ones Prefect 3 will make.
+     */
+    @Test
+    void theScanBeforeAndAfterTheRewriteAgree() throws IOException {
+        Map<String, Job> before = scan(Map.of("deploy.py", DEPLOY_PY, "prefect.yaml", PREFECT2_YAML,
+                "scripts/build.sh", BUILD_SH, "requirements.txt", "prefect==2.14.2\n"));
+        Path after = dir.resolve("after");
+        Map<String, Job> rewritten = scan(after, Map.of("deploy.py", """
+                from datetime import timedelta
+                from pathlib import Path
+                from prefect import flow
+                from prefect.schedules import Interval
+
+
+                @flow
+                def etl():
+                    pass
+
+
+                deployment = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="deploy.py:etl").to_deployment(
+                    name="nightly",
+                    schedules=[Interval(timedelta(days=1), anchor_date="2023-03-01T06:30:00+00:00", timezone="America/Chicago")],
+                    work_queue_name="default",
+                    work_pool_name="process-pool",
+                    enforce_parameter_schema=False,
+                )
+                """, "prefect.yaml", """
+                name: etl
+                prefect-version: 3.8.3
+                deployments:
+                  - name: hourly
+                    entrypoint: deploy.py:etl
+                    work_pool:
+                      name: default-pool
+                    schedules:
+                      - interval: 3600
+                        anchor_date: "2023-03-01T06:30:00+00:00"
+                        timezone: America/Chicago
+                """, "scripts/build.sh", """
+                #!/bin/sh
+                prefect --no-prompt deploy --pool process-pool deploy.py:etl --name cli-nightly --work-queue default --interval 86400 --anchor-date 2023-03-01T06:30:00+00:00 --timezone America/Chicago
+                """, "requirements.txt", "prefect==3.8.3\n"));
+        assertThat(rewritten.keySet()).isEqualTo(before.keySet());
+        ScheduleCheck check = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
+        for (String name : before.keySet()) {
+            ScheduleSpec was = before.get(name).schedules().get(0);
+            ScheduleSpec is = rewritten.get(name).schedules().get(0);
+            assertThat(is.unproven()).as(name).isNull();
+            assertThat(check.interpret(is).describe()).as(name).isEqualTo(check.interpret(was).describe());
+            assertThat(check.translate(check.interpret(is), ScheduleOrigin.of(rewritten.get(name).kind())).target().toYaml())
+                    .as(name).containsEntry("anchor_date", "2023-03-01T06:30:00+00:00")
+                    .isEqualTo(check.translate(check.interpret(was), ScheduleOrigin.of(before.get(name).kind())).target().toYaml());
+        }
+    }
+
+    /** 3.x before 3.5.0 read a naive anchor as UTC; 3.5.0 (PrefectHQ/prefect#19301) and later in the timezone. */
+    @Test
+    void aPrefect3AnchorIsReadByThePinnedVersion() throws IOException {
+        assertThat(prefect3Anchor("requirements.txt", "prefect==3.4.1\n")).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
+        assertThat(attribute(dir.resolve("p3.4.1"))).isEqualTo("naive anchor read as UTC, as Prefect 3 before 3.5.0 does");
+        assertThat(prefect3Anchor("requirements.txt", "prefect[aws]==3.5.0\n")).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(prefect3Anchor("Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))
+                .isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(prefect3Anchor("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"3.4.25\"\n"))
+                .isEqualTo("R/2024-01-01T09:00Z/PT3600S");
+    }
+
+    /** No version, a range, or pins on both sides of 3.5.0: the reading stays ambiguous, and the proof says so. */
+    @Test
+    void anUnknownVersionLeavesTheReadingUnproven() throws IOException {
+        for (Map<String, String> pins : List.of(Map.<String, String>of(), Map.of("requirements.txt", "prefect>=3\n"),
+                Map.of("requirements.txt", "prefect==3.4.1\n", "Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))) {
+            Path root = dir.resolve("unknown" + pins.size() + pins.hashCode());
+            java.util.HashMap<String, String> files = new java.util.HashMap<>(pins);
+            files.put("prefect.yaml", prefect3Yaml());
+            ScheduleSpec s = scan(root, files).get("f/nightly").schedules().get(0);
+            assertThat(s.expression()).as(pins.toString()).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
+            assertThat(NaiveAnchors.pending(s)).as(pins.toString()).isTrue();
+            ScheduleCheck check = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
+            assertThat(check.inexactness(s)).startsWith("not proven, naive anchor_date 2024-01-01T09:00 with timezone "
+                    + "America/Chicago: Prefect 2 and 3.x before 3.5.0 read it as UTC, 3.5.0 and later");
+        }
+    }
+
+    /** `prefect deploy --anchor-date` is read too, and with its offset it is one instant to every version. */
+    @Test
+    void aDeployLineAnchorIsRead() throws IOException {
+        Map<String, Job> jobs = scan(Map.of("deploy.sh", """
+                prefect deploy flows/f.py:f -n naive -p pool --interval 3600 --anchor-date "2024-01-01 09:00" --timezone America/Chicago
+                prefect deploy flows/f.py:f -n aware -p pool --interval=3600 --anchor-date=2024-01-01T09:00:00-06:00 --timezone America/Chicago
+                prefect deploy flows/f.py:f -n shell -p pool --interval 3600 --anchor-date "$START" --timezone America/Chicago
+                """, "requirements.txt", "prefect==3.5.2\n"));
+        assertThat(jobs.get("aware").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(jobs.get("aware").attributes()).doesNotContainKey(NaiveAnchors.ATTRIBUTE);
+        assertThat(jobs.get("naive").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(jobs.get("naive").attributes()).containsEntry(NaiveAnchors.ATTRIBUTE,
+                NaiveAnchors.Reading.PREFECT3_ZONE.note());
+        assertThat(jobs.get("shell").schedules().get(0).expression()).isEqualTo("PT3600S");
+    }
+
+    /** Must not change: a Prefect 1 start_date is the instant pendulum used, with no version reading. */
+    @Test
+    void prefect1StartsAreNotReadAgain() throws IOException {
+        Map<String, Job> jobs = scan(Map.of("flows/lake.py", """
+                from datetime import datetime, timedelta
+                import pendulum
+                from prefect import Flow
+                from prefect.schedules import IntervalSchedule
+
+                a = Flow("london", schedule=IntervalSchedule(start_date=pendulum.datetime(2022, 7, 4, 6, 30, tz="Europe/London"),
+                                                             interval=timedelta(hours=1)))
+                b = Flow("naive", schedule=IntervalSchedule(start_date=datetime(2022, 7, 4, 6, 30), interval=timedelta(hours=6)))
+                """, "requirements.txt", "prefect==3.6.0\n"));
+        assertThat(jobs.get("london").schedules().get(0).expression()).isEqualTo("R/2022-07-04T06:30+01:00/PT1H");
+        assertThat(jobs.get("naive").schedules().get(0).expression()).isEqualTo("R/2022-07-04T06:30Z/PT6H");
+        assertThat(jobs.values()).allSatisfy(j -> {
+            assertThat(j.schedules().get(0).unproven()).isNull();
+            assertThat(j.attributes()).doesNotContainKey(NaiveAnchors.ATTRIBUTE);
+        });
+    }
+
+    private String prefect3Anchor(String file, String text) throws IOException {
+        Path root = dir.resolve("p" + text.replaceAll("[^0-9.]", ""));
+        return scan(root, Map.of("prefect.yaml", prefect3Yaml(), file, text)).get("f/nightly").schedules().get(0).expression();
+    }
+
+    private String attribute(Path root) throws IOException {
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "t", ScanListener.NONE);
+        return inv.jobs().get(0).attributes().get(NaiveAnchors.ATTRIBUTE);
+    }
+
+    private static String prefect3Yaml() {
+        return """
+                deployments:
+                  - name: nightly
+                    entrypoint: flows/f.py:f
+                    work_pool:
+                      name: pool
+                    schedules:
+                      - interval: 3600
+                        anchor_date: "2024-01-01T09:00:00"
+                        timezone: America/Chicago
+                """;
+    }
+
+    private Map<String, Job> scan(Map<String, String> files) throws IOException {
+        return scan(dir.resolve("before"), files);
+    }
+
+    private static Map<String, Job> scan(Path root, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = root.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "t", ScanListener.NONE);
+        java.util.TreeMap<String, Job> out = new java.util.TreeMap<>();
+        inv.jobs().stream().filter(j -> !j.schedules().isEmpty()).sorted(Comparator.comparing(Job::name))
+                .forEach(j -> out.put(j.name(), j));
+        return out;
+    }
+}
