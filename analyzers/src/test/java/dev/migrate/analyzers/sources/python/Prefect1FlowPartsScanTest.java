@@ -275,4 +275,54 @@ class Prefect1FlowPartsScanTest {
                 """));
         assertThat(sink.findings).filteredOn(f -> f.message().startsWith("Prefect 1's Schedule")).isEmpty();
     }
+    // the rewrite marks register() on a flow imported from a module it converts (PF108: the Prefect 3 flow has no
+    // register()), and the scan read only modules importing a Prefect 1 name, so it reported nothing here
+    @Test
+    void aRegisterCallOnAFlowImportedFromAFlowModuleIsReportedWhateverTheScriptImports() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from prefect import Flow
+
+                with Flow("etl") as flow:
+                    pass
+                """), new ScanFile("scripts/deploy_one.py", """
+                from flows.etl import flow
+
+                flow.register(project_name="etl")
+                """), new ScanFile("scripts/deploy_all.py", """
+                from flows import etl
+                from prefect.run_configs import LocalRun
+
+                for f in [etl.flow]:
+                    f.run_config = LocalRun()
+                    f.register(project_name="etl")
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108"))
+                .extracting(f -> f.where().path() + ":" + f.where().line() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "scripts/deploy_one.py:3 a flow is registered with the Prefect 1 API: flow.register(); Prefect 3 "
+                                + "deploys flows with prefect.yaml (prefect deploy) instead",
+                        "scripts/deploy_all.py:6 a flow is registered with the Prefect 1 API: f.register(); Prefect 3 "
+                                + "deploys flows with prefect.yaml (prefect deploy) instead");
+    }
+
+    // must not change: register() of anything but another module's Prefect 1 flow
+    @Test
+    void otherRegisterCallsAreNotPrefectRegistrations() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from prefect import Flow
+
+                with Flow("etl") as flow:
+                    pass
+                """), new ScanFile("app/admin.py", """
+                import atexit
+
+                from django.contrib import admin
+
+                from app.models import flow
+
+                admin.site.register(flow)
+                atexit.register(print)
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108")).isEmpty();
+    }
 }
