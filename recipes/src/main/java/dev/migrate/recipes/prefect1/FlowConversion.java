@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
@@ -618,26 +619,20 @@ final class FlowConversion {
         return out;
     }
 
-    /** Prefect 1 Flow methods a Prefect 3 flow does not have, which code outside the flow's module calls. */
-    private static final Set<String> FLOW_METHODS = Set.of("run", "register", "visualize", "serialize", "save",
-            "validate", "serialized_hash");
-
     /**
      * A module without flows of its own that uses another module's Prefect 1 flow ({@code basic_flow.run()} in a
      * test, {@code flow.register(project_name=...)} in a register script): the import keeps working (see
-     * {@link #keepImportedNames}), but the Prefect 1 method is gone, so each such call gets a TODO.
+     * {@link #keepImportedNames}), but the Prefect 1 method is gone, so each such call gets a TODO, read as the scan
+     * reads them ({@link Prefect1ImportedFlows}). A registration is PF108, as the scan reports it and as a registration
+     * script's is; the other methods are the flow's conversion, PF102.
      */
     private Node importedFlowUses(Node root) {
-        Imports imports = Imports.of(root);
-        Set<String> holders = flowHolders(root, imports);
         Node out = root;
-        for (Node call : Nodes.find(root, NodeKind.CALL)) {
-            Node callee = call.nodes().get(0);
-            List<String> parts = Expressions.dottedParts(callee).orElse(List.of());
-            if (callee.kind() != NodeKind.ATTRIBUTE || parts.size() < 2 || !FLOW_METHODS.contains(parts.get(parts.size() - 1))
-                    || Todos.has(out, call, "PF108") || !isImportedFlow(callee.nodes().get(0), imports, holders)) {
+        for (Node call : Prefect1ImportedFlows.methodCalls(root, convertedElsewhere, Prefect1ImportedFlows.FLOW_METHODS)) {
+            if (Todos.has(out, call, "PF108")) {
                 continue;
             }
+            List<String> parts = Expressions.dottedParts(call.nodes().get(0)).orElseThrow();
             String method = parts.get(parts.size() - 1);
             String receiver = String.join(".", parts.subList(0, parts.size() - 1));
             String message = switch (method) {
@@ -648,54 +643,11 @@ final class FlowConversion {
                         + "register(): delete it and deploy with `prefect deploy --all` from prefect.yaml";
                 default -> "`" + receiver + "." + method + "(...)` is a Prefect 1 Flow method a Prefect 3 flow does not have";
             };
-            log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, message);
-            out = Todos.add(out, call, ConvertPrefect1Flows.CODE, message, style.newline());
+            String code = method.equals("register") ? "PF108" : ConvertPrefect1Flows.CODE;
+            log.manual(ctx, file, call, code, message);
+            out = Todos.add(out, call, code, message, style.newline());
         }
         return out;
-    }
-
-    /** Whether {@code expr} is another module's converted flow, as imported here, or a name {@code holders} has. */
-    private boolean isImportedFlow(Node expr, Imports imports, Set<String> holders) {
-        if (expr.kind() == NodeKind.NAME && holders.contains(Expressions.name(expr))) {
-            return true;
-        }
-        String[] q = imports.qualifiedName(expr).orElse("").split("\\.");
-        return q.length >= 2 && convertedElsewhere.contains(q[q.length - 2] + "." + q[q.length - 1]);
-    }
-
-    /**
-     * Names that hold imported flows: a module-level name assigned a collection of them
-     * ({@code flows = (etl_flow, report_flow)}) and the target of a loop over one ({@code for flow in flows:}).
-     */
-    private Set<String> flowHolders(Node root, Imports imports) {
-        Set<String> out = new HashSet<>();
-        for (int pass = 0; pass < 2; pass++) { // a loop over a name assigned further up
-            for (Node s : Statements.of(root)) {
-                String name = ModuleConstants.name(s);
-                if (name != null && Statements.assignment(s).map(a -> mentionsFlow(a.value(), imports, out)).orElse(false)) {
-                    out.add(name);
-                }
-            }
-            for (Node loop : Nodes.find(root, NodeKind.FOR)) {
-                Node target = loop.nodes().get(0);
-                if (target.kind() == NodeKind.NAME && mentionsFlow(loop.nodes().get(1), imports, out)) {
-                    out.add(Expressions.name(target));
-                }
-            }
-        }
-        return out;
-    }
-
-    private boolean mentionsFlow(Node expr, Imports imports, Set<String> holders) {
-        if (expr == null) {
-            return false;
-        }
-        for (Node n : Nodes.find(expr, x -> x.kind() == NodeKind.NAME || x.kind() == NodeKind.ATTRIBUTE)) {
-            if (isImportedFlow(n, imports, holders)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the body of a function or class of the module reads {@code name} (a global it resolves at run time). */

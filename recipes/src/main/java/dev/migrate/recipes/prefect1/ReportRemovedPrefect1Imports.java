@@ -1,8 +1,8 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.sources.python.Prefect1ChangedNames;
 import dev.migrate.analyzers.sources.python.Prefect1ImportCodes;
-import dev.migrate.recipes.prefect1.internal.ChangedNames;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.Todos;
@@ -81,7 +81,7 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             }
         }
         // "see the other TODOs" only where there are others: a Prefect 2 module has none of the earlier recipes'
-        boolean othersSpeak = !todoLines.isEmpty() || !ChangedNames.prefect1Calls(before).isEmpty()
+        boolean othersSpeak = !todoLines.isEmpty() || !Prefect1ChangedNames.prefect1Calls(before).isEmpty()
                 || found.keySet().stream().anyMatch(s -> !(s instanceof Node n)
                         || n.kind() != NodeKind.IMPORT && n.kind() != NodeKind.IMPORT_FROM);
         Node after = before;
@@ -102,11 +102,11 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             }
         }
         // statements first: a TODO rebuilds its statement, and the calls found in the tree before it go with it
-        Map<PyElement, ChangedNames.Use> changed = new LinkedHashMap<>();
-        for (ChangedNames.Use use : ChangedNames.prefect1Calls(after)) {
+        Map<PyElement, Prefect1ChangedNames.Use> changed = new LinkedHashMap<>();
+        for (Prefect1ChangedNames.Use use : Prefect1ChangedNames.prefect1Calls(after)) {
             changed.putIfAbsent(Todos.statementOf(after, use.call()), use);
         }
-        for (Map.Entry<PyElement, ChangedNames.Use> e : changed.entrySet()) {
+        for (Map.Entry<PyElement, Prefect1ChangedNames.Use> e : changed.entrySet()) {
             if (!Todos.has(after, e.getKey(), e.getValue().code())) {
                 log.manual(ctx, file, e.getKey(), e.getValue().code(), e.getValue().message());
                 after = Todos.add(after, e.getKey(), e.getValue().code(), e.getValue().message(), file.style().newline());

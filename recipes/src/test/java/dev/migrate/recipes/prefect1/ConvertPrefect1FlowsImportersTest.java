@@ -190,7 +190,7 @@ class ConvertPrefect1FlowsImportersTest implements PythonRewriteTest {
                 from jobs import etl
 
                 for flow in [etl.etl_flow]:
-                    # TODO(migrate PF102): `flow.register(...)` registers a Prefect 1 flow; Prefect 3 flows have no register(): delete it and deploy with `prefect deploy --all` from prefect.yaml
+                    # TODO(migrate PF108): `flow.register(...)` registers a Prefect 1 flow; Prefect 3 flows have no register(): delete it and deploy with `prefect deploy --all` from prefect.yaml
                     flow.register(project_name="lake")
                 """, s -> s.path("register.py")),
                 // must not change: run() of something that is not a Prefect 1 flow

@@ -130,6 +130,20 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // Prefect 3's Schedule takes its interval first: a positional argument is Prefect 1's clocks list only where the
+    // module imports a Prefect 1 name (the scan reads the same calls, Prefect1ChangedNames)
+    @Test
+    void aPrefect3ScheduleGivenItsIntervalByPositionIsLeftAlone() {
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+
+                from prefect.schedules import Schedule
+
+                hourly = Schedule(timedelta(hours=1), timezone="UTC")
+                """));
+    }
+
     @Test
     void aPackageInitKeepsItsImports() {
         // __init__.py imports to re-export

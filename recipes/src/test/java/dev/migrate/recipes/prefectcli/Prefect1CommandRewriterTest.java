@@ -61,6 +61,21 @@ class Prefect1CommandRewriterTest {
         assertThat(expose.notes()).singleElement().asString().contains("--host 0.0.0.0");
     }
 
+    // the note said FLOW/DEPLOYMENT, but Prefect 3's deploy reads the flow part as the entrypoint's function
+    // ('-' as '_', prefect/cli/deploy/_config.py), not the flow's name the server shows as FLOW/DEPLOYMENT
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            prefect register --project lake -p flows/ -n ingest-orders
+            prefect register flow --file flow.py --project lake --name ingest-orders
+            """)
+    void aRegisteredNameSaysWhichNameSelectsTheDeployment(String before) {
+        ShellRewrite r = PrefectCommandRewriter.rewrite(before, CliOptions.DEFAULT);
+        assertThat(r.text()).isEqualTo("prefect deploy --all");
+        assertThat(r.notes()).filteredOn(n -> n.contains("--name")).singleElement().asString()
+                .contains("--name FUNCTION/DEPLOYMENT").contains("function of its prefect.yaml entrypoint")
+                .doesNotContain("FLOW/DEPLOYMENT");
+    }
+
     // Prefect 0.x logged in with an API token (-t): it was kept on `prefect cloud login`, which rejects it
     @Test
     void aPrefect0TokenLoginIsForAPersonAndItsTokenIsNotQuoted() {

@@ -5,7 +5,6 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.scan.JobResolver;
-import dev.migrate.analyzers.sources.python.ProjectFlows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,15 +15,18 @@ import java.util.Optional;
 
 /**
  * {@code prefect deploy flows/etl.py:etl -n NAME} names a deployment, as its own name ({@code -n nightly}) or as
- * Prefect names deployments, {@code FLOW/DEPLOYMENT} ({@code -n etl/nightly}): Prefect matches either against the
- * {@code deployments[].name} of the prefect.yaml it reads (the one where it runs, or its {@code --prefect-file}), the
- * flow part against the entrypoint's flow, and deploys that entry with the command's options over it. The command
+ * {@code FLOW/DEPLOYMENT} ({@code -n etl/nightly}): Prefect matches either against the {@code deployments[].name} of
+ * the prefect.yaml it reads (the one where it runs, or its {@code --prefect-file}), the flow part against the FUNCTION
+ * of the entry's entrypoint with {@code -} read as {@code _} (never its {@code @flow(name=...)}: 3.x
+ * {@code prefect/cli/deploy/_config.py}, {@code _filter_matching_deploy_config}), and deploys that entry with the
+ * command's options over it. The command
  * line detector lists the command and the prefect.yaml detector the entry: two jobs for one deployment, under two
  * names ({@code nightly} and {@code etl/nightly}). This pass makes them one: the entry the command deploys (same
- * deployment name, same entrypoint, the flow {@code -n} names, if any, the entry's, in the file the command reads from
+ * deployment name, same entrypoint, the function {@code -n} names, if any, the entry's, in the file the command reads from
  * where it runs, {@link CommandDirectory}) stays the job, with its id, its {@code FLOW/DEPLOYMENT} name and its
  * {@code deploymentName}, by which cutover keys it: the command job's key too for {@code -n nightly}; for
- * {@code -n etl/nightly}, the command's old key is the entry's FLOW/DEPLOYMENT name, which cutover accepts as well.
+ * {@code -n etl/nightly}, the command's old key is the entry's FLOW/DEPLOYMENT name where the flow is named after
+ * its function, which cutover accepts as well.
  * The command's schedules and work pool replace the entry's when it gives them (Prefect's CLI options win),
  * {@code deployment.deployedBy} says where it runs, and its findings move to the entry.
  *
@@ -116,7 +118,7 @@ public final class DeployCommandDeployments implements JobResolver {
     /**
      * The prefect.yaml entry the command deploys: in the file it reads ({@code --prefect-file}, else prefect.yaml)
      * from the directories it may run in (else its file's directory, then the root), of the deployment's name and the
-     * command's entrypoint, and of the flow {@code -n} names, if it names one.
+     * command's entrypoint, and of the function {@code -n} names as its flow part, if it names one.
      */
     private static Optional<Job> entry(List<Job> jobs, PrefectInvocation inv, String flow, String deployment, Job command,
                                        ScanFile script) {
@@ -133,8 +135,9 @@ public final class DeployCommandDeployments implements JobResolver {
             dirs = path.contains("/") ? List.of(path.substring(0, path.lastIndexOf('/')), "") : List.of("");
         }
         String entrypoint = inv.entrypoint().orElseThrow();
-        // the flow's name as Prefect gives it from the function, where no @flow(name=...) says otherwise
-        String byFunction = new ProjectFlows().nameOf(entrypoint, "").orElse(null);
+        // Prefect reads -n FLOW/DEPLOYMENT's flow part as the entrypoint's function, '-' as '_': `-n lake-etl/nightly`
+        // of @flow(name="lake-etl") def etl() selects no entry (the flow's own name, shown as FLOW/DEPLOYMENT, is not read)
+        String function = entrypoint.substring(entrypoint.lastIndexOf(':') + 1);
         for (String dir : dirs) {
             Optional<String> file = WorkingDirectory.normalize(dir, read);
             List<Job> found = new ArrayList<>();
@@ -142,7 +145,7 @@ public final class DeployCommandDeployments implements JobResolver {
                 if (file.isPresent() && j.source().path().equals(file.get())
                         && deployment.equals(j.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME))
                         && entrypoint.equals(j.attributes().get("entrypoint"))
-                        && (flow == null || flow.equals(j.attributes().get("flowName")) || flow.equals(byFunction))) {
+                        && (flow == null || flow.replace('-', '_').equals(function))) {
                     found.add(j);
                 }
             }

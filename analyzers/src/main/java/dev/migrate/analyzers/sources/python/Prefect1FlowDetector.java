@@ -43,13 +43,20 @@ public final class Prefect1FlowDetector extends PythonDetector {
     private final Map<String, Set<String>> flowClassModules = new HashMap<>();
     /** Flows whose schedule or Flow class is imported from a project module, read in {@link #finish}. */
     private final List<Runnable> waiting = new ArrayList<>();
+    /** register() on another module's flow, known once every module's flows are. */
+    private final Prefect1Registrations.OfImportedFlows importedRegistrations = new Prefect1Registrations.OfImportedFlows();
 
     public Prefect1FlowDetector() {
-        super("prefect1-flows", "prefect", "prefect");
+        // a script that registers another module's flow may itself import nothing of Prefect
+        super("prefect1-flows", null, "prefect", ".register(");
     }
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        if (!m.imports().uses("prefect")) {
+            importedRegistrations.offer(m);
+            return;
+        }
         if (ProjectImports.assignsPrefectSchedule(m.root(), m.imports())) {
             synchronized (this) {
                 scheduleModules.put(m.file().path(), m);
@@ -97,6 +104,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
         }
         Prefect1PartImports.report(m, reportedParts, sink);
         Prefect1Registrations.report(m, sink);
+        importedRegistrations.offer(m);
     }
 
     /** A flow of this module; its schedule, when imported from a project module, is read in {@link #finish}. */
@@ -114,6 +122,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
     @Override
     public void finish(InventorySink sink) {
         waiting.forEach(Runnable::run);
+        importedRegistrations.finish(sink);
     }
 
     /** The module and name a schedule given as an imported name comes from (not Prefect's own names). */

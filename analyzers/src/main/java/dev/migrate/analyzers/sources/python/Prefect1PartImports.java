@@ -9,7 +9,10 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +21,9 @@ import java.util.Set;
  * {@link Prefect1ImportCodes}) that no flow setting of the module reports: the class is used some other way ({@code
  * flow.environment = LocalEnvironment(executor=LocalDaskExecutor())}, {@code f.flow.storage = Docker()} in a registration
  * script, a schedules module whose {@code IntervalSchedule} a flow elsewhere imports), the rewrite leaves the import
- * with a TODO under that code, and the scan reports it at the import under the same code.
+ * with a TODO under that code, and the scan reports it at the import under the same code. So too a call of a name
+ * Prefect 3 has with another meaning ({@link Prefect1ChangedNames}: {@code Schedule(clocks=[...])} in a registration
+ * script or a schedules module), whose import works: the rewrite marks the call, and the scan reports it there.
  */
 final class Prefect1PartImports {
     private static final Map<String, String> KINDS = Map.of("PF109", "executor", "PF112", "run config", "PF113", "storage");
@@ -60,6 +65,27 @@ final class Prefect1PartImports {
             Node at = b.alias() != null ? b.alias() : b.statement();
             sink.finding(Findings.of(code, q + " is Prefect 1's " + kind + " and does not exist in Prefect 3: the "
                     + "import fails; replace its uses", m.at(at), null));
+        }
+        reportChangedNameCalls(m, reported, sink);
+    }
+
+    /** The Prefect 1 calls of {@link Prefect1ChangedNames} outside the flow settings reported, each once. */
+    private static void reportChangedNameCalls(PythonModule m, Collection<Node> reported, InventorySink sink) {
+        Set<Node> inReported = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node value : reported) {
+            inReported.addAll(Nodes.find(value, NodeKind.CALL));
+        }
+        List<Prefect1ChangedNames.Use> uses = Prefect1ChangedNames.prefect1Calls(m.root());
+        // one finding a statement, as the rewrite writes one TODO: a call inside another's arguments goes with it
+        Set<Node> nested = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Prefect1ChangedNames.Use use : uses) {
+            Nodes.find(use.call(), NodeKind.CALL).stream().filter(c -> c != use.call()).forEach(nested::add);
+        }
+        for (Prefect1ChangedNames.Use use : uses) {
+            if (inReported.contains(use.call()) || nested.contains(use.call())) {
+                continue;
+            }
+            sink.finding(Findings.of(use.code(), use.message(), m.at(use.call()), null));
         }
     }
 }

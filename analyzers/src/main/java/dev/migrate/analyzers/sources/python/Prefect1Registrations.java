@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.python;
 
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
@@ -13,7 +14,9 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +32,54 @@ public final class Prefect1Registrations {
     }
 
     static void report(PythonModule m, InventorySink sink) {
-        if (!importsPrefect1(m.imports())) {
-            return; // `.register(...)` means nothing Prefect 1 in a module that uses no Prefect 1 name
+        for (Node call : reported(m)) {
+            sink.finding(finding(m, call));
         }
-        for (Node call : calls(m.nodes(NodeKind.CALL), flowNames(m.root(), m.imports()))) {
-            sink.finding(Findings.of("PF108", "a flow is registered with the Prefect 1 API: " + receiver(call)
-                    + ".register(); Prefect 3 deploys flows with prefect.yaml (prefect deploy) instead", m.at(call), null));
+    }
+
+    /** The calls {@link #report} reports in {@code m}. */
+    private static List<Node> reported(PythonModule m) {
+        if (!importsPrefect1(m.imports())) {
+            return List.of(); // `.register(...)` means nothing Prefect 1 in a module that uses no Prefect 1 name
+        }
+        return calls(m.nodes(NodeKind.CALL), flowNames(m.root(), m.imports()));
+    }
+
+    private static Finding finding(PythonModule m, Node call) {
+        return Findings.of("PF108", "a flow is registered with the Prefect 1 API: " + receiver(call)
+                + ".register(); Prefect 3 deploys flows with prefect.yaml (prefect deploy) instead", m.at(call), null);
+    }
+
+    /**
+     * {@code register()} on a flow another module of the project makes ({@code from flows.etl import flow;
+     * flow.register(project_name="p")}), read once every file is seen ({@link Prefect1ImportedFlows}): that module's
+     * flow becomes a Prefect 3 flow, so the call fails even where the calling module imports no Prefect 1 name, and
+     * the rewrite marks it with a PF108 TODO. Calls {@link #report} reports are not reported twice.
+     */
+    public static final class OfImportedFlows {
+        private final Set<String> flows = new HashSet<>();
+        private final List<PythonModule> registering = new ArrayList<>();
+
+        /** Records the module's own flows, and the module itself when it calls some {@code register()}. */
+        synchronized void offer(PythonModule m) {
+            Prefect1ImportedFlows.ownFlows(m.root(), m.imports()).forEach(v -> flows.add(Prefect1ImportedFlows.key(m.file().path(), v)));
+            boolean registers = m.nodes(NodeKind.CALL).stream().anyMatch(c -> Expressions.dottedParts(c.nodes().get(0))
+                    .filter(p -> p.size() >= 2 && p.get(p.size() - 1).equals("register")).isPresent());
+            if (registers) {
+                registering.add(m);
+            }
+        }
+
+        synchronized void finish(InventorySink sink) {
+            for (PythonModule m : registering) {
+                Set<Node> done = Collections.newSetFromMap(new IdentityHashMap<>());
+                done.addAll(reported(m));
+                for (Node call : Prefect1ImportedFlows.methodCalls(m.root(), flows, Set.of("register"))) {
+                    if (!done.contains(call)) {
+                        sink.finding(finding(m, call));
+                    }
+                }
+            }
         }
     }
 

@@ -71,11 +71,12 @@ class DeployCommandDeploymentsTest {
         assertThat(inv.findings().stream().filter(f -> f.code().equals("PF290")).toList()).hasSize(1);
     }
 
+    // the flow part of -n is the entrypoint's function (etl), not the @flow(name="lake-etl") shown in FLOW/DEPLOYMENT
     @Test
-    void aCommandOfFlowSlashDeploymentIsThatEntryToo() throws IOException {
+    void aCommandOfFunctionSlashDeploymentIsThatEntryToo() throws IOException {
         Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "deploy.sh", """
                 #!/bin/sh
-                prefect deploy flows/etl.py:etl -n lake-etl/nightly
+                prefect deploy flows/etl.py:etl -n etl/nightly
                 """);
         assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
         assertThat(inv.jobs().get(0).schedules()).singleElement()
@@ -107,6 +108,40 @@ class DeployCommandDeploymentsTest {
         assertThat(inv.jobs()).filteredOn(j -> j.source().path().equals("ops/deploy.sh"))
                 .extracting(j -> j.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME))
                 .containsExactlyInAnyOrder("hourly", null);
+    }
+
+    /**
+     * Before: `-n lake-etl/nightly` was read as the entry, and `-n load_orders/nightly` was not. Prefect 3 compares the
+     * flow part, '-' read as '_', with the function of the entry's entrypoint (prefect/cli/deploy/_config.py,
+     * _filter_matching_deploy_config); a second entry keeps Prefect from taking a lone entry whatever -n says.
+     */
+    @Test
+    void theFlowPartOfTheNameIsTheEntrypointsFunctionWithDashesAsUnderscores() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "flows/load_orders.py", """
+                from prefect import flow
+
+                @flow(name="Load Orders")
+                def load_orders():
+                    pass
+                """, "prefect.yaml", """
+                deployments:
+                  - name: nightly
+                    entrypoint: flows/etl.py:etl
+                  - name: nightly
+                    entrypoint: flows/load_orders.py:load_orders
+                """, "deploy.sh", """
+                #!/bin/sh
+                prefect deploy flows/etl.py:etl -n lake-etl/nightly
+                prefect deploy flows/load_orders.py:load_orders -n load-orders/nightly -p k8s
+                prefect deploy flows/load_orders.py:load_orders -n load_orders/nightly -p k8s
+                """);
+        // the @flow name selects no entry: a deployment of its own, still shown as Prefect names it, FLOW/DEPLOYMENT
+        assertThat(jobs(inv)).containsExactly(
+                "prefect3-lake-etl-nightly lake-etl/nightly @ deploy.sh:2:1",
+                "prefect3-nightly Load Orders/nightly @ prefect.yaml:4:5",
+                "prefect3-nightly lake-etl/nightly @ prefect.yaml:2:5");
+        assertThat(inv.jobs()).filteredOn(j -> j.name().startsWith("Load Orders/")).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).containsEntry("deployment.deployedBy", "deploy.sh:4:1"));
     }
 
     /** Before: `nightly`, named by -n alone; Prefect names it after the function's flow. */

@@ -212,4 +212,117 @@ class Prefect1FlowPartsScanTest {
                 .containsExactly("9 a flow is registered with the Prefect 1 API: flow.register(); Prefect 3 deploys flows "
                         + "with prefect.yaml (prefect deploy) instead null");
     }
+    // the rewrite marks Prefect 1's Schedule(clocks=[...]) outside a flow with a PF108 TODO (Prefect 3 has a Schedule
+    // too, so the import works and no import finding spoke of it), and the scan reported nothing for the call
+    @Test
+    void aPrefect1ScheduleOutsideAFlowIsReportedWhereTheRewriteMarksIt() {
+        RecordingSink sink = scan(new ScanFile("scripts/register.py", """
+                import importlib
+
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import CronClock
+
+                for name in ["flows.etl"]:
+                    module = importlib.import_module(name)
+                    module.flow.schedule = Schedule(clocks=[CronClock("0 6 * * *")])
+                    module.flow.register(project_name="etl")
+                """), new ScanFile("flows/schedules.py", """
+                from datetime import timedelta
+
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                every_hour = Schedule([IntervalClock(timedelta(hours=1))])
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108") && f.message().startsWith("Prefect 1's Schedule"))
+                .extracting(f -> f.where().path() + ":" + f.where().line() + " " + f.jobId())
+                .containsExactlyInAnyOrder("scripts/register.py:8 null", "flows/schedules.py:6 null");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108")).extracting(Finding::message)
+                .contains("Prefect 1's Schedule(clocks=[...]) is not Prefect 3's prefect.schedules.Schedule (interval=, "
+                        + "cron= or rrule=, one schedule per object), and this call fails: write the deployment's "
+                        + "`schedules:` in prefect.yaml, or use Cron(...)/Interval(...) from prefect.schedules where the "
+                        + "flow is deployed");
+    }
+
+    // must not change: a flow's own Schedule(clocks=[...]) is the flow's finding, and Prefect 3's Schedule is not Prefect 1's
+    @Test
+    void aFlowsOwnScheduleAndAPrefect3ScheduleGetNoScheduleFinding() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from datetime import timedelta
+
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                with Flow("etl", schedule=Schedule(clocks=[IntervalClock(timedelta(hours=1))])) as flow:
+                    pass
+                """), new ScanFile("flows/report.py", """
+                from datetime import timedelta
+
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                flow = Flow("report")
+                flow.schedule = Schedule(clocks=[IntervalClock(timedelta(hours=2))])
+                """), new ScanFile("flows/p3.py", """
+                from datetime import timedelta
+
+                from prefect.schedules import Schedule
+
+                hourly = Schedule(timedelta(hours=1), timezone="UTC")
+                nightly = Schedule(cron="0 2 * * *")
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.message().startsWith("Prefect 1's Schedule")).isEmpty();
+    }
+    // the rewrite marks register() on a flow imported from a module it converts (PF108: the Prefect 3 flow has no
+    // register()), and the scan read only modules importing a Prefect 1 name, so it reported nothing here
+    @Test
+    void aRegisterCallOnAFlowImportedFromAFlowModuleIsReportedWhateverTheScriptImports() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from prefect import Flow
+
+                with Flow("etl") as flow:
+                    pass
+                """), new ScanFile("scripts/deploy_one.py", """
+                from flows.etl import flow
+
+                flow.register(project_name="etl")
+                """), new ScanFile("scripts/deploy_all.py", """
+                from flows import etl
+                from prefect.run_configs import LocalRun
+
+                for f in [etl.flow]:
+                    f.run_config = LocalRun()
+                    f.register(project_name="etl")
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108"))
+                .extracting(f -> f.where().path() + ":" + f.where().line() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "scripts/deploy_one.py:3 a flow is registered with the Prefect 1 API: flow.register(); Prefect 3 "
+                                + "deploys flows with prefect.yaml (prefect deploy) instead",
+                        "scripts/deploy_all.py:6 a flow is registered with the Prefect 1 API: f.register(); Prefect 3 "
+                                + "deploys flows with prefect.yaml (prefect deploy) instead");
+    }
+
+    // must not change: register() of anything but another module's Prefect 1 flow
+    @Test
+    void otherRegisterCallsAreNotPrefectRegistrations() {
+        RecordingSink sink = scan(new ScanFile("flows/etl.py", """
+                from prefect import Flow
+
+                with Flow("etl") as flow:
+                    pass
+                """), new ScanFile("app/admin.py", """
+                import atexit
+
+                from django.contrib import admin
+
+                from app.models import flow
+
+                admin.site.register(flow)
+                atexit.register(print)
+                """));
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF108")).isEmpty();
+    }
 }
