@@ -129,6 +129,10 @@ class NaiveAnchorResolverTest {
                 #!/bin/sh
                 prefect --no-prompt deploy --pool process-pool deploy.py:etl --name cli-nightly --work-queue default --interval 86400 --anchor-date 2023-03-01T06:30:00+00:00 --timezone America/Chicago
                 """, "requirements.txt", "prefect==3.8.3\n"));
+        // paired as the cutover pairs them (a Prefect 2 build line's -n and the prefect deploy line's FLOW/DEPLOYMENT
+        // name meet at the deployment's own name)
+        before = byCutoverKey(before);
+        rewritten = byCutoverKey(rewritten);
         assertThat(rewritten.keySet()).isEqualTo(before.keySet());
         ScheduleCheck check = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
         for (String name : before.keySet()) {
@@ -179,12 +183,12 @@ class NaiveAnchorResolverTest {
                 prefect deploy flows/f.py:f -n aware -p pool --interval=3600 --anchor-date=2024-01-01T09:00:00-06:00 --timezone America/Chicago
                 prefect deploy flows/f.py:f -n shell -p pool --interval 3600 --anchor-date "$START" --timezone America/Chicago
                 """, "requirements.txt", "prefect==3.5.2\n"));
-        assertThat(jobs.get("aware").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
-        assertThat(jobs.get("aware").attributes()).doesNotContainKey(NaiveAnchors.ATTRIBUTE);
-        assertThat(jobs.get("naive").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
-        assertThat(jobs.get("naive").attributes()).containsEntry(NaiveAnchors.ATTRIBUTE,
+        assertThat(jobs.get("f/aware").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(jobs.get("f/aware").attributes()).doesNotContainKey(NaiveAnchors.ATTRIBUTE);
+        assertThat(jobs.get("f/naive").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(jobs.get("f/naive").attributes()).containsEntry(NaiveAnchors.ATTRIBUTE,
                 NaiveAnchors.Reading.PREFECT3_ZONE.note());
-        assertThat(jobs.get("shell").schedules().get(0).expression()).isEqualTo("PT3600S");
+        assertThat(jobs.get("f/shell").schedules().get(0).expression()).isEqualTo("PT3600S");
     }
 
     /** Must not change: a Prefect 1 start_date is the instant pendulum used, with no version reading. */
@@ -230,6 +234,12 @@ class NaiveAnchorResolverTest {
                         anchor_date: "2024-01-01T09:00:00"
                         timezone: America/Chicago
                 """;
+    }
+
+    private static Map<String, Job> byCutoverKey(Map<String, Job> jobs) {
+        java.util.TreeMap<String, Job> out = new java.util.TreeMap<>();
+        jobs.values().forEach(j -> out.put(dev.migrate.analyzers.cutover.CutoverJob.deploymentName(j), j));
+        return out;
     }
 
     private Map<String, Job> scan(Map<String, String> files) throws IOException {
