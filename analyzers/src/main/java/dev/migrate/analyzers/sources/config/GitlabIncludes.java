@@ -120,6 +120,34 @@ public final class GitlabIncludes {
         return out;
     }
 
+    /**
+     * The local files the GitLab pipelines {@code pipelines} (texts by path) include, directly or not, under names that
+     * are not a pipeline's ({@code ci/deploy.yml}: neither under {@code .gitlab/} nor {@code *.gitlab-ci.yml}, whose
+     * files are read as pipelines already), in path order, each with the texts of its pipeline's other files (the
+     * pipeline's own first), whose templates its jobs may extend or reference. Their jobs run as the pipeline's: the
+     * scan reads their lines and the rewrite edits their steps as a CI file's. A file several pipelines include is
+     * read with the first of them by path; a template nothing includes is none.
+     */
+    public static Map<String, List<String>> includedTemplates(Map<String, String> pipelines, Function<String, String> files) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        new java.util.TreeMap<>(pipelines).forEach((path, text) -> {
+            if (!GitlabPipelines.isPipeline(path)) {
+                return;
+            }
+            Map<String, String> included = texts(path, text, files);
+            included.keySet().stream().filter(p -> !GitlabPipelines.isPipeline(p) && !out.containsKey(p)).forEach(p -> {
+                List<String> others = new ArrayList<>(List.of(text));
+                included.forEach((o, t) -> {
+                    if (!o.equals(p)) {
+                        others.add(t);
+                    }
+                });
+                out.put(p, others);
+            });
+        });
+        return out;
+    }
+
     /** A local include's repository path: none for a URL, a glob, a variable, or one that leaves the repository. */
     private static java.util.Optional<String> path(String written) {
         if (written.contains("://") || written.matches(".*[*?$\\[{].*") || !(written.endsWith(".yml") || written.endsWith(".yaml"))) {

@@ -165,7 +165,17 @@ public final class PrefectCliLineDetector implements Detector {
     }
 
     private void read(ScanFile file, InventorySink sink) {
-        boolean ci = isCiYaml(file);
+        read(file, null, sink);
+    }
+
+    /**
+     * Reads one file's lines; {@code pipeline} is, for a local file a GitLab pipeline includes under a name of its own
+     * ({@code ci/deploy.yml}), the texts of the pipeline's other files (its own first), whose templates its jobs may
+     * extend or reference; else null. Such a file's jobs are the pipeline's, read as a CI file's.
+     */
+    private void read(ScanFile file, List<String> pipeline, InventorySink sink) {
+        boolean included = pipeline != null;
+        boolean ci = included || isCiYaml(file);
         if (!ci && ComposeVariables.isCompose(file.fileName())) {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
             return;
@@ -174,11 +184,11 @@ public final class PrefectCliLineDetector implements Detector {
             composeVariables.candidate(file); // read as compose if a command names it (-f deploy/stack.yml)
             return;
         }
-        if (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env")) {
+        if (!included && (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env"))) {
             // a GitLab pipeline's included files run its jobs too: a compose file named only there is the project's
             composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text(), this::repositoryText));
         }
-        if (!readsLines(file)) {
+        if (!included && !readsLines(file)) {
             return; // a systemd unit: the systemd detector reads its commands
         }
         if (isScript(file)) {
@@ -201,9 +211,11 @@ public final class PrefectCliLineDetector implements Detector {
         // a Jenkinsfile's commands are its steps' strings (JenkinsShSteps), at their own columns; its Groovy is none
         boolean jenkinsfile = file.fileName().startsWith("Jenkinsfile");
         String[] stepTexts = jenkinsfile ? JenkinsShSteps.commandTexts(file.text()) : null;
-        List<LogicalLine> lines = logicalLines(file.path(), jenkinsfile ? JenkinsShSteps.withCommandTexts(file.text(), stepTexts) : file.text());
+        List<LogicalLine> lines = included ? FoldedScalars.join(logicalLines(file.text()))
+                : logicalLines(file.path(), jenkinsfile ? JenkinsShSteps.withCommandTexts(file.text(), stepTexts) : file.text());
         // a GitHub Actions step, a GitLab job: a shell of its own, in its own directory, that no earlier cd moved
-        CiShells shells = CiShells.of(file.path(), file.text(), this::repositoryText);
+        CiShells shells = included ? CiShells.ofIncluded(file.text(), pipeline)
+                : CiShells.of(file.path(), file.text(), this::repositoryText);
         CreatedPools pools = createdPools(file, stepTexts == null ? lines
                 : lines.stream().filter(l -> stepTexts[l.number() - 1] != null).toList(), unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
@@ -230,7 +242,7 @@ public final class PrefectCliLineDetector implements Detector {
                 text = execFormToShell(text);
                 columnsKept = text == line.text();
             } else {
-                Matcher ciImage = isCiYaml(file.path()) ? CI_IMAGE.matcher(text) : null;
+                Matcher ciImage = ci ? CI_IMAGE.matcher(text) : null;
                 if (ciImage != null && ciImage.find()) {
                     PrefectImages.check(ciImage.group(1), lineRef, null, sink);
                 }
@@ -323,8 +335,20 @@ public final class PrefectCliLineDetector implements Detector {
         // in path order, so that job ids and findings do not depend on the order threads read the files in
         readingOthers.sort(java.util.Comparator.comparing(ScanFile::path));
         readingOthers.forEach(f -> read(f, sink));
+        readIncludedTemplates(sink);
         composeVariables.finish(sink);
         prefectFiles.finish(sink);
+    }
+
+    /**
+     * The local files the GitLab pipelines include under names of their own ({@code ci/deploy.yml}, neither under
+     * {@code .gitlab/} nor {@code *.gitlab-ci.yml}, which are read as pipelines already), read as CI files: their jobs
+     * run as the pipeline's, as the rewrite edits them ({@link GitlabIncludes#includedTemplates}). Each once, in path
+     * order, whichever pipelines include it; a file nothing includes is no CI file.
+     */
+    private void readIncludedTemplates(InventorySink sink) {
+        GitlabIncludes.includedTemplates(gitlabPipelines, this::repositoryText)
+                .forEach((p, pipeline) -> read(new ScanFile(p, repositoryText(p)), pipeline, sink));
     }
 
     /**
