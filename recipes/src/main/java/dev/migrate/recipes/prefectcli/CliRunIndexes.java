@@ -8,20 +8,22 @@ import org.openrewrite.TreeVisitor;
 /**
  * The run indexes a command-line conversion reads: the deployments by work queue ({@link DeploymentQueues}, for the
  * workers replacing agents) and the blocks the run's scripts save by name ({@link SavedBlockIndex}, for a build whose
- * {@code -ib}/{@code -sb} block one script saves with literal settings). One scanning visitor offers every file to both.
+ * {@code -ib}/{@code -sb} block one script saves with literal settings), and the files GitLab pipelines include
+ * ({@link GitlabIncludedFiles}, whose steps are a pipeline's). One scanning visitor offers every file to them all.
  */
 public final class CliRunIndexes {
     private CliRunIndexes() {
     }
 
     /**
-     * The scanning-phase visitor: offers each source file to both indexes, changing nothing, and tells the saved blocks
+     * The scanning-phase visitor: offers each source file to the indexes, changing nothing, and tells the saved blocks
      * that this run converts command lines, so that a {@code -ib} line counts among the loaders of the block it names.
      */
     public static TreeVisitor<?, ExecutionContext> scanner() {
         return RunIndexScanner.offering((ctx, source) -> {
             DeploymentQueues queues = DeploymentQueues.in(ctx);
             queues.scan(source);
+            GitlabIncludedFiles.in(ctx).scan(source);
             SavedBlockIndex saves = SavedBlockIndex.in(ctx);
             saves.convertsCommandLines(queues::deployments);
             saves.scan(source);

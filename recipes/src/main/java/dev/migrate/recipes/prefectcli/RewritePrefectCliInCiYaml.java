@@ -29,19 +29,22 @@ import org.openrewrite.yaml.tree.Yaml;
 /**
  * Translates Prefect commands in the shell steps of CI pipelines: GitHub Actions {@code run:}, GitLab CI and
  * Bitbucket Pipelines {@code script:} lists, CircleCI {@code run:} (or its {@code command:}) and Azure Pipelines
- * {@code script:}/{@code bash:} (also in a template the pipeline pulls in, {@link AzurePipelineTemplates}). Each step's text is translated as a shell script is, so an apply of the file a
+ * {@code script:}/{@code bash:} (also in a template the pipeline pulls in, {@link AzurePipelineTemplates}; and a
+ * GitLab pipeline's local include of any name, {@link GitlabIncludedFiles}). Each step's text is translated as a shell script is, so an apply of the file a
  * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment,
  * so it becomes a comment line above the next item (a last item is removed, with a note naming it).
  */
 public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
     /** The keys of Azure Pipelines' shell steps, in a pipeline or in a template it pulls in. */
     private static final Set<String> AZURE_STEPS = Set.of("script", "bash");
+    /** The keys of GitLab CI's shell steps, in a pipeline or in a local file it includes. */
+    private static final Set<String> GITLAB_STEPS = Set.of("script", "before_script", "after_script");
     /** CI files and the keys whose values are shell steps in them. */
     private static final Map<PathMatcher, Set<String>> STEPS = Map.of(
             glob("{**/,}.github/workflows/*.{yml,yaml}"), Set.of("run"),
-            glob("{**/,}.gitlab-ci.{yml,yaml}"), Set.of("script", "before_script", "after_script"),
-            glob("{**/,}.gitlab/**.{yml,yaml}"), Set.of("script", "before_script", "after_script"),
-            glob("{**/,}*.gitlab-ci.{yml,yaml}"), Set.of("script", "before_script", "after_script"),
+            glob("{**/,}.gitlab-ci.{yml,yaml}"), GITLAB_STEPS,
+            glob("{**/,}.gitlab/**.{yml,yaml}"), GITLAB_STEPS,
+            glob("{**/,}*.gitlab-ci.{yml,yaml}"), GITLAB_STEPS,
             glob("{**/,}bitbucket-pipelines.{yml,yaml}"), Set.of("script", "after-script"),
             glob("{**/,}.circleci/*.{yml,yaml}"), Set.of("run", "command"),
             glob("{**/,}azure-pipelines*.{yml,yaml}"), AZURE_STEPS);
@@ -99,6 +102,8 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 if (keys.isEmpty() && AzurePipelineTemplates.isTemplate(
                         documents.getSourcePath().toString().replace('\\', '/'), text)) {
                     keys = AZURE_STEPS; // a template a pipeline pulls in: its steps run as the pipeline's own
+                } else if (keys.isEmpty() && GitlabIncludedFiles.in(ctx).isIncluded(documents.getSourcePath())) {
+                    keys = GITLAB_STEPS; // ci/deploy.yml, which .gitlab-ci.yml includes: its jobs are the pipeline's
                 }
                 if (keys.isEmpty() || !mayRewrite(text)) {
                     return documents;
