@@ -90,9 +90,25 @@ final class CrontabParser {
             pos = blankEnd;
         }
         if (pos >= content.length()) {
-            return "no command after the " + (format.hasUser() ? "user field" : "schedule");
+            return format.hasUser() ? missingUser(words) : "no command after the schedule";
         }
         return new CrontabLine.Entry(format, indent, words, content.substring(pos), eol);
+    }
+
+    /**
+     * A system crontab line with one word after its schedule: most often a line copied from a user crontab into
+     * /etc/cron.d or /etc/crontab, whose command cron would take for the user and then find no command. Says so, and
+     * how the line reads with a user, rather than only that the command is missing.
+     */
+    private static String missingUser(List<Word> words) {
+        String read = words.get(words.size() - 1).text();
+        StringBuilder schedule = new StringBuilder();
+        for (int i = 0; i < words.size() - 1; i++) {
+            schedule.append(words.get(i).text()).append(' ');
+        }
+        return "no command after the user field: the user column seems missing (" + read + " is read as the user); "
+                + "a system crontab (/etc/crontab, /etc/cron.d) names the user that runs the job after the schedule: "
+                + "write it before the command, as in `" + schedule + "root " + read + "`";
     }
 
     private String expectation(int got) {

@@ -75,6 +75,25 @@ class CrontabFileTest {
     }
 
     @Test
+    void systemCrontabLineWithoutUserSaysTheUserColumnSeemsMissing() {
+        // a user-crontab line copied into /etc/cron.d: its command lands in the user column
+        String text = "30 2 * * * /opt/etl/nightly.sh\n@daily backup\n";
+        CrontabFile f = CrontabFile.parse(text, CrontabFormat.SYSTEM);
+        assertThat(f.print()).isEqualTo(text);
+        assertThat(((CrontabLine.Unparsed) f.lines().get(0)).problem()).isEqualTo("no command after the user field: the "
+                + "user column seems missing (/opt/etl/nightly.sh is read as the user); a system crontab (/etc/crontab, "
+                + "/etc/cron.d) names the user that runs the job after the schedule: write it before the command, as in "
+                + "`30 2 * * * root /opt/etl/nightly.sh`");
+        assertThat(((CrontabLine.Unparsed) f.lines().get(1)).problem()).contains("as in `@daily root backup`");
+    }
+
+    @Test
+    void userCrontabLineWithoutCommandKeepsItsMessage() {
+        assertThat(((CrontabLine.Unparsed) CrontabFile.parse("@daily\n", CrontabFormat.USER).lines().get(0)).problem())
+                .isEqualTo("no command after the schedule");
+    }
+
+    @Test
     void anacrontabEntries() {
         String text = "1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n@monthly 15 cron.monthly run-parts /etc/cron.monthly";
         CrontabFile f = CrontabFile.parse(text, CrontabFormat.ANACRON);

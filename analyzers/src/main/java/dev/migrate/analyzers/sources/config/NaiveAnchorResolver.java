@@ -14,23 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads each Prefect interval's naive anchor ({@link NaiveAnchors}) the way the Prefect version that runs it does, once
  * every file is scanned: a Prefect 2 deployment's as UTC, as Prefect 2 did (the instant the rewrite writes with
  * {@code +00:00}); a Prefect 3 deployment's by the version its prefect.yaml names ({@code prefect-version:}) or the
- * project pins (an exact {@code prefect==} in a requirements file, pyproject, setup file or Dockerfile, a
- * {@code prefecthq/prefect:} image) in its directory or above. When no version, or pins on both sides of 3.5.0, tell,
- * the schedule keeps its mark: its proof says the reading is ambiguous instead of picking one.
+ * project pins in its directory or above ({@link NaiveAnchorVersions}: a requirement in a requirements file, pyproject,
+ * setup file or Dockerfile, exact or a range that keeps to one side of 3.5.0, a {@code prefecthq/prefect:} image, and
+ * the versions handed to those by a Dockerfile ARG, an inline default or a compose build argument). When no version,
+ * or pins on both sides of 3.5.0, tell, the schedule keeps its mark: its proof says the reading is ambiguous instead
+ * of picking one.
  */
 public final class NaiveAnchorResolver implements JobResolver {
-    /** {@code prefect==3.4.1}, {@code prefect[aws]===2.19.0}, Poetry's {@code prefect = "3.4.1"}. */
-    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])[Pp]refect(?:\\[[^\\]]*])?\\s*"
-            + "(?:===?\\s*|=\\s*\"=*)v?(\\d+(?:\\.\\d+){0,2})(?![\\w.*])");
-    /** {@code prefecthq/prefect:3.4.1-python3.12}, {@code prefecthq/prefect:2-python3.10}. */
-    private static final Pattern IMAGE = Pattern.compile("prefecthq/prefect:(\\d+(?:\\.\\d+){0,2})(?![\\d.])");
     private static final Pattern OTHER_FILES = Pattern.compile("pyproject\\.toml|setup\\.(?:py|cfg)|Pipfile"
             + "|(?:[\\w.-]+\\.)?[Dd]ockerfile(?:\\.[\\w.-]+)?|(?:docker-)?compose(?:[\\w.-]*)\\.ya?ml");
 
@@ -73,23 +69,10 @@ public final class NaiveAnchorResolver implements JobResolver {
         for (ScanFile f : files) {
             String fileDir = dir(f.path());
             if (fileDir.isEmpty() || dir.equals(fileDir) || dir.startsWith(fileDir + "/")) {
-                pins(f.text(), pinned);
+                pinned.addAll(NaiveAnchorVersions.in(f.path(), f.text()));
             }
         }
         return pinned.size() == 1 ? Optional.of(pinned.iterator().next()) : Optional.empty();
-    }
-
-    /** Adds the reading of each exact prefect version the text pins; a bare {@code 3} (any 3.x) tells none. */
-    private static void pins(String text, Set<Reading> out) {
-        for (Pattern p : List.of(PIN, IMAGE)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                String v = m.group(1);
-                if (!v.startsWith("3") || v.contains(".")) {
-                    NaiveAnchors.forVersion(v).ifPresent(out::add);
-                }
-            }
-        }
     }
 
     private static String dir(String path) {

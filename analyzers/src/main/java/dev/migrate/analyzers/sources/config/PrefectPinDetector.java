@@ -39,7 +39,7 @@ public final class PrefectPinDetector implements Detector {
      * {@code prefect = {extras = ["aws"], version = "<3"}}: what the constraint holds is read as the rewrite reads it
      * ({@link PrefectIntegrations#heldMajor}).
      */
-    private static final Pattern TOML_PIN = Pattern.compile("(?<![\\w.-])[Pp]refect\\s*=\\s*(?:\"(?<value>[^\"]*)\""
+    static final Pattern TOML_PIN = Pattern.compile("(?<![\\w.-])[Pp]refect\\s*=\\s*(?:\"(?<value>[^\"]*)\""
             + "|\\{[^}]*?version\\s*=\\s*\"(?<table>[^\"]*)\")");
 
     /**

@@ -139,12 +139,19 @@ public final class ApschedulerDetector extends PythonDetector {
                 .command(m.file().path() + ":" + fallbackName);
         int maxInstances = PythonModule.arg(call, "max_instances", -1).flatMap(m::number).map(Double::intValue).orElse(1);
         job.overlap(maxInstances > 1 ? Overlap.ALLOW : Overlap.SKIP);
-        PythonModule.arg(call, "jitter", -1).flatMap(m::number).ifPresent(j -> job.attr("apscheduler.jitterSeconds",
-                String.valueOf(j.longValue())));
+        Optional<Node> jitter = jitter(m, call, triggerPosition);
+        Optional<Double> jitterSeconds = jitter.flatMap(m::number).filter(j -> j > 0);
+        jitterSeconds.ifPresent(j -> job.attr("apscheduler.jitterSeconds", String.valueOf(j.longValue())));
         job.schedule(spec);
         sink.job(job.build());
         sink.finding(Findings.of("PYS002", "APScheduler job " + name + " (" + spec.expression()
                 + ") runs inside a Python process, not an orchestrator", where, job.id()));
+        if (jitterSeconds.isPresent()) {
+            // as systemd's RandomizedDelaySec= (SYD002): the random delay spread load, and Prefect has no such delay
+            sink.finding(Findings.of("PYS012", "APScheduler job " + name + " has jitter=" + jitter.get().text().strip()
+                    + ": each run starts up to " + seconds(jitterSeconds.get()) + " late at random; Prefect starts runs at the "
+                    + "scheduled time", m.at(jitter.get()), job.id()));
+        }
         if (spec.form() != Form.CRON_APSCHEDULER && spec.form() != Form.INTERVAL) {
             sink.finding(Findings.of("PYS005", "APScheduler trigger of " + name + " has no cron, interval or RRULE form: "
                     + spec.expression(), where, job.id()));
@@ -195,14 +202,34 @@ public final class ApschedulerDetector extends PythonDetector {
         return false;
     }
 
+    private static String seconds(double s) {
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + (s == 1 ? " second" : " seconds");
+    }
+
+    /**
+     * The {@code jitter=} of a job: add_job's or the decorator's, else its trigger object's
+     * ({@code CronTrigger(hour=2, jitter=120)}), which is where APScheduler keeps it either way.
+     */
+    private static Optional<Node> jitter(PythonModule m, Node call, int triggerPosition) {
+        return PythonModule.arg(call, "jitter", -1).or(() -> triggerNode(m, call, triggerPosition)
+                .filter(t -> t.kind() == NodeKind.CALL).flatMap(t -> PythonModule.arg(t, "jitter", -1)));
+    }
+
+    /** The trigger argument, followed to the value its name holds ({@code trigger = CronTrigger(...)}). */
+    private static Optional<Node> triggerNode(PythonModule m, Node call, int position) {
+        return PythonModule.arg(call, "trigger", position).map(trigger -> {
+            Node named = m.resolve(trigger);
+            return named.kind() == NodeKind.NAME
+                    ? assignedInFunction(m, call, Expressions.name(named)).map(m::resolve).orElse(named) : named;
+        });
+    }
+
     private static ScheduleSpec trigger(PythonModule m, Node call, int position, SourceRef where, String schedulerZone) {
-        Optional<Node> trigger = PythonModule.arg(call, "trigger", position);
+        Optional<Node> trigger = triggerNode(m, call, position);
         if (trigger.isEmpty()) {
             return new ScheduleSpec(Form.AT_BOOT, "no trigger: once, when the scheduler starts", null, where);
         }
-        Node named = m.resolve(trigger.get());
-        Node t = named.kind() == NodeKind.NAME
-                ? assignedInFunction(m, call, Expressions.name(named)).map(m::resolve).orElse(named) : named;
+        Node t = trigger.get();
         Optional<String> kind = m.string(t);
         if (kind.isPresent()) {
             return fromKwargs(m, kind.get(), call, where, schedulerZone);

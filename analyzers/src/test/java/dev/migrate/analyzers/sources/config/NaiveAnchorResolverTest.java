@@ -158,6 +158,80 @@ class NaiveAnchorResolverTest {
                 .isEqualTo("R/2024-01-01T09:00Z/PT3600S");
     }
 
+    /**
+     * A range decides when every release it admits is on one side of 3.5.0: before, {@code <3.5}, {@code ~=3.4.0},
+     * {@code ==3.4.*}, Poetry's {@code ~3.4}; from, {@code >=3.5}. Before, such pins left the reading unproven.
+     */
+    @Test
+    void aRangeOnOneSideOf350DecidesTheReading() throws IOException {
+        String utc = "R/2024-01-01T09:00Z/PT3600S";
+        String zone = "R/2024-01-01T09:00-06:00/PT3600S";
+        assertThat(prefect3Anchor("r1", Map.of("requirements.txt", "prefect>=3.0,<3.5\n"))).isEqualTo(utc);
+        assertThat(prefect3Anchor("r2", Map.of("requirements.txt", "prefect[aws] ~= 3.4.0  # patch releases\n")))
+                .isEqualTo(utc);
+        assertThat(prefect3Anchor("r3", Map.of("requirements.txt", "prefect==3.4.*\n"))).isEqualTo(utc);
+        assertThat(prefect3Anchor("r4", Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"~3.4\"\n")))
+                .isEqualTo(utc);
+        assertThat(prefect3Anchor("r5", Map.of("pyproject.toml", "[project]\ndependencies = [\"prefect>=3.5\"]\n")))
+                .isEqualTo(zone);
+        assertThat(prefect3Anchor("r6", Map.of("pyproject.toml",
+                "[tool.poetry.dependencies]\nprefect = {extras = [\"aws\"], version = \">=3.5.2,<4\"}\n"))).isEqualTo(zone);
+        assertThat(attribute(dir.resolve("r6"))).isEqualTo(NaiveAnchors.Reading.PREFECT3_ZONE.note());
+    }
+
+    /**
+     * The version a build hands to the pin or the image through a variable, as the PF208 readers find it: a Dockerfile
+     * ARG's default, a reference's inline default, a compose service's build argument.
+     */
+    @Test
+    void aVersionHandedOnThroughAVariableDecidesTheReading() throws IOException {
+        String utc = "R/2024-01-01T09:00Z/PT3600S";
+        String zone = "R/2024-01-01T09:00-06:00/PT3600S";
+        assertThat(prefect3Anchor("v1", Map.of("Dockerfile", """
+                FROM python:3.12-slim
+                ARG PREFECT_VERSION=3.4.1
+                RUN pip install "prefect==${PREFECT_VERSION}" prefect-aws
+                """))).isEqualTo(utc);
+        assertThat(prefect3Anchor("v2", Map.of("Dockerfile", """
+                ARG PREFECT_VERSION="3.6.2"
+                FROM prefecthq/prefect:${PREFECT_VERSION}-python3.12
+                """))).isEqualTo(zone);
+        assertThat(prefect3Anchor("v3", Map.of("docker-compose.yml", """
+                services:
+                  worker:
+                    image: prefecthq/prefect:${PREFECT_VERSION:-3.4.1}-python3.12
+                """))).isEqualTo(utc);
+        assertThat(prefect3Anchor("v4", Map.of("docker-compose.yml", """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: "3.5.1"
+                """, "Dockerfile", """
+                FROM python:3.12-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==$PREFECT_VERSION"
+                """))).isEqualTo(zone);
+        assertThat(prefect3Anchor("v5", Map.of("scripts/install.sh", "pip install \"prefect==${PREFECT_VERSION:-3.6.0}\"\n",
+                "requirements.txt", "prefect==${PREFECT_VERSION:-3.4.1}\n"))).isEqualTo(utc);
+    }
+
+    /** Must not change: a range across 3.5.0, or a variable with no value here, leaves the reading unproven. */
+    @Test
+    void aRangeAcross350StaysNotProven() throws IOException {
+        for (Map<String, String> pins : List.of(Map.of("requirements.txt", "prefect>=3.4,<3.6\n"),
+                Map.of("requirements.txt", "prefect~=3.4\n"),
+                Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"^3.4\"\n"),
+                Map.of("Dockerfile", "ARG PREFECT_VERSION\nRUN pip install prefect==${PREFECT_VERSION}\n"),
+                Map.of("docker-compose.yml", "services:\n  w:\n    build:\n      args:\n        PYTHON_VERSION: \"3.4.1\"\n"))) {
+            String root = "across" + Integer.toHexString(pins.hashCode());
+            ScheduleSpec s = scanProject(root, pins);
+            assertThat(s.expression()).as(pins.toString()).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
+            assertThat(NaiveAnchors.pending(s)).as(pins.toString()).isTrue();
+        }
+    }
+
     /** No version, a range, or pins on both sides of 3.5.0: the reading stays ambiguous, and the proof says so. */
     @Test
     void anUnknownVersionLeavesTheReadingUnproven() throws IOException {
@@ -215,6 +289,16 @@ class NaiveAnchorResolverTest {
     private String prefect3Anchor(String file, String text) throws IOException {
         Path root = dir.resolve("p" + text.replaceAll("[^0-9.]", ""));
         return scan(root, Map.of("prefect.yaml", prefect3Yaml(), file, text)).get("f/nightly").schedules().get(0).expression();
+    }
+
+    private String prefect3Anchor(String root, Map<String, String> pins) throws IOException {
+        return scanProject(root, pins).expression();
+    }
+
+    private ScheduleSpec scanProject(String root, Map<String, String> pins) throws IOException {
+        java.util.HashMap<String, String> files = new java.util.HashMap<>(pins);
+        files.put("prefect.yaml", prefect3Yaml());
+        return scan(dir.resolve(root), files).get("f/nightly").schedules().get(0);
     }
 
     private String attribute(Path root) throws IOException {

@@ -147,6 +147,37 @@ class PythonDetectorsTest {
         assertThat(codes(sink)).containsExactly("PYS002", "PYS002", "PYS002", "PYS002", "PYS005");
     }
 
+    /** jitter= on add_job, on the decorator and on a trigger object: PYS012 at the value, as RandomizedDelaySec= is SYD002. */
+    @Test
+    void apschedulerJitterIsReported() {
+        RecordingSink sink = run(new ApschedulerDetector(), "jit.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                sched = BackgroundScheduler()
+                sched.add_job(sync, "cron", hour=2, jitter=300)
+                nightly = CronTrigger(hour=3, jitter=90)
+                sched.add_job(report, nightly)
+                sched.add_job(ping, "interval", minutes=5, jitter=None)
+                sched.add_job(tick, "interval", minutes=5, jitter=0)
+
+                @sched.scheduled_job("interval", minutes=10, jitter=1.5)
+                def poll():
+                    pass
+                """);
+        List<Finding> jitter = sink.findings.stream().filter(f -> f.code().equals("PYS012")).toList();
+        assertThat(jitter).extracting(f -> f.where().line() + ": " + f.message()).containsExactly(
+                "4: APScheduler job sync has jitter=300: each run starts up to 300 seconds late at random; Prefect starts "
+                        + "runs at the scheduled time",
+                "5: APScheduler job report has jitter=90: each run starts up to 90 seconds late at random; Prefect starts "
+                        + "runs at the scheduled time",
+                "10: APScheduler job poll has jitter=1.5: each run starts up to 1.5 seconds late at random; Prefect "
+                        + "starts runs at the scheduled time");
+        assertThat(sink.jobs.stream().filter(j -> j.attributes().containsKey("apscheduler.jitterSeconds"))
+                .map(Job::name)).containsExactly("sync", "report", "poll");
+        // the trigger's jitter is no cron field
+        assertThat(jobs(sink)).contains("report | CRON_APSCHEDULER 0 3 * * * @6");
+    }
+
     /** trigger= written as a keyword, in add_job and in the decorator, and an interval counted from its start_date. */
     @Test
     void apschedulerTriggerByKeywordAndIntervalStart() {
