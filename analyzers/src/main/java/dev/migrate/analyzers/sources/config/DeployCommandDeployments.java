@@ -37,6 +37,11 @@ import java.util.Optional;
  * key, {@code nightly} (its {@code deploymentName}, as an entry's); a {@code -n a/nightly} is keyed by its name, as
  * before, so that it does not come to share a key with any {@code -n b/nightly} (a new one only where {@code a} is not
  * the entrypoint's flow, whose deployment that name never was).
+ *
+ * <p>A Prefect 2 {@code prefect deployment build flows/etl.py:etl -n nightly} is named the same way, {@code FLOW/nightly}
+ * keyed by {@code nightly}: Prefect 2's server names its deployments {@code FLOW/DEPLOYMENT} as well, and
+ * {@code migrate rewrite} makes the line the {@code prefect deploy flows/etl.py:etl --name nightly} above, which the scan
+ * must name as it named the build. A build merged with the file it writes keeps the file's name.
  */
 public final class DeployCommandDeployments implements JobResolver {
     /** Where the prefect.yaml of a command's deployment is looked for: the files the command line detector reads. */
@@ -75,13 +80,40 @@ public final class DeployCommandDeployments implements JobResolver {
                 findings.replaceAll(f -> command.id().equals(f.jobId())
                         ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
             } else {
-                ScanFile script = byPath.get(command.source().path());
-                Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
-                flowNames.of(inv.entrypoint().orElseThrow(), ran.map(CommandDirectory::directories).filter(d -> !d.isEmpty())
-                                .orElseGet(() -> scriptThenRoot(command)))
+                flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
                         .ifPresent(name -> jobs.set(jobs.indexOf(command), named(command, name, flow, deployment)));
             }
         }
+        for (Job build : jobs.stream().filter(j -> build(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList()) {
+            // Prefect 2's server names it FLOW/DEPLOYMENT too, and the rewrite makes it the `prefect deploy` named above:
+            // the same flow reading from the same directories, so the scan names it alike before and after
+            flowNames.of(build(build).orElseThrow().entrypoint().orElseThrow(), directories(build, byPath))
+                    .ifPresent(name -> jobs.set(jobs.indexOf(build), named(build, name, null, build.name())));
+        }
+    }
+
+    /** Where a command runs, as its script's lines say, else where its file is, then the root. */
+    private static List<String> directories(Job command, Map<String, ScanFile> byPath) {
+        ScanFile script = byPath.get(command.source().path());
+        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
+        return ran.map(CommandDirectory::directories).filter(d -> !d.isEmpty()).orElseGet(() -> scriptThenRoot(command));
+    }
+
+    /**
+     * The {@code prefect deployment build ENTRYPOINT -n NAME} a Prefect 2 deployment job was found as and is still
+     * named by alone: not one merged with the file it writes ({@link BuiltDeploymentFileMerger}, named by the file's
+     * flow) or with the Python that schedules it ({@code deployment.builtBy}, named there), nor a name that is no
+     * deployment's own ({@code a/b}, a variable the scan could not read).
+     */
+    private static Optional<PrefectInvocation> build(Job j) {
+        if (j.kind() != JobKind.PREFECT2_DEPLOYMENT || j.command() == null || !j.command().contains("build")
+                || j.name().contains("/") || j.name().contains("$") || j.attributes().containsKey("deployment.builtBy")
+                || j.attributes().containsKey("deployment.builtFile")
+                || j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME)) {
+            return Optional.empty();
+        }
+        return PrefectInvocation.find(j.command()).stream().filter(i -> i.path().equals("deployment build")
+                && i.entrypoint().isPresent() && i.option("--name", "-n").isPresent()).findFirst();
     }
 
     /** Where a command whose directory is not known most likely runs: its file's directory, then the root. */

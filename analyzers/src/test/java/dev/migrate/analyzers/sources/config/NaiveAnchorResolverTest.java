@@ -75,7 +75,7 @@ class NaiveAnchorResolverTest {
     void aPrefect2AnchorIsTheUtcInstantPrefect2Ran() throws IOException {
         Map<String, Job> jobs = scan(Map.of("deploy.py", DEPLOY_PY, "prefect.yaml", PREFECT2_YAML,
                 "scripts/build.sh", BUILD_SH, "requirements.txt", "prefect==2.14.2\n"));
-        assertThat(jobs.keySet()).containsExactly("cli-nightly", "etl/hourly", "etl/nightly");
+        assertThat(jobs.keySet()).containsExactly("etl/cli-nightly", "etl/hourly", "etl/nightly");
         assertThat(jobs.values()).extracting(j -> j.schedules().get(0).expression()).containsExactly(
                 "R/2023-03-01T06:30Z/PT86400S", "R/2023-03-01T06:30Z/PT3600S", "R/2023-03-01T06:30Z/P1D");
         assertThat(jobs.values()).allSatisfy(j -> {
