@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  * A Prefect interval's naive {@code anchor_date} with a timezone other than UTC names two instants, and which one runs
  * depends on the Prefect version that reads it: Prefect 2 and 3.x before 3.5.0 read it as UTC (pendulum's default,
  * PrefectHQ/prefect#9763), 3.5.0 and later in the schedule's timezone (PrefectHQ/prefect#19301, released in 3.5.0).
+ * The 3.5.0 line is the first release whose notes say so, not a proven first release: 3.3.1's
+ * {@code src/prefect/types/_datetime.py} (commit 6a164620) takes a naive datetime as UTC on every Python, a stored server
+ * {@code IntervalSchedule} from after 3.3's Python 3.13 support (commit be6de835) uses {@code assume_tz("UTC")}, and the
+ * later server code without the Python-version branch uses {@code assume_tz(target_timezone)}; but #19301 only fixed
+ * fixed-offset anchors on Python 3.13 and says naive ones "still" assume the zone, so some 3.4.x servers on Python 3.13
+ * may read it in the zone already (docs/schedules.md).
  * The readers ({@link AnchoredInterval}) place such an anchor at UTC and mark the schedule {@link #pending} with the
  * sentence that says so; once the scan knows the job's Prefect version, {@link #resolve} keeps that instant or moves it
  * into the zone, and says which reading it is. A schedule whose version stays unknown keeps the mark as what the
@@ -24,7 +30,10 @@ public final class NaiveAnchors {
     /** The job attribute that says how the naive anchors of its schedules were read. */
     public static final String ATTRIBUTE = "schedule.anchor_reading";
     private static final Pattern START = Pattern.compile("R/([^/]+)/(.+)");
-    /** The first release that reads a naive anchor in the schedule's timezone (PrefectHQ/prefect#19301). */
+    /**
+     * The first release that reads a naive anchor in the schedule's timezone (PrefectHQ/prefect#19301, the 3.5.0 release
+     * notes); the one place the boundary is kept, {@code PrefectConstraintReading} reads it from here.
+     */
     private static final int[] ZONE_READING_SINCE = {3, 5, 0};
 
     /** Which instant a version takes a naive anchor for. */
@@ -105,6 +114,11 @@ public final class NaiveAnchors {
             return Optional.empty();
         }
         return Optional.of(java.util.Arrays.compare(v, ZONE_READING_SINCE) >= 0 ? Reading.PREFECT3_ZONE : Reading.PREFECT3_UTC);
+    }
+
+    /** The first release ({@code {3, 5, 0}}) that reads a naive anchor in the schedule's timezone; a copy. */
+    public static int[] zoneReadingSince() {
+        return ZONE_READING_SINCE.clone();
     }
 
     /** The UTC start of {@code R/start/period}; empty for any other start. */

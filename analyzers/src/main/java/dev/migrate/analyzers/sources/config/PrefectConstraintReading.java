@@ -18,7 +18,7 @@ final class PrefectConstraintReading {
     /** One clause: its operator (PEP 440, or Poetry's {@code ^}, {@code ~}, {@code =} and bare version), its release. */
     private static final Pattern CLAUSE = Pattern.compile("(===|==|~=|>=|<=|>|<|\\^|~|=)?v?(\\d+(?:\\.\\d+)*)(\\.\\*)?"
             + "(?:[._-]?(?:a|b|c|rc|alpha|beta|pre|preview|post|dev)[._-]?\\d*)*(?:\\+[A-Za-z0-9.]*)?");
-    private static final int[] ZONE_READING_SINCE = {3, 5, 0};
+    private static final int[] ZONE_READING_SINCE = NaiveAnchors.zoneReadingSince();
     private static final int[] PREFECT3 = {3, 0, 0};
     private static final int[] PREFECT2 = {2, 0, 0};
     private static final int[] PREFECT4 = {4, 0, 0};

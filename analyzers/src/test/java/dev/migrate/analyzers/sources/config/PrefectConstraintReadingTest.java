@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.schedule.NaiveAnchors;
 import dev.migrate.analyzers.schedule.NaiveAnchors.Reading;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,21 @@ class PrefectConstraintReadingTest {
         assertThat(PrefectConstraintReading.of(">=2.10,<3.5", false)).contains(Reading.PREFECT3_UTC);
         assertThat(PrefectConstraintReading.of("<3.5", false)).contains(Reading.PREFECT3_UTC);
         assertThat(PrefectConstraintReading.of("<=2.20", false)).contains(Reading.PREFECT2);
+    }
+
+    /** The constraint reader and the version reader share one boundary, the one NaiveAnchors keeps. */
+    @Test
+    void boundaryIsTheOneNaiveAnchorsKeeps() {
+        int[] since = NaiveAnchors.zoneReadingSince();
+        String first = since[0] + "." + since[1] + "." + since[2];
+        String before = since[0] + "." + (since[1] - 1) + ".99";
+        assertThat(PrefectConstraintReading.of("==" + first, false)).isEqualTo(NaiveAnchors.forVersion(first))
+                .contains(Reading.PREFECT3_ZONE);
+        assertThat(PrefectConstraintReading.of("==" + before, false)).isEqualTo(NaiveAnchors.forVersion(before))
+                .contains(Reading.PREFECT3_UTC);
+        assertThat(PrefectConstraintReading.of(">=" + before + ",<" + first, false)).contains(Reading.PREFECT3_UTC);
+        since[1] = 99; // a copy: the caller cannot move the boundary
+        assertThat(NaiveAnchors.zoneReadingSince()[1]).isEqualTo(5);
     }
 
     /** Must not change: a range across 3.5.0, an open one, one that admits nothing, or what this does not read. */
