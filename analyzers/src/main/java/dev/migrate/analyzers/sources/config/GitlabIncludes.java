@@ -148,6 +148,74 @@ public final class GitlabIncludes {
         return out;
     }
 
+    /** {@code project: group/x}, {@code remote: URL}, {@code template: X.gitlab-ci.yml}, {@code component: host/x@1.0}. */
+    private static final Pattern REMOTE_KEY = Pattern.compile(
+            "(?:^|[\\s{,-])(project|remote|template|component)[ \\t]*:[ \\t]*[\"']?([^\\s\"',}\\]#]+)");
+    /** A plain item or inline value that is a URL: GitLab reads it as {@code remote:}. */
+    private static final Pattern URL = Pattern.compile("^[ \\t]*(?:-[ \\t]+)?[\"']?(https?://[^\\s\"'#]+)[\"']?[ \\t]*(?:#.*)?$");
+
+    /**
+     * An include of a file the repository does not hold: {@code kind} is {@code project}, {@code remote},
+     * {@code template} or {@code component}, {@code value} as written, {@code line} 1-based.
+     */
+    public record RemoteInclude(String kind, String value, int line) {
+    }
+
+    /**
+     * The includes of a pipeline's text that name no file of the repository (another project's, a URL, one of GitLab's
+     * templates, a CI/CD component), in order: their jobs and templates are not in the tree, so nothing reads them.
+     */
+    public static List<RemoteInclude> remotes(String text) {
+        List<RemoteInclude> out = new ArrayList<>();
+        if (!text.contains("include")) {
+            return out;
+        }
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher inc = INCLUDE.matcher(lines[i]);
+            if (!inc.matches()) {
+                continue;
+            }
+            String inline = inc.group(1);
+            if (!inline.isEmpty()) {
+                remotesOf(inline.startsWith("[") ? inline.substring(1).replaceAll("]$", "") : inline, i, out);
+                continue;
+            }
+            for (int j = i + 1; j < lines.length; j++) {
+                String l = lines[j];
+                if (l.isBlank() || l.strip().startsWith("#")) {
+                    continue;
+                }
+                if (!l.startsWith(" ") && !l.startsWith("\t") && !l.startsWith("-")) {
+                    break;
+                }
+                remotesOf(l, j, out);
+            }
+        }
+        return out;
+    }
+
+    /** The remote includes of one line (a block item, or an inline list's items separated by commas). */
+    private static void remotesOf(String written, int index, List<RemoteInclude> out) {
+        // a comment is no include: YAML starts one at a # after a blank
+        String line = written.replaceFirst("(^|[ \\t])#.*$", "");
+        Matcher k = REMOTE_KEY.matcher(line);
+        boolean keyed = false;
+        while (k.find()) {
+            keyed = true;
+            out.add(new RemoteInclude(k.group(1), k.group(2), index + 1));
+        }
+        if (keyed || line.contains("{")) {
+            return;
+        }
+        for (String part : line.split(",")) {
+            Matcher u = URL.matcher(part);
+            if (u.matches()) {
+                out.add(new RemoteInclude("remote", u.group(1), index + 1));
+            }
+        }
+    }
+
     /** A local include's repository path: none for a URL, a glob, a variable, or one that leaves the repository. */
     private static java.util.Optional<String> path(String written) {
         if (written.contains("://") || written.matches(".*[*?$\\[{].*") || !(written.endsWith(".yml") || written.endsWith(".yaml"))) {

@@ -19,10 +19,17 @@ import java.util.regex.Pattern;
  * in {@code pip install} commands of scripts, Dockerfiles and CI pipelines (continuation lines included) and in the
  * {@code EXTRA_PIP_PACKAGES} of compose files, manifests and env files. The files requirements files include
  * ({@code -r base.txt}, {@code -c constraints/prod.txt}) are read whatever their names, as the rewrite pins them
- * ({@link IncludedRequirements}): their pins are reported once the scan knows a requirements file includes them.
+ * ({@link IncludedRequirements}): their pins are reported once the scan knows a requirements file includes them. A
+ * local file a GitLab pipeline includes under a name of its own ({@code ci/deploy.yml}) runs its {@code pip install}
+ * lines as the pipeline's: they are read once every pipeline was seen ({@link GitlabIncludes#includedTemplates}), as
+ * the rewrite pins them.
  */
 public final class PrefectPinDetector implements Detector {
     private final IncludedRequirements requirements = new IncludedRequirements();
+    /** The GitLab pipelines seen, by path: the files they include are known once all were seen. */
+    private final java.util.Map<String, String> gitlabPipelines = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An included file no detector was handed ({@code ci/base.yml} that only includes another), read when named. */
+    private UnscannedTexts unscanned = new UnscannedTexts(null);
 
     /**
      * {@code prefect==2.14.9} and {@code prefect[aws]~=2.19}; {@code prefect>=2.10,<3} and {@code prefect<3}; Poetry's
@@ -71,13 +78,23 @@ public final class PrefectPinDetector implements Detector {
         // claimed by path: a two-byte keyword such as "-r" would shrink the keyword search's window for every file of
         // the tree (it jumps by the shortest keyword's length), which made the whole scan 18% slower
         return Prefilter.keywords("prefect")
-                .orPath(p -> RequirementsFiles.isRequirements(p) || RequirementsIncludes.mayBeIncluded(p));
+                .orPath(p -> RequirementsFiles.isRequirements(p) || RequirementsIncludes.mayBeIncluded(p)
+                        // a pipeline without the word may include the file with the pin (include: ci/deploy.yml)
+                        || GitlabPipelines.isPipeline(p));
+    }
+
+    @Override
+    public void scanning(java.nio.file.Path base) {
+        unscanned = new UnscannedTexts(base);
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
         if (!file.text().contains("prefect")) {
+            if (GitlabPipelines.isPipeline(file.path())) {
+                return true;
+            }
             // read only for what it includes: the pin may be in the file it names
             return IncludedRequirements.mayBeRequirements(file.path())
                     && !RequirementsIncludes.of(file.path(), file.text()).isEmpty();
@@ -97,13 +114,24 @@ public final class PrefectPinDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink reported) {
         requirements.offer(file.path(), file.text());
+        if (GitlabPipelines.isPipeline(file.path())) {
+            gitlabPipelines.put(file.path(), file.text());
+        }
         if (!file.text().contains("prefect")) {
             return;
         }
+        read(file, false, reported);
+    }
+
+    /**
+     * Reads one file's pins; {@code includedTemplate} reads a local file a GitLab pipeline includes under a name of its
+     * own for its install lines alone, which its first read as a YAML file (for EXTRA_PIP_PACKAGES) left out.
+     */
+    private void read(ScanFile file, boolean includedTemplate, InventorySink reported) {
         InventorySink sink = sinkFor(file, reported);
         String n = file.fileName();
-        boolean commands = PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
-                || PrefectCliLineDetector.isScript(file);
+        boolean commands = includedTemplate || PrefectCliLineDetector.isDockerfile(n)
+                || PrefectCliLineDetector.isCiYaml(file.path()) || PrefectCliLineDetector.isScript(file);
         boolean dependencyFile = !commands && !extraPipPackagesFile(n) || n.equals("environment.yml");
         if (PrefectCliLineDetector.isDockerfile(n)) {
             for (PrefectVersionArgs.VersionArg arg : PrefectVersionArgs.in(file.text())) {
@@ -130,7 +158,8 @@ public final class PrefectPinDetector implements Detector {
             // in compose files, manifests and env files, on the EXTRA_PIP_PACKAGES the image installs at start
             boolean install = commands && (line.contains("install") || installContinues) || line.contains("EXTRA_PIP_PACKAGES");
             installContinues = install && line.stripTrailing().endsWith("\\");
-            if (line.strip().startsWith("#") || !dependencyFile && !install) {
+            if (line.strip().startsWith("#") || !dependencyFile && !install
+                    || includedTemplate && line.contains("EXTRA_PIP_PACKAGES")) {
                 continue;
             }
             // a pin locked with --hash lines moves only by compiling the lock again
@@ -167,7 +196,19 @@ public final class PrefectPinDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        GitlabIncludes.includedTemplates(gitlabPipelines, this::repositoryText).keySet().forEach(p -> {
+            String text = repositoryText(p);
+            if (text != null && text.contains("prefect")) {
+                read(new ScanFile(p, text), true, sink);
+            }
+        });
         requirements.release(sink);
+    }
+
+    /** The text of a repository file a pipeline includes: a pipeline seen, else read from the tree. */
+    private String repositoryText(String path) {
+        String seen = gitlabPipelines.get(path);
+        return seen != null ? seen : unscanned.apply(path);
     }
 
     /**
