@@ -33,8 +33,36 @@ public final class GitlabIncludes {
     /** The repository paths a pipeline's text includes as local files, in order, as written (not followed). */
     public static List<String> locals(String text) {
         List<String> out = new ArrayList<>();
+        eachInclude(text, (inline, index) -> {
+            String v = inline.startsWith("[") && inline.endsWith("]") ? inline.substring(1, inline.length() - 1) : inline;
+            if (v.startsWith("{")) {
+                v = v.replaceAll("^\\{|}$", "").strip();
+            }
+            for (String part : v.split(",")) {
+                Matcher e = ENTRY.matcher(part.strip());
+                if (e.matches()) {
+                    path(e.group(2)).ifPresent(out::add);
+                }
+            }
+        }, (l, index) -> {
+            Matcher e = ENTRY.matcher(l);
+            // a plain item at the list's level, or local: of an item (not project:'s file: nor a rules: value)
+            if (e.matches() && (!e.group(1).isEmpty() || l.strip().startsWith("-"))) {
+                path(e.group(2)).ifPresent(out::add);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Walks a pipeline's {@code include:} keys: an inline value ({@code include: [a.yml, b.yml]}, {@code include: x.yml})
+     * goes to {@code inline}, each line of a block value (items and their keys, up to the next top-level key, blank
+     * and comment lines skipped) to {@code item}; both with the line's 0-based index.
+     */
+    private static void eachInclude(String text, java.util.function.ObjIntConsumer<String> inline,
+            java.util.function.ObjIntConsumer<String> item) {
         if (!text.contains("include")) {
-            return out;
+            return;
         }
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -42,18 +70,8 @@ public final class GitlabIncludes {
             if (!inc.matches()) {
                 continue;
             }
-            String inline = inc.group(1);
-            if (!inline.isEmpty()) {
-                String v = inline.startsWith("[") && inline.endsWith("]") ? inline.substring(1, inline.length() - 1) : inline;
-                if (v.startsWith("{")) {
-                    v = v.replaceAll("^\\{|}$", "").strip();
-                }
-                for (String part : v.split(",")) {
-                    Matcher e = ENTRY.matcher(part.strip());
-                    if (e.matches()) {
-                        path(e.group(2)).ifPresent(out::add);
-                    }
-                }
+            if (!inc.group(1).isEmpty()) {
+                inline.accept(inc.group(1), i);
                 continue;
             }
             for (int j = i + 1; j < lines.length; j++) {
@@ -64,14 +82,9 @@ public final class GitlabIncludes {
                 if (!l.startsWith(" ") && !l.startsWith("\t") && !l.startsWith("-")) {
                     break;
                 }
-                Matcher e = ENTRY.matcher(l);
-                // a plain item at the list's level, or local: of an item (not project:'s file: nor a rules: value)
-                if (e.matches() && (!e.group(1).isEmpty() || l.strip().startsWith("-"))) {
-                    path(e.group(2)).ifPresent(out::add);
-                }
+                item.accept(l, j);
             }
         }
-        return out;
     }
 
     /**
@@ -167,31 +180,8 @@ public final class GitlabIncludes {
      */
     public static List<RemoteInclude> remotes(String text) {
         List<RemoteInclude> out = new ArrayList<>();
-        if (!text.contains("include")) {
-            return out;
-        }
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher inc = INCLUDE.matcher(lines[i]);
-            if (!inc.matches()) {
-                continue;
-            }
-            String inline = inc.group(1);
-            if (!inline.isEmpty()) {
-                remotesOf(inline.startsWith("[") ? inline.substring(1).replaceAll("]$", "") : inline, i, out);
-                continue;
-            }
-            for (int j = i + 1; j < lines.length; j++) {
-                String l = lines[j];
-                if (l.isBlank() || l.strip().startsWith("#")) {
-                    continue;
-                }
-                if (!l.startsWith(" ") && !l.startsWith("\t") && !l.startsWith("-")) {
-                    break;
-                }
-                remotesOf(l, j, out);
-            }
-        }
+        eachInclude(text, (inline, i) -> remotesOf(inline.startsWith("[") ? inline.substring(1).replaceAll("]$", "") : inline,
+                i, out), (l, j) -> remotesOf(l, j, out));
         return out;
     }
 
