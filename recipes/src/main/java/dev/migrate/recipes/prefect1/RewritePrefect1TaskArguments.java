@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.RunIndexScanner;
 import dev.migrate.recipes.prefect1.internal.Args;
 import dev.migrate.recipes.prefect1.internal.CacheValidators;
 import dev.migrate.recipes.prefect1.internal.FlowsLeftAsPrefect1;
@@ -83,15 +84,11 @@ public class RewritePrefect1TaskArguments extends ScanningRecipe<ProjectFlowClas
     /** Every Python file is read first: a task call inside a flow made with another module's Flow subclass stays. */
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(ProjectFlowClasses flowClasses) {
-        return new TreeVisitor<Tree, ExecutionContext>() {
-            @Override
-            public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (tree instanceof PythonFile file) {
-                    flowClasses.record(file);
-                }
-                return tree;
+        return RunIndexScanner.offering((ctx, source) -> {
+            if (source instanceof PythonFile file) {
+                flowClasses.record(file);
             }
-        };
+        });
     }
 
     @Override
