@@ -142,7 +142,7 @@ public final class HtmlReport implements ReportWriter {
                 h.append("<tr class=\"").append(exact ? "exact" : "inexact").append("\"><td><code>").append(esc(j.id()))
                         .append("</code></td><td><code>").append(esc(s.expression()))
                         .append(esc(s.zoneLabel())).append("</code></td><td>")
-                        .append(esc(v.description())).append("</td><td><code>").append(esc(v.prefect() == null ? "" : v.prefect()))
+                        .append(esc(v.description() + Reports.anchorReading(j, s))).append("</td><td><code>").append(esc(v.prefect() == null ? "" : v.prefect()))
                         .append("</code></td><td>").append(esc(v.proof())).append("</td></tr>\n");
             }
         }

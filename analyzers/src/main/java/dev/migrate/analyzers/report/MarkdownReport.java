@@ -64,7 +64,7 @@ public final class MarkdownReport implements ReportWriter {
             for (ScheduleSpec s : j.schedules()) {
                 ScheduleView v = views.of(j, s);
                 out.write("| " + code(j.id()) + " | " + cell(s.expression() + s.zoneLabel())
-                        + " | " + cell(v.description()) + " | " + cell(v.prefect()) + " | " + cell(v.proof()) + " |\n");
+                        + " | " + cell(v.description() + Reports.anchorReading(j, s)) + " | " + cell(v.prefect()) + " | " + cell(v.proof()) + " |\n");
             }
         }
     }

@@ -94,6 +94,16 @@ public final class Reports {
         return a.containsKey(ActivityResolver.FAILURES) ? shown + " (" + a.get(ActivityResolver.FAILURES) + " failed)" : shown;
     }
 
+    /**
+     * How the job's naive anchors were read ({@link dev.migrate.analyzers.schedule.NaiveAnchors#ATTRIBUTE}), after an
+     * anchored interval's description: " (naive anchor read as UTC, as Prefect 2 does)"; "" for any other schedule.
+     */
+    static String anchorReading(dev.migrate.analyzers.model.Job j, dev.migrate.analyzers.model.ScheduleSpec s) {
+        String reading = j.attributes().get(dev.migrate.analyzers.schedule.NaiveAnchors.ATTRIBUTE);
+        return reading == null || s.form() != dev.migrate.analyzers.model.ScheduleSpec.Form.INTERVAL
+                || !s.expression().startsWith("R/") ? "" : " (" + reading + ")";
+    }
+
     /** The job's schedules as data (CSV): expression and zone each. */
     static String schedules(dev.migrate.analyzers.model.Job j) {
         return schedules(j, false);

@@ -110,7 +110,8 @@ public final class TerminalReport implements ReportWriter {
         for (Job j : inv.jobs()) {
             for (ScheduleSpec s : j.schedules()) {
                 ScheduleView v = views.of(j, s);
-                out.write(j.id() + ": " + Printable.line(v.description()) + " -> " + Printable.line(v.verdict()) + "\n");
+                out.write(j.id() + ": " + Printable.line(v.description() + Reports.anchorReading(j, s)) + " -> "
+                        + Printable.line(v.verdict()) + "\n");
             }
         }
     }

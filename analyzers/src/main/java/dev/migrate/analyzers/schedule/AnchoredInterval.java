@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * A Prefect interval schedule's {@code anchor_date} as the INTERVAL expression {@code R/start/period} with a start
  * that carries its UTC offset, so that it names one instant (a start without an offset is a wall-clock time, see
- * {@link Schedules}). A naive anchor is placed at UTC, the instant Prefect 2 (and 3.x before 3.5.0) used whatever the
- * schedule's timezone: the caller marks it for its version ({@link NaiveAnchors#marked}), which 3.5.0 and later read
- * in the schedule's timezone instead.
+ * {@link Schedules}). A naive anchor is placed at UTC, the instant Prefect 2 (and 3.x before 3.3.0) used whatever the
+ * schedule's timezone: the caller marks it for its version ({@link NaiveAnchors#marked}), since from 3.3 the Python
+ * versions of the client and the server decide whether it is that instant or the digits in the schedule's timezone.
  */
 public final class AnchoredInterval {
     private AnchoredInterval() {

@@ -16,10 +16,10 @@ import java.util.Map;
  * {@code anchor_date} for intervals only).
  *
  * <p>An interval's anchor in a timezone other than UTC is written as its instant in UTC ({@code
- * 2024-01-01T14:00:00+00:00} for 09:00 in America/New_York in winter), never naive: Prefect 3 versions disagree on a
- * naive anchor_date (Prefect 2 and the Prefect 3 servers of early 2025 read it as UTC, pendulum's default and
- * whenever's {@code assume_tz("UTC")}, whatever their docstring says; later 3.x reads it in the schedule's timezone),
- * while an anchor at {@code +00:00} is the same instant to all of them.
+ * 2024-01-01T14:00:00+00:00} for 09:00 in America/New_York in winter), never naive: Prefect versions disagree on a
+ * naive anchor_date (Prefect 2 and 3.x before 3.3.0 read it as UTC, pendulum's default; from 3.3 the Python versions
+ * of the client and the server decide between UTC and the schedule's timezone, see {@link NaiveAnchors}), while an
+ * anchor at {@code +00:00} is the same instant to all of them.
  *
  * @param anchorDate   an interval's anchor: a local time when {@code anchorOffset} is null (only with a UTC timezone
  *                     or none, where every reading agrees), else a time at that offset
@@ -49,9 +49,8 @@ public record PrefectSchedule(String cron, Boolean dayOr, Duration interval, Loc
      * An interval from one instant, written as that instant in UTC ({@code 2022-11-06T06:30:00+00:00}) unless the
      * timezone is UTC (or none), where the naive UTC time is that instant to every reading. Prefect 3 reads an aware
      * anchor as its instant and moves it into the timezone, and a UTC offset is the one every parser it uses (pydantic,
-     * pendulum, whenever's tzinfo lookup by name, the zoneinfo code after PrefectHQ/prefect#19301) reads the same way;
-     * a naive one is UTC to some 3.x versions and local time to others, and in a repeated or skipped local hour
-     * ambiguous even then.
+     * pendulum, whenever's tzinfo lookup by name, zoneinfo) reads the same way; a naive one is UTC to some 3.x
+     * clients and servers and local time to others, and in a repeated or skipped local hour ambiguous even then.
      */
     public static PrefectSchedule interval(Duration every, ZonedDateTime anchor, String timezone) {
         LocalDateTime utc = LocalDateTime.ofInstant(anchor.toInstant(), ZoneOffset.UTC);

@@ -87,4 +87,28 @@ class ScheduleReportsTest {
         JsonNode props = sarif.get("runs").get(0).get("results").get(0).get("properties");
         assertThat(props.get("schedules").get(0).get("prefect").asText()).endsWith("exact over 50 fire times");
     }
+
+    /**
+     * A Prefect 2 deployment's naive anchor read as UTC: before, only the JSON's attributes said so; the people's
+     * formats now say it after the interval's description. Must not change: a cron schedule gets no such words.
+     */
+    @Test
+    void aNaiveAnchorsReadingIsShownBesideItsInterval() throws IOException {
+        SourceRef at = SourceRef.at("deployment.yaml", 4, 3);
+        dev.migrate.analyzers.model.ScanFile file = new dev.migrate.analyzers.model.ScanFile("deployment.yaml", "");
+        String note = dev.migrate.analyzers.schedule.NaiveAnchors.Reading.PREFECT2.note();
+        Job hourly = new JobBuilder(file, JobKind.PREFECT2_DEPLOYMENT, "hourly", at, "hourly")
+                .schedule(new ScheduleSpec(Form.INTERVAL, "R/2024-01-01T09:00Z/PT1H", "America/Chicago", at))
+                .attr(dev.migrate.analyzers.schedule.NaiveAnchors.ATTRIBUTE, note).build();
+        Job cron = new JobBuilder(file, JobKind.PREFECT2_DEPLOYMENT, "cron", at, "cron")
+                .schedule(new ScheduleSpec(Form.CRON_PREFECT, "0 9 * * *", "America/Chicago", at))
+                .attr(dev.migrate.analyzers.schedule.NaiveAnchors.ATTRIBUTE, note).build();
+        Inventory anchored = new Inventory("x", List.of(hourly, cron), List.of(), List.of(), new ScanStats(1, 1, 10));
+        String term = ReportFormatsTest.render(ReportFormat.TERMINAL, anchored);
+        assertThat(term.lines().filter(l -> l.startsWith(hourly.id() + ": ")).findFirst().orElseThrow())
+                .contains(" (naive anchor read as UTC, as Prefect 2 does) -> ");
+        assertThat(term.lines().filter(l -> l.startsWith(cron.id() + ": ")).findFirst().orElseThrow()).doesNotContain("naive");
+        assertThat(ReportFormatsTest.render(ReportFormat.MD, anchored)).contains("(naive anchor read as UTC, as Prefect 2 does) |");
+        assertThat(ReportFormatsTest.render(ReportFormat.HTML, anchored)).contains("(naive anchor read as UTC, as Prefect 2 does)</td>");
+    }
 }

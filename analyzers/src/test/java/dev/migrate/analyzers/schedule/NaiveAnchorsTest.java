@@ -10,8 +10,9 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 /**
- * A naive anchor is read as UTC and marked for its version: Prefect 2 and 3.x before 3.5.0 keep that instant, 3.5.0
- * (PrefectHQ/prefect#19301, in the 3.5.0 release notes) and later read the digits in the schedule's timezone.
+ * A naive anchor is read as UTC and marked for its version: Prefect 2 and 3.x before 3.3.0 prove that instant; from 3.3.0
+ * the Python versions of the client and the server decide between it and the digits in the schedule's timezone, so the
+ * mark stays and says both.
  */
 class NaiveAnchorsTest {
     private static final SourceRef AT = SourceRef.at("prefect.yaml", 1, 1);
@@ -32,17 +33,40 @@ class NaiveAnchorsTest {
             assertThat(r.unproven()).isNull();
         });
         assertThat(NaiveAnchors.resolve(s, Reading.PREFECT3_UTC).expression()).isEqualTo("R/2023-03-01T06:30Z/P1D");
-        assertThat(NaiveAnchors.resolve(s, Reading.PREFECT3_ZONE).expression()).isEqualTo("R/2023-03-01T06:30-06:00/P1D");
-        assertThat(NaiveAnchors.resolve(s, Reading.PREFECT3_ZONE).unproven()).isNull();
+        assertThat(NaiveAnchors.resolve(s, Reading.PREFECT3_UTC).unproven()).isNull();
+        // the other reading, which some 3.3+ clients and servers run
+        assertThat(NaiveAnchors.inZone(s).expression()).isEqualTo("R/2023-03-01T06:30-06:00/P1D");
+        assertThat(NaiveAnchors.inZone(s).unproven()).isNull();
+    }
+
+    /**
+     * Before, a 3.5.0 or later version resolved the anchor into the zone, crediting PrefectHQ/prefect#19301; now no
+     * version from 3.3.0 proves either reading: the mark stays, with both instants, what decides and what to write.
+     */
+    @Test
+    void from330TheMarkStaysWithBothReadings() {
+        ScheduleSpec s = naive("America/Chicago");
+        assertThat(NaiveAnchors.resolve(s, Reading.BY_PYTHON)).isEqualTo(s);
+        assertThat(s.unproven()).isEqualTo("naive anchor_date 2023-03-01T06:30 with timezone America/Chicago is "
+                + "2023-03-01T06:30Z read as UTC, 2023-03-01T06:30-06:00 read in America/Chicago: Prefect 2 and 3.x before "
+                + "3.3.0 read it as UTC, and from 3.3.0 which one runs depends on the Python version of the Prefect client "
+                + "that deploys it and of the server that stores it, and no prefect pin here keeps it below 3.3.0; write "
+                + "anchor_date with an explicit offset (migrate rewrite writes a Prefect 2 anchor with +00:00, PF207); "
+                + "read as UTC");
+        assertThat(s.unproven()).doesNotContain("19301");
     }
 
     @Test
-    void versionsOnEitherSideOf350() {
+    void versionsOnEitherSideOf330() {
         assertThat(NaiveAnchors.forVersion("2.20.25")).contains(Reading.PREFECT2);
         assertThat(NaiveAnchors.forVersion("3.0.0")).contains(Reading.PREFECT3_UTC);
-        assertThat(NaiveAnchors.forVersion("3.4.25")).contains(Reading.PREFECT3_UTC);
-        assertThat(NaiveAnchors.forVersion("3.5.0")).contains(Reading.PREFECT3_ZONE);
-        assertThat(NaiveAnchors.forVersion("3.8")).contains(Reading.PREFECT3_ZONE);
+        assertThat(NaiveAnchors.forVersion("3.2.6")).contains(Reading.PREFECT3_UTC);
+        assertThat(NaiveAnchors.forVersion("3.3.0")).contains(Reading.BY_PYTHON);
+        assertThat(NaiveAnchors.forVersion("3.4.25")).contains(Reading.BY_PYTHON);
+        assertThat(NaiveAnchors.forVersion("3.5.0")).contains(Reading.BY_PYTHON);
+        assertThat(NaiveAnchors.forVersion("3.8")).contains(Reading.BY_PYTHON);
+        assertThat(NaiveAnchors.forVersion("3.3.0rc1")).contains(Reading.BY_PYTHON);
+        assertThat(Reading.BY_PYTHON.proven()).isFalse();
         assertThat(NaiveAnchors.forVersion("1.4.1")).isEmpty();
         assertThat(NaiveAnchors.forVersion("{{ version }}")).isEmpty();
         assertThat(NaiveAnchors.forVersion(null)).isEmpty();

@@ -189,8 +189,9 @@ public final class Prefect2AnchorDate {
      */
     static String ambiguousNote(Anchor at, String naive) {
         return "`anchor_date: " + naive + "` with `timezone: " + at.timezone() + "` has no offset, which Prefect "
-                + "versions read differently: Prefect 2 and the early Prefect 3 servers as UTC (" + at.utc().format(HH_MM)
-                + " UTC), later 3.x releases (PrefectHQ/prefect#19301) in " + at.timezone() + "; write `anchor_date: "
+                + "versions read differently: Prefect 2 and Prefect 3 before 3.3.0 as UTC (" + at.utc().format(HH_MM)
+                + " UTC), and from 3.3.0 as UTC or in " + at.timezone() + " depending on the Python version of the "
+                + "Prefect client that deploys it and of the server that stores it; write `anchor_date: "
                 + at.written(naive) + "` for the runs Prefect 2 made, or `anchor_date: " + at.meant() + "` for "
                 + at.utc().format(HH_MM) + " in " + at.timezone();
     }

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads each Prefect interval's naive anchor ({@link NaiveAnchors}) the way the Prefect version that runs it does, once
- * every file is scanned: a Prefect 2 deployment's as UTC, as Prefect 2 did (the instant the rewrite writes with
- * {@code +00:00}); a Prefect 3 deployment's by the version its prefect.yaml names ({@code prefect-version:}) or the
- * project pins in its directory or above ({@link NaiveAnchorVersions}: a requirement in a requirements file, pyproject,
- * setup file or Dockerfile, exact or a range that keeps to one side of 3.5.0, a {@code prefecthq/prefect:} image, and
- * the versions handed to those by a Dockerfile ARG, an inline default or a compose build argument). When no version,
- * or pins on both sides of 3.5.0, tell, the schedule keeps its mark: its proof says the reading is ambiguous instead
- * of picking one.
+ * every file is scanned, where that version proves the reading: a Prefect 2 deployment's as UTC, as Prefect 2 did (the
+ * instant the rewrite writes with {@code +00:00}); a Prefect 3 deployment's as UTC when the version its prefect.yaml
+ * names ({@code prefect-version:}) or every version the project pins in its directory or above
+ * ({@link NaiveAnchorVersions}: a requirement in a requirements file, pyproject, setup file or Dockerfile, exact or a
+ * range, a {@code prefecthq/prefect:} image, and the versions handed to those by a Dockerfile ARG, an inline default or
+ * a compose build argument) is below 3.3.0. A pin that admits 3.3.0 or later, or no version at all, leaves the mark:
+ * from 3.3 the Python versions of the client and the server decide, and the proof gives both readings instead of
+ * picking one.
  */
 public final class NaiveAnchorResolver implements JobResolver {
     private static final Pattern OTHER_FILES = Pattern.compile("pyproject\\.toml|setup\\.(?:py|cfg)|Pipfile"
@@ -43,7 +44,7 @@ public final class NaiveAnchorResolver implements JobResolver {
             if (j.schedules().stream().noneMatch(NaiveAnchors::pending)) {
                 continue;
             }
-            Optional<Reading> reading = reading(j, files);
+            Optional<Reading> reading = reading(j, files).filter(Reading::proven);
             if (reading.isEmpty()) {
                 continue; // the mark stays: the proof says which readings there are
             }
@@ -55,7 +56,10 @@ public final class NaiveAnchorResolver implements JobResolver {
         }
     }
 
-    /** How the Prefect that runs the job reads a naive anchor; empty when nothing tells one version. */
+    /**
+     * How the Prefect that runs the job reads a naive anchor; empty when nothing tells a version. Pins that all read it
+     * as UTC (2.x beside 3.2) give the later one's; any pin that admits 3.3.0 or later gives {@link Reading#BY_PYTHON}.
+     */
     private static Optional<Reading> reading(Job j, List<ScanFile> files) {
         if (j.kind() == JobKind.PREFECT2_DEPLOYMENT) {
             return Optional.of(Reading.PREFECT2);
@@ -72,7 +76,10 @@ public final class NaiveAnchorResolver implements JobResolver {
                 pinned.addAll(NaiveAnchorVersions.in(f.path(), f.text()));
             }
         }
-        return pinned.size() == 1 ? Optional.of(pinned.iterator().next()) : Optional.empty();
+        if (pinned.contains(Reading.BY_PYTHON)) {
+            return Optional.of(Reading.BY_PYTHON);
+        }
+        return pinned.stream().reduce((a, b) -> b); // an EnumSet iterates in order: PREFECT3_UTC after PREFECT2
     }
 
     private static String dir(String path) {

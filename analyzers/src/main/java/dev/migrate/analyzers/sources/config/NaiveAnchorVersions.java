@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The naive-anchor readings ({@link Reading}) that the Prefect versions a file pins fix, for
- * {@link NaiveAnchorResolver}: a requirement's constraint ({@code prefect==3.4.1}, {@code prefect>=3.0,<3.5},
- * {@code prefect[aws]~=3.4.0}) and Poetry's or Pipfile's value (read with the pin detector's
+ * {@link NaiveAnchorResolver}: a requirement's constraint ({@code prefect==3.2.1}, {@code prefect>=3.0,<3.3},
+ * {@code prefect[aws]~=3.2.0}) and Poetry's or Pipfile's value (read with the pin detector's
  * {@link PrefectPinDetector#TOML_PIN}), each as {@link PrefectConstraintReading} reads it; a {@code prefecthq/prefect}
  * image's tag; and the versions a file hands to those through a variable, as the PF208 readers find them: a
  * Dockerfile's {@code ARG PREFECT_VERSION=3.4.1} default, a reference's inline default

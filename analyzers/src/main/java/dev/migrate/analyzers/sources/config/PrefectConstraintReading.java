@@ -8,20 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which naive-anchor reading ({@link NaiveAnchors}) a constraint on {@code prefect} fixes: one only when every release
- * it admits reads the anchor the same way, all before 3.5.0 ({@code ==3.4.1}, {@code >=3.0,<3.5}, {@code ~=3.4.0},
- * {@code ==3.4.*}, Poetry's {@code ~3.4}) or all from 3.5.0 on ({@code >=3.5}, {@code ==3.6.2}). A constraint that
- * admits releases on both sides ({@code >=3.0}, {@code ~=3.4}, Poetry's {@code ^3.4}), or that this does not read,
- * fixes none: which release pip picks is not in the tree.
+ * Which naive-anchor reading ({@link NaiveAnchors}) a constraint on {@code prefect} fixes: the UTC one when every release
+ * it admits is a 2.x or a 3.x before 3.3.0 ({@code ==3.2.1}, {@code >=3.0,<3.3}, {@code ~=3.2.0}, {@code ==3.2.*},
+ * Poetry's {@code ~3.2}, {@code >=2.10,<3}); {@link Reading#BY_PYTHON} when it admits 3.3.0 or a later release
+ * ({@code >=3.0}, {@code ~=3.4}, {@code ==3.5.0}, Poetry's {@code ^3.2}), where the Python versions decide; none when
+ * it admits no release or this does not read it.
  */
 final class PrefectConstraintReading {
     /** One clause: its operator (PEP 440, or Poetry's {@code ^}, {@code ~}, {@code =} and bare version), its release. */
     private static final Pattern CLAUSE = Pattern.compile("(===|==|~=|>=|<=|>|<|\\^|~|=)?v?(\\d+(?:\\.\\d+)*)(\\.\\*)?"
             + "(?:[._-]?(?:a|b|c|rc|alpha|beta|pre|preview|post|dev)[._-]?\\d*)*(?:\\+[A-Za-z0-9.]*)?");
-    private static final int[] ZONE_READING_SINCE = NaiveAnchors.zoneReadingSince();
+    private static final int[] UNPROVEN_SINCE = NaiveAnchors.unprovenSince();
     private static final int[] PREFECT3 = {3, 0, 0};
     private static final int[] PREFECT2 = {2, 0, 0};
-    private static final int[] PREFECT4 = {4, 0, 0};
 
     /** A lower or upper end of the releases admitted; {@code inclusive} when that release itself is admitted. */
     private record End(int[] release, boolean inclusive) {
@@ -73,19 +72,14 @@ final class PrefectConstraintReading {
                 || Arrays.compare(upper.release(), lower.release()) <= 0 && !lower.inclusive())) {
             return Optional.empty(); // nothing, or no release at all, admitted
         }
-        if (upper != null && below(upper, ZONE_READING_SINCE)) {
-            // Prefect 1 has no anchor_date: a job with one runs on 2.x or 3.x, and both read it as UTC before 3.5.0
-            if (below(upper, PREFECT2)) {
-                return Optional.empty();
-            }
+        if (upper != null && below(upper, PREFECT2)) {
+            return Optional.empty(); // Prefect 1 has no anchor_date
+        }
+        if (upper != null && below(upper, UNPROVEN_SINCE)) {
+            // a job with an anchor_date runs on 2.x or 3.x, and both read it as UTC before 3.3.0
             return Optional.of(below(upper, PREFECT3) ? Reading.PREFECT2 : Reading.PREFECT3_UTC);
         }
-        // a later major release reads no anchor this knows of, as for an exact pin (NaiveAnchors#forVersion)
-        if (lower != null && Arrays.compare(lower.release(), ZONE_READING_SINCE) >= 0
-                && Arrays.compare(lower.release(), PREFECT4) < 0) {
-            return Optional.of(Reading.PREFECT3_ZONE);
-        }
-        return Optional.empty();
+        return Optional.of(Reading.BY_PYTHON);
     }
 
     /** Whether every release at or below {@code upper} is below {@code release}. */

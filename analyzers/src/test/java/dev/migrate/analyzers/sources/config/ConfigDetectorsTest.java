@@ -188,7 +188,7 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).contains("""
                   schedule CRON_PREFECT '0 6 * * *' tz=Europe/London at prefect.yaml:6:15
-                  schedule INTERVAL 'R/2024-01-01T09:00Z/PT604800S' tz=Europe/London paused [naive anchor_date 2024-01-01T09:00 with timezone Europe/London: Prefect 2 and 3.x before 3.5.0 read it as UTC, 3.5.0 and later (PrefectHQ/prefect#19301) in Europe/London, and no pinned prefect version tells which runs it; read as UTC] at prefect.yaml:8:19
+                  schedule INTERVAL 'R/2024-01-01T09:00Z/PT604800S' tz=Europe/London paused at prefect.yaml:8:19
                   schedule RRULE 'FREQ=WEEKLY;BYDAY=MO' paused at prefect.yaml:12:27
                   schedule CRON_PREFECT '0 7 * * *' at prefect.yaml:14:15
                 """, "attrs {deploymentName=twice, entrypoint=f.py:f, flowName=f, prefectVersion=2.20.0}");
@@ -275,7 +275,7 @@ class ConfigDetectorsTest {
      * anchor_date fixes when in the period an interval runs. Before, the scan dropped it: a daily interval read as
      * "every day from an unknown start" (midnight, not exact). Now it is the instant Prefect counts from: a naive anchor
      * is read as UTC and, in a zone where the versions' readings differ, marked for the job's version (which the scan
-     * resolves once it knows the pins, see NaiveAnchorResolverTest); read in its zone, as 3.5.0 and later do, the
+     * resolves once it knows the pins, see NaiveAnchorResolverTest); read in its zone, as some 3.3+ clients do, the
      * scan's own translation gives back the same anchor.
      */
     @Test
@@ -299,8 +299,7 @@ class ConfigDetectorsTest {
                 "R/2026-03-02T06:15Z/PT86400S", "R/2026-07-01T00:30Z/PT21600S", "PT600S", "PT3600S");
         // only the naive anchor in Berlin waits for its version; a naive one in UTC is one instant to every version
         assertThat(specs).extracting(dev.migrate.analyzers.schedule.NaiveAnchors::pending).containsExactly(true, false, false, false);
-        var inBerlin = dev.migrate.analyzers.schedule.NaiveAnchors.resolve(specs.get(0),
-                dev.migrate.analyzers.schedule.NaiveAnchors.Reading.PREFECT3_ZONE);
+        var inBerlin = dev.migrate.analyzers.schedule.NaiveAnchors.inZone(specs.get(0));
         assertThat(inBerlin.expression()).isEqualTo("R/2026-03-02T06:15+01:00/PT86400S");
         var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC,
                 java.time.Instant.parse("2026-11-21T00:00:00Z"));

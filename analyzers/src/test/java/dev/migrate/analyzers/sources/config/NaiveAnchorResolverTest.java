@@ -146,85 +146,65 @@ class NaiveAnchorResolverTest {
         }
     }
 
-    /** 3.x before 3.5.0 read a naive anchor as UTC; 3.5.0 (PrefectHQ/prefect#19301) and later in the timezone. */
+    /**
+     * 3.x before 3.3.0 read a naive anchor as UTC. Before, a pin at 3.5.0 or later resolved it into the timezone
+     * (crediting PrefectHQ/prefect#19301); from 3.3.0 the client's and the server's Python decide, so such a pin proves
+     * nothing and the mark stays.
+     */
     @Test
     void aPrefect3AnchorIsReadByThePinnedVersion() throws IOException {
-        assertThat(prefect3Anchor("requirements.txt", "prefect==3.4.1\n")).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
-        assertThat(attribute(dir.resolve("p3.4.1"))).isEqualTo("naive anchor read as UTC, as Prefect 3 before 3.5.0 does");
-        assertThat(prefect3Anchor("requirements.txt", "prefect[aws]==3.5.0\n")).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
-        assertThat(prefect3Anchor("Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))
-                .isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
-        assertThat(prefect3Anchor("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"3.4.25\"\n"))
-                .isEqualTo("R/2024-01-01T09:00Z/PT3600S");
+        String utc = "R/2024-01-01T09:00Z/PT3600S";
+        assertThat(prefect3Anchor("requirements.txt", "prefect==3.2.1\n")).isEqualTo(utc);
+        assertThat(attribute(dir.resolve("p3.2.1"))).isEqualTo("naive anchor read as UTC, as Prefect 3 before 3.3.0 does");
+        assertThat(prefect3Anchor("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"3.2.6\"\n")).isEqualTo(utc);
+        for (Map<String, String> pins : List.of(Map.of("requirements.txt", "prefect[aws]==3.5.0\n"),
+                Map.of("requirements.txt", "prefect==3.4.1\n"), Map.of("requirements.txt", "prefect==3.3.0\n"),
+                Map.of("Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))) {
+            ScheduleSpec s = scanProject("late" + Integer.toHexString(pins.hashCode()), pins);
+            assertThat(s.expression()).as(pins.toString()).isEqualTo(utc);
+            assertThat(NaiveAnchors.pending(s)).as(pins.toString()).isTrue();
+        }
     }
 
     /**
-     * A range decides when every release it admits is on one side of 3.5.0: before, {@code <3.5}, {@code ~=3.4.0},
-     * {@code ==3.4.*}, Poetry's {@code ~3.4}; from, {@code >=3.5}. Before, such pins left the reading unproven.
+     * A range proves the reading when every release it admits is before 3.3.0: {@code <3.3}, {@code ~=3.2.0},
+     * {@code ==3.2.*}, Poetry's {@code ~3.2}; the same pins handed on through a variable (a Dockerfile ARG's default, a
+     * reference's inline default, a compose service's build argument) too.
      */
     @Test
-    void aRangeOnOneSideOf350DecidesTheReading() throws IOException {
+    void aRangeBefore330ProvesTheUtcReading() throws IOException {
         String utc = "R/2024-01-01T09:00Z/PT3600S";
-        String zone = "R/2024-01-01T09:00-06:00/PT3600S";
-        assertThat(prefect3Anchor("r1", Map.of("requirements.txt", "prefect>=3.0,<3.5\n"))).isEqualTo(utc);
-        assertThat(prefect3Anchor("r2", Map.of("requirements.txt", "prefect[aws] ~= 3.4.0  # patch releases\n")))
-                .isEqualTo(utc);
-        assertThat(prefect3Anchor("r3", Map.of("requirements.txt", "prefect==3.4.*\n"))).isEqualTo(utc);
-        assertThat(prefect3Anchor("r4", Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"~3.4\"\n")))
-                .isEqualTo(utc);
-        assertThat(prefect3Anchor("r5", Map.of("pyproject.toml", "[project]\ndependencies = [\"prefect>=3.5\"]\n")))
-                .isEqualTo(zone);
-        assertThat(prefect3Anchor("r6", Map.of("pyproject.toml",
-                "[tool.poetry.dependencies]\nprefect = {extras = [\"aws\"], version = \">=3.5.2,<4\"}\n"))).isEqualTo(zone);
-        assertThat(attribute(dir.resolve("r6"))).isEqualTo(NaiveAnchors.Reading.PREFECT3_ZONE.note());
+        for (Map<String, String> pins : List.of(Map.of("requirements.txt", "prefect>=3.0,<3.3\n"),
+                Map.of("requirements.txt", "prefect[aws] ~= 3.2.0  # patch releases\n"),
+                Map.of("requirements.txt", "prefect==3.2.*\n"),
+                Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"~3.2\"\n"),
+                Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = {extras = [\"aws\"], version = \">=3.1,<3.3\"}\n"),
+                Map.of("Dockerfile", "FROM python:3.12-slim\nARG PREFECT_VERSION=3.2.1\nRUN pip install \"prefect==${PREFECT_VERSION}\"\n"),
+                Map.of("docker-compose.yml", "services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_VERSION:-3.2.1}-python3.12\n"),
+                Map.of("docker-compose.yml", "services:\n  worker:\n    build:\n      context: .\n      args:\n"
+                        + "        PREFECT_VERSION: \"3.1.4\"\n", "Dockerfile",
+                        "FROM python:3.12-slim\nARG PREFECT_VERSION\nRUN pip install \"prefect==$PREFECT_VERSION\"\n"),
+                // a 2.x pin beside a 3.2 one: both read it as UTC
+                Map.of("requirements.txt", "prefect==3.2.1\n", "legacy/requirements.txt", "prefect==2.20.3\n"))) {
+            ScheduleSpec s = scanProject("r" + Integer.toHexString(pins.hashCode()), pins);
+            assertThat(s.expression()).as(pins.toString()).isEqualTo(utc);
+            assertThat(s.unproven()).as(pins.toString()).isNull();
+        }
     }
 
     /**
-     * The version a build hands to the pin or the image through a variable, as the PF208 readers find it: a Dockerfile
-     * ARG's default, a reference's inline default, a compose service's build argument.
+     * Must not change: a range that admits 3.3.0 or later (before, {@code >=3.5} and {@code ^3.5} proved the zone
+     * reading), a variable with no value here, or a pin before 3.3.0 beside one after it leaves the reading unproven.
      */
     @Test
-    void aVersionHandedOnThroughAVariableDecidesTheReading() throws IOException {
-        String utc = "R/2024-01-01T09:00Z/PT3600S";
-        String zone = "R/2024-01-01T09:00-06:00/PT3600S";
-        assertThat(prefect3Anchor("v1", Map.of("Dockerfile", """
-                FROM python:3.12-slim
-                ARG PREFECT_VERSION=3.4.1
-                RUN pip install "prefect==${PREFECT_VERSION}" prefect-aws
-                """))).isEqualTo(utc);
-        assertThat(prefect3Anchor("v2", Map.of("Dockerfile", """
-                ARG PREFECT_VERSION="3.6.2"
-                FROM prefecthq/prefect:${PREFECT_VERSION}-python3.12
-                """))).isEqualTo(zone);
-        assertThat(prefect3Anchor("v3", Map.of("docker-compose.yml", """
-                services:
-                  worker:
-                    image: prefecthq/prefect:${PREFECT_VERSION:-3.4.1}-python3.12
-                """))).isEqualTo(utc);
-        assertThat(prefect3Anchor("v4", Map.of("docker-compose.yml", """
-                services:
-                  worker:
-                    build:
-                      context: .
-                      args:
-                        PREFECT_VERSION: "3.5.1"
-                """, "Dockerfile", """
-                FROM python:3.12-slim
-                ARG PREFECT_VERSION
-                RUN pip install "prefect==$PREFECT_VERSION"
-                """))).isEqualTo(zone);
-        assertThat(prefect3Anchor("v5", Map.of("scripts/install.sh", "pip install \"prefect==${PREFECT_VERSION:-3.6.0}\"\n",
-                "requirements.txt", "prefect==${PREFECT_VERSION:-3.4.1}\n"))).isEqualTo(utc);
-    }
-
-    /** Must not change: a range across 3.5.0, or a variable with no value here, leaves the reading unproven. */
-    @Test
-    void aRangeAcross350StaysNotProven() throws IOException {
-        for (Map<String, String> pins : List.of(Map.of("requirements.txt", "prefect>=3.4,<3.6\n"),
-                Map.of("requirements.txt", "prefect~=3.4\n"),
-                Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"^3.4\"\n"),
+    void aRangeThatAdmits330StaysNotProven() throws IOException {
+        for (Map<String, String> pins : List.of(Map.of("requirements.txt", "prefect>=3.2,<3.4\n"),
+                Map.of("requirements.txt", "prefect~=3.2\n"),
+                Map.of("pyproject.toml", "[project]\ndependencies = [\"prefect>=3.5\"]\n"),
+                Map.of("pyproject.toml", "[tool.poetry.dependencies]\nprefect = \"^3.2\"\n"),
                 Map.of("Dockerfile", "ARG PREFECT_VERSION\nRUN pip install prefect==${PREFECT_VERSION}\n"),
-                Map.of("docker-compose.yml", "services:\n  w:\n    build:\n      args:\n        PYTHON_VERSION: \"3.4.1\"\n"))) {
+                Map.of("docker-compose.yml", "services:\n  w:\n    build:\n      args:\n        PYTHON_VERSION: \"3.2.1\"\n"),
+                Map.of("requirements.txt", "prefect==3.2.1\n", "Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))) {
             String root = "across" + Integer.toHexString(pins.hashCode());
             ScheduleSpec s = scanProject(root, pins);
             assertThat(s.expression()).as(pins.toString()).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
@@ -232,11 +212,11 @@ class NaiveAnchorResolverTest {
         }
     }
 
-    /** No version, a range, or pins on both sides of 3.5.0: the reading stays ambiguous, and the proof says so. */
+    /** No version, or one from 3.3.0: the reading stays ambiguous, and the proof gives both instants. */
     @Test
     void anUnknownVersionLeavesTheReadingUnproven() throws IOException {
         for (Map<String, String> pins : List.of(Map.<String, String>of(), Map.of("requirements.txt", "prefect>=3\n"),
-                Map.of("requirements.txt", "prefect==3.4.1\n", "Dockerfile", "FROM prefecthq/prefect:3.6.2-python3.12\n"))) {
+                Map.of("requirements.txt", "prefect==3.6.2\n"))) {
             Path root = dir.resolve("unknown" + pins.size() + pins.hashCode());
             java.util.HashMap<String, String> files = new java.util.HashMap<>(pins);
             files.put("prefect.yaml", prefect3Yaml());
@@ -245,7 +225,9 @@ class NaiveAnchorResolverTest {
             assertThat(NaiveAnchors.pending(s)).as(pins.toString()).isTrue();
             ScheduleCheck check = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
             assertThat(check.inexactness(s)).startsWith("not proven, naive anchor_date 2024-01-01T09:00 with timezone "
-                    + "America/Chicago: Prefect 2 and 3.x before 3.5.0 read it as UTC, 3.5.0 and later");
+                    + "America/Chicago is 2024-01-01T09:00Z read as UTC, 2024-01-01T09:00-06:00 read in America/Chicago: "
+                    + "Prefect 2 and 3.x before 3.3.0 read it as UTC, and from 3.3.0 which one runs depends on the Python "
+                    + "version of the Prefect client that deploys it and of the server that stores it");
         }
     }
 
@@ -256,12 +238,12 @@ class NaiveAnchorResolverTest {
                 prefect deploy flows/f.py:f -n naive -p pool --interval 3600 --anchor-date "2024-01-01 09:00" --timezone America/Chicago
                 prefect deploy flows/f.py:f -n aware -p pool --interval=3600 --anchor-date=2024-01-01T09:00:00-06:00 --timezone America/Chicago
                 prefect deploy flows/f.py:f -n shell -p pool --interval 3600 --anchor-date "$START" --timezone America/Chicago
-                """, "requirements.txt", "prefect==3.5.2\n"));
+                """, "requirements.txt", "prefect==3.2.2\n"));
         assertThat(jobs.get("f/aware").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
         assertThat(jobs.get("f/aware").attributes()).doesNotContainKey(NaiveAnchors.ATTRIBUTE);
-        assertThat(jobs.get("f/naive").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00-06:00/PT3600S");
+        assertThat(jobs.get("f/naive").schedules().get(0).expression()).isEqualTo("R/2024-01-01T09:00Z/PT3600S");
         assertThat(jobs.get("f/naive").attributes()).containsEntry(NaiveAnchors.ATTRIBUTE,
-                NaiveAnchors.Reading.PREFECT3_ZONE.note());
+                NaiveAnchors.Reading.PREFECT3_UTC.note());
         assertThat(jobs.get("f/shell").schedules().get(0).expression()).isEqualTo("PT3600S");
     }
 
@@ -289,10 +271,6 @@ class NaiveAnchorResolverTest {
     private String prefect3Anchor(String file, String text) throws IOException {
         Path root = dir.resolve("p" + text.replaceAll("[^0-9.]", ""));
         return scan(root, Map.of("prefect.yaml", prefect3Yaml(), file, text)).get("f/nightly").schedules().get(0).expression();
-    }
-
-    private String prefect3Anchor(String root, Map<String, String> pins) throws IOException {
-        return scanProject(root, pins).expression();
     }
 
     private ScheduleSpec scanProject(String root, Map<String, String> pins) throws IOException {
