@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.schedule;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.versions.Release;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -30,12 +31,11 @@ public final class NaiveAnchors {
     /** The job attribute that says how the naive anchors of its schedules were read. */
     public static final String ATTRIBUTE = "schedule.anchor_reading";
     private static final Pattern START = Pattern.compile("R/([^/]+)/(.+)");
-    private static final Pattern RELEASE = Pattern.compile("\\s*v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?.*");
     /**
      * The first release whose reading the scan cannot prove (3.3.0: from it the Python versions decide); the one place
      * the boundary is kept, {@code PrefectConstraintReading} reads it from here.
      */
-    private static final int[] UNPROVEN_SINCE = {3, 3, 0};
+    private static final Release UNPROVEN_SINCE = Release.of("3.3.0");
 
     /** What a Prefect version makes of a naive anchor. */
     public enum Reading {
@@ -124,33 +124,27 @@ public final class NaiveAnchors {
      * empty for Prefect 1, which has no anchor_date, and for text that names no release.
      */
     public static Optional<Reading> forVersion(String version) {
-        Matcher m = RELEASE.matcher(version == null ? "" : version);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int[] v = {Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3))};
-        return v[0] < 2 ? Optional.empty() : Optional.of(forRelease(v));
+        return Release.leading(version).filter(r -> r.at(0) >= 2).map(NaiveAnchors::forRelease);
     }
 
     /**
-     * The reading of a release from 2.0 on ({@code {3, 2, 4}}): Prefect 2's, 3.x before {@link #unprovenSince()}'s UTC,
+     * The reading of a release from 2.0 on: Prefect 2's, 3.x before {@link #unprovenSince()}'s UTC,
      * {@link Reading#BY_PYTHON} for every later one (a release the scan does not know included).
      */
-    public static Reading forRelease(int[] release) {
-        if (release[0] == 2) {
+    private static Reading forRelease(Release release) {
+        if (release.at(0) == 2) {
             return Reading.PREFECT2;
         }
-        return java.util.Arrays.compare(release, UNPROVEN_SINCE) < 0 ? Reading.PREFECT3_UTC : Reading.BY_PYTHON;
+        return release.compareTo(UNPROVEN_SINCE) < 0 ? Reading.PREFECT3_UTC : Reading.BY_PYTHON;
     }
 
-    /** The first release ({@code {3, 3, 0}}) whose reading of a naive anchor the scan cannot prove; a copy. */
-    public static int[] unprovenSince() {
-        return UNPROVEN_SINCE.clone();
+    /** The first release (3.3.0) whose reading of a naive anchor the scan cannot prove. */
+    public static Release unprovenSince() {
+        return UNPROVEN_SINCE;
     }
 
     private static String since() {
-        return UNPROVEN_SINCE[0] + "." + UNPROVEN_SINCE[1] + "." + UNPROVEN_SINCE[2];
+        return UNPROVEN_SINCE.toString();
     }
 
     /** The UTC start of {@code R/start/period}; empty for any other start. */

@@ -1,7 +1,10 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.versions.Release;
+import dev.migrate.analyzers.versions.VersionConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,13 +35,10 @@ import java.util.regex.Pattern;
  * A range left without a lower bound ({@code <3} alone, which also admitted 1.x) gets {@code >=floor} in front.
  * Poetry's {@code ^V} and {@code ~V} keep their operator and precision (at least major.minor, so the minimum holds:
  * {@code ^2.14} to {@code ^3.8}, {@code ^2.14.3} to {@code ^3.8.3}, {@code ^2} to {@code ^3.8}); its bare
- * {@code 2.14.3} stays bare. Anything else ({@code ||} alternatives, a clause that names no version) gives null, so the
- * caller pins the release exactly as before.
+ * {@code 2.14.3} stays bare. Anything else ({@code ||} alternatives, Poetry's {@code *}, a clause that names no
+ * version, what {@link VersionConstraint} does not read) gives null, so the caller pins the release exactly as before.
  */
 public final class ConstraintShape {
-    private static final Pattern CLAUSE = Pattern.compile(
-            "(?<lead>\\s*)(?<op>===|==|~=|!=|>=|<=|>|<|\\^|~|=)?(?<gap>\\s*)(?<version>\\d+(?:\\.\\d+)*)(?<rest>[A-Za-z0-9.+!-]*?)"
-                    + "(?<wild>\\.\\*)?(?<trail>\\s*)");
     private static final Pattern NUMBERS = Pattern.compile("\\d+(?:\\.\\d+)*");
 
     private ConstraintShape() {
@@ -46,41 +46,45 @@ public final class ConstraintShape {
 
     /** A PEP 440 specifier set ({@code >=2.10,<3}) moved to {@code floor}; null when its shape is not one of the above. */
     public static String pep440(String spec, String floor) {
-        return move(spec, floor, false);
+        return move(spec, VersionConstraint.Dialect.PEP440, floor);
     }
 
     /** A Poetry constraint ({@code ^2.14}, {@code 2.14.3}, {@code >=2.10,<3}) moved to {@code floor}; null as above. */
     public static String poetry(String spec, String floor) {
-        return move(spec, floor, true);
+        return move(spec, VersionConstraint.Dialect.POETRY, floor);
     }
 
-    private static String move(String spec, String floor, boolean poetry) {
-        if (spec == null || spec.isBlank() || spec.contains("||") || !NUMBERS.matcher(floor).matches()) {
+    private static String move(String spec, VersionConstraint.Dialect dialect, String floor) {
+        if (!NUMBERS.matcher(floor).matches()) {
             return null;
         }
-        int[] f = numbers(floor);
+        Optional<VersionConstraint> parsed = VersionConstraint.parse(spec, dialect);
+        if (parsed.isEmpty() || parsed.get().spaceSeparated()) {
+            return null; // unread, or Poetry's space-separated clauses, which this would not write back as they were
+        }
+        boolean poetry = dialect == VersionConstraint.Dialect.POETRY;
+        Release f = Release.of(floor);
         String separator = spec.matches("(?s).*,[ \\t].*") ? ", " : ",";
         List<String> out = new ArrayList<>();
         boolean lower = false;
-        for (String raw : spec.split(",", -1)) {
-            Matcher c = CLAUSE.matcher(raw);
-            if (!c.matches()) {
-                return null;
+        for (VersionConstraint.Clause c : parsed.get().clauses()) {
+            String op = c.op();
+            String gap = c.gap();
+            if (c.any()) {
+                return null; // Poetry's * names no version to move
             }
-            String op = c.group("op") == null ? "" : c.group("op");
-            String gap = c.group("gap");
-            int[] v = numbers(c.group("version"));
-            boolean wildcard = c.group("wild") != null;
+            Release v = c.release();
+            boolean wildcard = c.wildcard();
             if (wildcard && !(op.equals("==") || op.isEmpty() && poetry)) {
                 return null;
             }
-            if (!poetry && (op.isEmpty() || op.equals("=") || op.equals("^") || op.equals("~"))) {
+            if (!poetry && (op.equals("=") || op.equals("^") || op.equals("~"))) {
                 return null; // Poetry's spellings mean nothing to pip
             }
             String moved;
             if (wildcard) {
                 out.add(">=" + floor);
-                moved = "<" + join(next(f, v.length));
+                moved = "<" + f.next(v.precision());
                 lower = true;
             } else {
                 switch (op) {
@@ -88,21 +92,17 @@ public final class ConstraintShape {
                         moved = op + gap + floor;
                         lower = true;
                     }
-                    case "~=" -> {
-                        moved = op + gap + join(prefix(f, Math.max(2, v.length)));
-                        lower = true;
-                    }
-                    case "^" -> {
-                        moved = op + gap + join(prefix(f, Math.max(2, v.length)));
+                    case "~=", "^" -> {
+                        moved = op + gap + f.prefix(Math.max(2, v.precision()));
                         lower = true;
                     }
                     case "~" -> {
-                        if (v.length < 2) {
+                        if (v.precision() < 2) {
                             // Poetry's ~2 is the whole 2.x line; ~3.8 would be one minor only
                             out.add(">=" + floor);
-                            moved = "<" + join(nextLine(f, 1));
+                            moved = "<" + nextLine(f, 1);
                         } else {
-                            moved = op + gap + join(prefix(f, v.length));
+                            moved = op + gap + f.prefix(v.precision());
                         }
                         lower = true;
                     }
@@ -111,10 +111,10 @@ public final class ConstraintShape {
                         lower = true;
                     }
                     // a cap that already admits the minimum was not what held the old release: it stays
-                    case "<" -> moved = compare(v, f) > 0 ? raw.strip()
-                            : op + gap + join(startsLine(v) ? nextLine(f, v.length) : next(f, v.length));
-                    case "<=" -> moved = compare(v, f) >= 0 ? raw.strip() : "<" + gap + join(nextLine(f, 1));
-                    case "!=" -> moved = compare(v, f) < 0 ? null : raw.strip();
+                    case "<" -> moved = v.compareTo(f) > 0 ? c.text()
+                            : op + gap + (startsLine(v) ? nextLine(f, v.precision()) : f.next(v.precision()));
+                    case "<=" -> moved = v.compareTo(f) >= 0 ? c.text() : "<" + gap + nextLine(f, 1);
+                    case "!=" -> moved = v.compareTo(f) < 0 ? null : c.text();
                     default -> {
                         return null;
                     }
@@ -135,63 +135,19 @@ public final class ConstraintShape {
     }
 
     /** Whether {@code v} is the first release of a line: {@code 3}, {@code 3.0.0}, or {@code 0.5} for a 0.x line. */
-    private static boolean startsLine(int[] v) {
-        int significant = v[0] > 0 ? 1 : 2;
-        for (int i = significant; i < v.length; i++) {
-            if (v[i] != 0) {
+    private static boolean startsLine(Release v) {
+        int significant = v.at(0) > 0 ? 1 : 2;
+        for (int i = significant; i < v.precision(); i++) {
+            if (v.at(i) != 0) {
                 return false;
             }
         }
-        return v.length >= significant;
+        return v.precision() >= significant;
     }
 
     /** The first release of the line after {@code f}'s, written with at least {@code precision} numbers. */
-    private static int[] nextLine(int[] f, int precision) {
-        int significant = f[0] > 0 ? 1 : 2;
-        int[] line = next(f, significant);
-        int[] out = new int[Math.max(significant, precision)];
-        System.arraycopy(line, 0, out, 0, significant);
-        return out;
-    }
-
-    /** The release after {@code f} at {@code precision} numbers: its first numbers with the last one raised. */
-    private static int[] next(int[] f, int precision) {
-        int[] out = prefix(f, precision);
-        out[precision - 1]++;
-        return out;
-    }
-
-    private static int[] prefix(int[] f, int precision) {
-        int[] out = new int[precision];
-        System.arraycopy(f, 0, out, 0, Math.min(precision, f.length));
-        return out;
-    }
-
-    private static int compare(int[] a, int[] b) {
-        for (int i = 0; i < Math.max(a.length, b.length); i++) {
-            int x = i < a.length ? a[i] : 0;
-            int y = i < b.length ? b[i] : 0;
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-        }
-        return 0;
-    }
-
-    private static int[] numbers(String version) {
-        String[] parts = version.split("\\.");
-        int[] out = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Integer.parseInt(parts[i]);
-        }
-        return out;
-    }
-
-    private static String join(int[] v) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            b.append(i == 0 ? "" : ".").append(v[i]);
-        }
-        return b.toString();
+    private static Release nextLine(Release f, int precision) {
+        int significant = f.at(0) > 0 ? 1 : 2;
+        return f.next(significant).prefix(Math.max(significant, precision));
     }
 }

@@ -83,5 +83,19 @@ class ConstraintShapeTest {
         assertThat(ConstraintShape.pep440("2.14.3", "3.8.3")).isNull();
         assertThat(ConstraintShape.pep440("^2.14", "3.8.3")).isNull();
         assertThat(ConstraintShape.pep440("==latest", "3.8.3")).isNull();
+        // must not change: Poetry's spaces between clauses and its * are not written back
+        assertThat(ConstraintShape.poetry(">=2.10 <3", "3.8.3")).isNull();
+        assertThat(ConstraintShape.poetry("*", "3.8.3")).isNull();
+    }
+
+    /**
+     * Read by the shared VersionConstraint: before, an empty clause (pip's packaging skips it) made the whole constraint
+     * unread, so a library's range was pinned exactly; {@code ~=2}, which pip rejects, was moved as if it were valid.
+     */
+    @Test
+    void whatPipReadsIsWhatThisMoves() {
+        assertThat(ConstraintShape.pep440(">=2.10,", "3.8.3")).isEqualTo(">=3.8.3");
+        assertThat(ConstraintShape.pep440("~=2", "3.8.3")).isNull();
+        assertThat(ConstraintShape.pep440(">=2.10.0rc1,<3", "3.8.3")).isEqualTo(">=3.8.3,<4");
     }
 }

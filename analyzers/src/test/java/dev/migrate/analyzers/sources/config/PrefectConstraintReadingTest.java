@@ -52,8 +52,8 @@ class PrefectConstraintReadingTest {
     /** The constraint reader and the version reader share one boundary, the one NaiveAnchors keeps. */
     @Test
     void boundaryIsTheOneNaiveAnchorsKeeps() {
-        int[] since = NaiveAnchors.unprovenSince();
-        String first = since[0] + "." + since[1] + "." + since[2];
+        String first = NaiveAnchors.unprovenSince().toString();
+        int[] since = NaiveAnchors.unprovenSince().numbers();
         String before = since[0] + "." + (since[1] - 1) + ".99";
         assertThat(PrefectConstraintReading.of("==" + first, false)).isEqualTo(NaiveAnchors.forVersion(first))
                 .contains(Reading.BY_PYTHON);
@@ -61,7 +61,7 @@ class PrefectConstraintReadingTest {
                 .contains(Reading.PREFECT3_UTC);
         assertThat(PrefectConstraintReading.of(">=" + before + ",<" + first, false)).contains(Reading.PREFECT3_UTC);
         since[1] = 99; // a copy: the caller cannot move the boundary
-        assertThat(NaiveAnchors.unprovenSince()[1]).isEqualTo(3);
+        assertThat(NaiveAnchors.unprovenSince()).hasToString("3.3.0");
     }
 
     /** Must not change: one that admits nothing, Prefect 1 only, or what this does not read. */
@@ -71,5 +71,19 @@ class PrefectConstraintReadingTest {
             assertThat(PrefectConstraintReading.of(spec, false)).as(spec).isEqualTo(Optional.empty());
         }
         assertThat(PrefectConstraintReading.of("3.4.1", false)).isEmpty(); // no operator is no PEP 440 clause
+        assertThat(PrefectConstraintReading.of("^3.2 || ^3.4", true)).isEmpty();
+    }
+
+    /**
+     * Read by the shared VersionConstraint: Poetry's space-separated clauses were not read before; an exclusion alone
+     * or {@code *} admits every release, 3.3.0 and later among them (before, nothing was read from them).
+     */
+    @Test
+    void poetrysSpacesAndOpenConstraintsAreRead() {
+        assertThat(PrefectConstraintReading.of(">=3.0 <3.3", true)).contains(Reading.PREFECT3_UTC);
+        assertThat(PrefectConstraintReading.of(">=3.0.0rc1,<3.3.0", false)).contains(Reading.PREFECT3_UTC);
+        assertThat(PrefectConstraintReading.of("<3.0.0,>=2.13.5", false)).contains(Reading.PREFECT2);
+        assertThat(PrefectConstraintReading.of("!=3.4.1", false)).contains(Reading.BY_PYTHON);
+        assertThat(PrefectConstraintReading.of("*", true)).contains(Reading.BY_PYTHON);
     }
 }
