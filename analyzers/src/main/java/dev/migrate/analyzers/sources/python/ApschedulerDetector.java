@@ -281,7 +281,9 @@ public final class ApschedulerDetector extends PythonDetector {
                 // 4.x: from_crontab(expr, timezone="local"), the local zone being the host's here
                 String tz = PythonModule.arg(t, "timezone", 1).flatMap(z -> zone(m, z)).filter(z -> !z.equals("local"))
                         .orElse(schedulerZone);
-                return PythonModule.arg(t, "expr", 0).flatMap(m::string)
+                // from_crontab hands the five words to CronTrigger as its fields: in 3.x day_of_week numbers count
+                // from Monday (from_crontab("0 7 * * 1") fires on Tuesdays, checked on 3.9.1), in 4.x from Sunday
+                return PythonModule.arg(t, "expr", 0).flatMap(m::string).flatMap(e -> crontabFields(e, reading.version4()))
                         .map(e -> new ScheduleSpec(Form.CRON_APSCHEDULER, e, tz, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, t.text().strip(), tz, where));
             }
@@ -360,6 +362,20 @@ public final class ApschedulerDetector extends PythonDetector {
                 return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
             }
         }
+    }
+
+    /** A crontab expression as from_crontab reads it: its five words as CronTrigger's fields. */
+    private static Optional<String> crontabFields(String expr, boolean version4) {
+        String[] words = expr.strip().split("\\s+");
+        if (words.length != 5) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        String[] names = {"minute", "hour", "day", "month", "day_of_week"};
+        for (int i = 0; i < 5; i++) {
+            fields.put(names[i], words[i]);
+        }
+        return cron(fields, version4);
     }
 
     /**

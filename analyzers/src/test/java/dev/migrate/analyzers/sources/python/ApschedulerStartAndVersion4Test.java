@@ -165,6 +165,29 @@ class ApschedulerStartAndVersion4Test {
                 """))).containsExactly("nightly_load | CRON_APSCHEDULER 30 2 * * 2-6");
     }
 
+    /**
+     * from_crontab hands its words to CronTrigger as fields: APScheduler 3 counts their weekday numbers from Monday
+     * (from_crontab("0 7 * * 1") fires on Tuesdays), APScheduler 4 from Sunday, as cron does.
+     */
+    @Test
+    void fromCrontabWeekdaysAreCountedAsTheVersionCountsThem() {
+        assertThat(jobs(run("v3.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                sched = BlockingScheduler()
+                sched.add_job(report, CronTrigger.from_crontab("0 7 * * 1", timezone="UTC"), id="report")
+                sched.add_job(digest, CronTrigger.from_crontab("30 6 * * mon-fri", timezone="UTC"), id="digest")
+                sched.add_job(checks, CronTrigger.from_crontab("0 */4 * * *", timezone="UTC"), id="checks")
+                """))).containsExactly("report | CRON_APSCHEDULER 0 7 * * 2 [UTC]", "digest | CRON_APSCHEDULER 30 6 * * 1-5 [UTC]",
+                "checks | CRON_APSCHEDULER 0 */4 * * * [UTC]");
+        assertThat(jobs(run("v4.py", """
+                from apscheduler import Scheduler
+                from apscheduler.triggers.cron import CronTrigger
+                with Scheduler() as scheduler:
+                    scheduler.add_schedule(report, CronTrigger.from_crontab("0 7 * * 1", timezone="UTC"), id="report")
+                """))).containsExactly("report | CRON_APSCHEDULER 0 7 * * 1 [UTC]");
+    }
+
     /** The synchronous Scheduler of APScheduler 4, and add_schedule of other objects, which are no APScheduler jobs. */
     @Test
     void apscheduler4SyncSchedulerAndLookAlikes() {
