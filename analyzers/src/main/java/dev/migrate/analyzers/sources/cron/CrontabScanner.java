@@ -96,8 +96,18 @@ final class CrontabScanner {
                             + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
                             SourceRef.at(path, lineNo, shift + s.indent().length() + 1), null));
                 }
+            } else if (templated(line).isPresent()) {
+                TemplatedSchedule t = templated(line).get();
+                CrontabLine read = CrontabFile.parse(t.line(), format).lines().get(0);
+                if (read instanceof CrontabLine.Entry e) {
+                    entry(path, lineNo, shift, e, false, format, owner, env, extra, t);
+                } else {
+                    buffer.finding(Findings.of("CRN005", t.problem() + "; read with it, the line is malformed: "
+                            + ((CrontabLine.Unparsed) read).problem(), SourceRef.at(path, lineNo, shift
+                            + Math.max(1, t.line().length() - t.line().stripLeading().length() + 1)), null));
+                }
             } else if (line instanceof CrontabLine.Entry e) {
-                entry(path, lineNo, shift, e, false, format, owner, env, extra);
+                entry(path, lineNo, shift, e, false, format, owner, env, extra, null);
             } else if (line instanceof CrontabLine.DisabledEntry d) {
                 // commented out by migrate's cutover (its marker line above): moved to Prefect, not forgotten
                 Matcher m = i > 0 && file.lines().get(i - 1) instanceof CrontabLine.Comment c
@@ -107,7 +117,7 @@ final class CrontabScanner {
                     attrs = new LinkedHashMap<>(extra);
                     attrs.put(DISABLED_BY_MIGRATE, m.group(2) + " (" + m.group(1) + ")");
                 }
-                entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, attrs);
+                entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, attrs, null);
             } else if (line instanceof CrontabLine.Unparsed u) {
                 buffer.finding(Findings.of("CRN005", unparsedProblem(u),
                         SourceRef.at(path, lineNo, shift + Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)),
@@ -116,14 +126,27 @@ final class CrontabScanner {
         }
     }
 
+    /**
+     * A job line (or one whose schedule is a shell parameter with a default, read with the default: {@code templated}).
+     */
     private void entry(String path, int lineNo, int offset, CrontabLine.Entry e, boolean disabled, CrontabFormat format,
-                       String owner, Map<String, String> env, Map<String, String> extra) {
+                       String owner, Map<String, String> env, Map<String, String> extra, TemplatedSchedule templated) {
         List<Word> words = e.scheduleWords();
         int col = offset + e.columnOfField(0) + 1;
         SourceRef where = SourceRef.at(path, lineNo, col);
-        String scheduleText = scheduleText(words);
-        // cronie schedules by CRON_TZ; TZ only reaches the job's environment.
-        String timezone = env.get("CRON_TZ");
+        if (format == CrontabFormat.SYSTEM && !UserFields.couldBeUser(e.user())) {
+            buffer.finding(Findings.of("CRN005", (disabled ? "commented-out line: " : "") + UserFields.missingUser(e),
+                    SourceRef.at(path, lineNo, offset + e.columnOfField(words.size()) + 1), null));
+            return;
+        }
+        // the words as written, for the job's id; the schedule is shown with single spaces (tabs and runs of blanks
+        // between the fields are the file's layout, kept by the crontab model, not part of the schedule)
+        String scheduleText = templated != null ? templated.written() : scheduleText(words);
+        String shown = e.schedule();
+        // cronie schedules by CRON_TZ; TZ only reaches the job's environment. @reboot runs when cron starts, at no
+        // time of day: a zone means nothing to it.
+        boolean atBoot = format != CrontabFormat.ANACRON && shown.equalsIgnoreCase("@reboot");
+        String timezone = atBoot ? null : env.get("CRON_TZ");
         String command = e.shellCommand().strip();
         Map<String, String> attributes = new LinkedHashMap<>(extra);
         attributes.put("crontab.format", format.name().toLowerCase(Locale.ROOT));
@@ -142,17 +165,20 @@ final class CrontabScanner {
             attributes.put("anacron.delayMinutes", words.get(1).text());
         } else {
             name = CronCommands.name(command);
-            if (scheduleText.equalsIgnoreCase("@reboot")) {
-                spec = new ScheduleSpec(ScheduleSpec.Form.AT_BOOT, "@reboot", timezone, where);
+            if (atBoot) {
+                spec = new ScheduleSpec(ScheduleSpec.Form.AT_BOOT, "@reboot", null, where);
             } else {
-                spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, scheduleText, timezone, where);
+                spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, shown, timezone, where);
                 try {
-                    CronExpression.parse(scheduleText);
+                    CronExpression.parse(shown);
                 } catch (ScheduleSyntaxException ex) {
                     invalid = ex.getMessage();
                     invalidColumn = col + ex.column();
                 }
             }
+        }
+        if (templated != null) {
+            spec = spec.withUnproven(templated.unproven());
         }
         if (disabled) {
             attributes.put("disabled", "true");
@@ -163,7 +189,7 @@ final class CrontabScanner {
                     + "the host's zone");
         } else if (timezone != null) {
             attributes.put("timezone.note", "CRON_TZ is honoured by cronie (RHEL, Fedora); Debian's cron ignores it");
-        } else if (env.containsKey("TZ")) {
+        } else if (env.containsKey("TZ") && !atBoot) {
             attributes.put("timezone.note", "TZ only sets the job's environment; cron schedules it in the host zone");
         }
         if (CronCommands.guardedByAnacron(command)) {
@@ -182,7 +208,18 @@ final class CrontabScanner {
         if (extra.containsKey(DISABLED_BY_MIGRATE)) {
             return; // migrated and switched off by migrate: nothing is left to do about it here
         }
+        if (templated != null) {
+            buffer.finding(Findings.of("CRN005", templated.problem(), where, id));
+        }
         findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
+    }
+
+    /** The parameter with a default that stands for the schedule of a job line or of a line read as malformed. */
+    private static java.util.Optional<TemplatedSchedule> templated(CrontabLine line) {
+        if (line instanceof CrontabLine.Entry e) {
+            return TemplatedSchedule.of(e.print().substring(0, e.print().length() - e.eol().length()));
+        }
+        return line instanceof CrontabLine.Unparsed u ? TemplatedSchedule.of(u.text()) : java.util.Optional.empty();
     }
 
     private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,

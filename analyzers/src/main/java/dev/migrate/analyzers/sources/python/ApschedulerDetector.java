@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * APScheduler jobs: {@code scheduler.add_job(func, "cron"|"interval"|"date", ...)}, {@code add_job} with a
  * {@code CronTrigger}/{@code IntervalTrigger} object or {@code CronTrigger.from_crontab(...)}, and
- * {@code @scheduler.scheduled_job(...)} decorators. Cron triggers are read in the scheduler's time zone.
+ * {@code @scheduler.scheduled_job(...)} decorators (APScheduler 3). Cron triggers are read in the scheduler's time zone.
+ * APScheduler 4's {@code scheduler.add_schedule(func, trigger, id=...)} too ({@link Apscheduler4}), whose triggers
+ * name their arguments and defaults differently.
  */
 public final class ApschedulerDetector extends PythonDetector {
     /** APScheduler's cron fields, most significant first, and the cron position of the five we can write. */
@@ -35,7 +37,7 @@ public final class ApschedulerDetector extends PythonDetector {
     /** Arguments of add_job and scheduled_job that are not trigger fields (trigger= names the trigger itself). */
     private static final List<String> NOT_TRIGGER_ARGS = List.of("trigger", "func", "id", "name", "args", "kwargs", "replace_existing",
             "misfire_grace_time", "coalesce", "max_instances", "next_run_time", "jobstore", "executor", "timezone",
-            "jitter", "start_date", "end_date");
+            "jitter", "start_date", "end_date", "start_time", "end_time");
 
     public ApschedulerDetector() {
         super("apscheduler", "apscheduler", "apscheduler");
@@ -47,6 +49,12 @@ public final class ApschedulerDetector extends PythonDetector {
         Map<String, AddJobHelpers.Helper> helpers = AddJobHelpers.of(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));
+            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_schedule")) {
+                if (Apscheduler4.triggerOf(m, call).isPresent()) {
+                    version4Job(m, call, sink);
+                }
+                continue;
+            }
             if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_job")) {
                 if (helpers.values().stream().anyMatch(h -> h.addJob() == call && h.called())) {
                     continue; // its jobs are the helper's calls, below
@@ -122,11 +130,35 @@ public final class ApschedulerDetector extends PythonDetector {
         job(m, addJob, 1, fallback, m.at(at), schedulerZone, computedZone, sink);
     }
 
+    /**
+     * The job of APScheduler 4's {@code add_schedule(func_or_task_id, trigger, *, id=..., max_jitter=...)}: its
+     * schedules have no scheduler zone (4.x schedulers take none), and its jitter is the schedule's max_jitter.
+     */
+    private void version4Job(PythonModule m, Node call, InventorySink sink) {
+        String fallback = PythonModule.arg(call, "func_or_task_id", 0)
+                .flatMap(f -> m.string(f).or(() -> Expressions.dottedName(f))).orElse("job");
+        job(m, call, 1, fallback, m.at(call), new Reading(null, null, true), sink);
+    }
+
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
                      String schedulerZone, String computedZone, InventorySink sink) {
+        job(m, call, triggerPosition, fallbackName, where, new Reading(schedulerZone, computedZone, false), sink);
+    }
+
+    /**
+     * How a job's trigger is read: the zone its scheduler names (APScheduler 3), the scheduler's computed
+     * {@code timezone=} expression, and whether it is APScheduler 4's.
+     */
+    record Reading(String schedulerZone, String computedZone, boolean version4) {
+    }
+
+    private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
+                     Reading reading, InventorySink sink) {
+        String schedulerZone = reading.schedulerZone();
+        String computedZone = reading.computedZone();
         String name = PythonModule.arg(call, "id", -1).flatMap(m::string)
                 .or(() -> PythonModule.arg(call, "name", -1).flatMap(m::string)).orElse(fallbackName);
-        ScheduleSpec spec = trigger(m, call, triggerPosition, where, schedulerZone);
+        ScheduleSpec spec = trigger(m, call, triggerPosition, where, reading);
         if (schedulerZone == null && computedZone != null && spec.timezone() == null && spec.form() == Form.CRON_APSCHEDULER) {
             // BackgroundScheduler(timezone=Config.TZ): the cron fires in a zone the code reads when it runs, not
             // (as without timezone=) in the host's
@@ -137,18 +169,21 @@ public final class ApschedulerDetector extends PythonDetector {
         // its own from the file's JobIdRegistry, like any job a file repeats.
         JobBuilder job = new JobBuilder(m.file(), JobKind.APSCHEDULER, name, where, fallbackName)
                 .command(m.file().path() + ":" + fallbackName);
-        int maxInstances = PythonModule.arg(call, "max_instances", -1).flatMap(m::number).map(Double::intValue).orElse(1);
+        int maxInstances = PythonModule.arg(call, reading.version4() ? "max_running_jobs" : "max_instances", -1)
+                .flatMap(m::number).map(Double::intValue).orElse(1);
         job.overlap(maxInstances > 1 ? Overlap.ALLOW : Overlap.SKIP);
-        Optional<Node> jitter = jitter(m, call, triggerPosition);
-        Optional<Double> jitterSeconds = jitter.flatMap(m::number).filter(j -> j > 0);
-        jitterSeconds.ifPresent(j -> job.attr("apscheduler.jitterSeconds", String.valueOf(j.longValue())));
+        Optional<Node> jitter = reading.version4() ? PythonModule.arg(call, "max_jitter", -1) : jitter(m, call, triggerPosition);
+        // seconds as written, fractions kept (jitter=1.5); APScheduler 4's max_jitter may be a timedelta
+        Optional<Double> jitterSeconds = jitter.flatMap(j -> Durations.seconds(m, j)).filter(j -> j > 0);
+        jitterSeconds.ifPresent(j -> job.attr("apscheduler.jitterSeconds", number(j)));
         job.schedule(spec);
         sink.job(job.build());
         sink.finding(Findings.of("PYS002", "APScheduler job " + name + " (" + spec.expression()
                 + ") runs inside a Python process, not an orchestrator", where, job.id()));
         if (jitterSeconds.isPresent()) {
             // as systemd's RandomizedDelaySec= (SYD002): the random delay spread load, and Prefect has no such delay
-            sink.finding(Findings.of("PYS012", "APScheduler job " + name + " has jitter=" + jitter.get().text().strip()
+            sink.finding(Findings.of("PYS012", "APScheduler job " + name + " has " + (reading.version4() ? "max_jitter=" : "jitter=")
+                    + jitter.get().text().strip()
                     + ": each run starts up to " + seconds(jitterSeconds.get()) + " late at random; Prefect starts runs at the "
                     + "scheduled time", m.at(jitter.get()), job.id()));
         }
@@ -203,7 +238,12 @@ public final class ApschedulerDetector extends PythonDetector {
     }
 
     private static String seconds(double s) {
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + (s == 1 ? " second" : " seconds");
+        return number(s) + (s == 1 ? " second" : " seconds");
+    }
+
+    /** A number of seconds as written: whole ones without a fraction, others with theirs (1.5, 0.25). */
+    static String number(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -224,7 +264,8 @@ public final class ApschedulerDetector extends PythonDetector {
         });
     }
 
-    private static ScheduleSpec trigger(PythonModule m, Node call, int position, SourceRef where, String schedulerZone) {
+    private static ScheduleSpec trigger(PythonModule m, Node call, int position, SourceRef where, Reading reading) {
+        String schedulerZone = reading.schedulerZone();
         Optional<Node> trigger = triggerNode(m, call, position);
         if (trigger.isEmpty()) {
             return new ScheduleSpec(Form.AT_BOOT, "no trigger: once, when the scheduler starts", null, where);
@@ -232,30 +273,35 @@ public final class ApschedulerDetector extends PythonDetector {
         Node t = trigger.get();
         Optional<String> kind = m.string(t);
         if (kind.isPresent()) {
-            return fromKwargs(m, kind.get(), call, where, schedulerZone);
+            return fromKwargs(m, kind.get(), call, where, reading);
         }
         if (t.kind() == NodeKind.CALL) {
             String callee = m.nameOf(t);
             if (callee.endsWith("CronTrigger.from_crontab")) {
-                String tz = PythonModule.arg(t, "timezone", 1).flatMap(z -> zone(m, z)).orElse(schedulerZone);
-                return PythonModule.arg(t, "expr", 0).flatMap(m::string)
+                // 4.x: from_crontab(expr, timezone="local"), the local zone being the host's here
+                String tz = PythonModule.arg(t, "timezone", 1).flatMap(z -> zone(m, z)).filter(z -> !z.equals("local"))
+                        .orElse(schedulerZone);
+                // from_crontab hands the five words to CronTrigger as its fields: in 3.x day_of_week numbers count
+                // from Monday (from_crontab("0 7 * * 1") fires on Tuesdays, checked on 3.9.1), in 4.x from Sunday
+                return PythonModule.arg(t, "expr", 0).flatMap(m::string).flatMap(e -> crontabFields(e, reading.version4()))
                         .map(e -> new ScheduleSpec(Form.CRON_APSCHEDULER, e, tz, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, t.text().strip(), tz, where));
             }
             if (callee.endsWith("CronTrigger")) {
-                return fromKwargs(m, "cron", t, where, schedulerZone);
+                return fromKwargs(m, "cron", t, where, reading);
             }
             if (callee.endsWith("IntervalTrigger")) {
-                return fromKwargs(m, "interval", t, where, schedulerZone);
+                return fromKwargs(m, "interval", t, where, reading);
             }
             if (callee.endsWith("DateTrigger")) {
-                return fromKwargs(m, "date", t, where, schedulerZone);
+                return fromKwargs(m, "date", t, where, reading);
             }
         }
         return new ScheduleSpec(Form.UNKNOWN, t.text().strip(), schedulerZone, where);
     }
 
-    private static ScheduleSpec fromKwargs(PythonModule m, String kind, Node call, SourceRef where, String schedulerZone) {
+    private static ScheduleSpec fromKwargs(PythonModule m, String kind, Node call, SourceRef where, Reading reading) {
+        String schedulerZone = reading.schedulerZone();
         Map<String, String> fields = new LinkedHashMap<>();
         for (Argument a : new CallView(call).arguments()) {
             if (a.keyword() != null && !NOT_TRIGGER_ARGS.contains(a.keyword())) {
@@ -264,14 +310,16 @@ public final class ApschedulerDetector extends PythonDetector {
                         .map(d -> d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d)).orElse(v.text().strip())));
             }
         }
-        String tz = PythonModule.arg(call, "timezone", -1).flatMap(z -> zone(m, z)).orElse(null);
+        String tz = PythonModule.arg(call, "timezone", -1).flatMap(z -> zone(m, z)).filter(z -> !z.equals("local")).orElse(null);
         String written = kind + "(" + String.join(", ", fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
         switch (kind) {
             case "interval" -> {
                 double seconds = 0;
                 for (Map.Entry<String, String> e : fields.entrySet()) {
-                    Long unit = Durations.unitSeconds(e.getKey());
-                    if (unit == null || !e.getValue().matches("\\d+(\\.\\d+)?")) {
+                    // 4.x's IntervalTrigger also takes microseconds
+                    double unit = e.getKey().equals("microseconds") && reading.version4() ? 1e-6
+                            : Optional.ofNullable(Durations.unitSeconds(e.getKey())).map(Long::doubleValue).orElse(-1.0);
+                    if (unit < 0 || !e.getValue().matches("\\d+(\\.\\d+)?")) {
                         return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
                     }
                     seconds += Double.parseDouble(e.getValue()) * unit;
@@ -280,8 +328,12 @@ public final class ApschedulerDetector extends PythonDetector {
                     return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
                 }
                 String every = Durations.iso(seconds);
-                return new ScheduleSpec(Form.INTERVAL, startDate(m, call, tz != null ? tz : schedulerZone)
-                        .map(start -> "R/" + start + "/" + every).orElse(every), tz, where);
+                Optional<ApschedulerStart> start = PythonModule.arg(call, reading.version4() ? "start_time" : "start_date", -1)
+                        .flatMap(v -> ApschedulerStart.read(m, v, tz != null ? tz : schedulerZone,
+                                tz != null ? null : reading.computedZone(), reading.version4()));
+                ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, start.map(s -> "R/" + s.instant() + "/" + every)
+                        .orElse(every), tz, where);
+                return start.map(ApschedulerStart::unproven).map(spec::withUnproven).orElse(spec);
             }
             case "cron" -> {
                 String zone = tz != null ? tz : schedulerZone;
@@ -289,13 +341,14 @@ public final class ApschedulerDetector extends PythonDetector {
                 if (everySeconds.isPresent()) {
                     return new ScheduleSpec(Form.INTERVAL, everySeconds.get(), zone, where);
                 }
-                return cron(fields).map(c -> new ScheduleSpec(Form.CRON_APSCHEDULER, c, zone, where))
+                return cron(fields, reading.version4()).map(c -> new ScheduleSpec(Form.CRON_APSCHEDULER, c, zone, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, written, zone, where));
             }
             case "date" -> {
                 // a date trigger fires once: at its run_date, or when the scheduler starts without one
-                Optional<Node> runDate = PythonModule.arg(call, "run_date", "date".equals(kind) && call != null
-                        && m.nameOf(call).endsWith("DateTrigger") ? 0 : -1);
+                // 4.x's DateTrigger(run_time)
+                Optional<Node> runDate = PythonModule.arg(call, reading.version4() ? "run_time" : "run_date",
+                        "date".equals(kind) && call != null && m.nameOf(call).endsWith("DateTrigger") ? 0 : -1);
                 if (runDate.isEmpty()) {
                     return new ScheduleSpec(Form.AT_BOOT, "date trigger without run_date: once, when the scheduler starts",
                             null, where);
@@ -311,24 +364,18 @@ public final class ApschedulerDetector extends PythonDetector {
         }
     }
 
-    /**
-     * An interval trigger counts from its {@code start_date} (a string in the trigger's zone) in elapsed time: that
-     * start as an instant with its UTC offset, when the zone is known; empty otherwise (the count then starts when
-     * the scheduler does, as the schedule's inexactness note says).
-     */
-    private static Optional<String> startDate(PythonModule m, Node call, String zone) {
-        Optional<String> text = PythonModule.arg(call, "start_date", -1).flatMap(m::string);
-        if (text.isEmpty() || zone == null) {
+    /** A crontab expression as from_crontab reads it: its five words as CronTrigger's fields. */
+    private static Optional<String> crontabFields(String expr, boolean version4) {
+        String[] words = expr.strip().split("\\s+");
+        if (words.length != 5) {
             return Optional.empty();
         }
-        String t = text.get().strip().replace(' ', 'T');
-        try {
-            java.time.LocalDateTime local = t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay()
-                    : java.time.LocalDateTime.parse(t);
-            return Optional.of(local.atZone(java.time.ZoneId.of(zone)).toOffsetDateTime().toString());
-        } catch (java.time.DateTimeException e) {
-            return Optional.empty();
+        Map<String, String> fields = new LinkedHashMap<>();
+        String[] names = {"minute", "hour", "day", "month", "day_of_week"};
+        for (int i = 0; i < 5; i++) {
+            fields.put(names[i], words[i]);
         }
+        return cron(fields, version4);
     }
 
     /**
@@ -337,6 +384,14 @@ public final class ApschedulerDetector extends PythonDetector {
      * APScheduler-only expressions ({@code last}, {@code 2nd mon}) have no five-field form.
      */
     static Optional<String> cron(Map<String, String> fields) {
+        return cron(fields, false);
+    }
+
+    /**
+     * @param cronWeekdays whether numeric weekdays count as in cron, from Sunday = 0 (7 too): APScheduler 4's
+     *                     {@code DayOfWeekField} reads them so; 3.x counts from Monday = 0
+     */
+    static Optional<String> cron(Map<String, String> fields, boolean cronWeekdays) {
         for (String k : fields.keySet()) {
             if (!CRON_FIELDS.contains(k) || k.equals("year") || k.equals("week")
                     || k.equals("second") && !fields.get(k).equals("0")) {
@@ -364,14 +419,15 @@ public final class ApschedulerDetector extends PythonDetector {
             int significance = CRON_FIELDS.indexOf(names[i]);
             String dflt = significance > mostSignificant && (names[i].equals("minute") || names[i].equals("hour")) ? "0" : "*";
             out[i] = v == null ? dflt : v.replace(" ", "");
-            if (!out[i].matches("[0-9*/,-]+") && !(i == 4 && out[i].matches("[a-z,-]+"))) {
+            if (!out[i].matches("[0-9*/,-]+") && !(i == 4 && out[i].matches("[a-zA-Z0-9,-]+"))) {
                 return Optional.empty();
             }
             if (i < 4) {
                 out[i] = startWithStep(out[i], FIELD_MAX[i]);
             }
         }
-        Optional<String> dow = special.isPresent() ? Optional.of(out[4]) : weekdays(out[4]);
+        Optional<String> dow = special.isPresent() ? Optional.of(out[4]) : weekdays(out[4].toLowerCase(java.util.Locale.ROOT),
+                cronWeekdays);
         if (dow.isEmpty()) {
             return Optional.empty();
         }
@@ -447,8 +503,11 @@ public final class ApschedulerDetector extends PythonDetector {
         return sb.toString();
     }
 
-    /** APScheduler counts weekdays from Monday = 0; cron from Sunday = 0. Names are mapped, numbers shifted. */
-    private static Optional<String> weekdays(String dow) {
+    /**
+     * APScheduler 3 counts weekdays from Monday = 0; cron (and APScheduler 4) from Sunday = 0. Names are mapped,
+     * 3.x's numbers shifted.
+     */
+    private static Optional<String> weekdays(String dow, boolean cronNumbers) {
         if (dow.equals("*")) {
             return Optional.of(dow);
         }
@@ -461,8 +520,11 @@ public final class ApschedulerDetector extends PythonDetector {
             int[] days = new int[range.length];
             for (int i = 0; i < range.length; i++) {
                 String d = WEEKDAY_NUMBERS.get(range[i]);
-                if (d == null && range[i].matches("[0-6]")) {
+                if (d == null && !cronNumbers && range[i].matches("[0-6]")) {
                     d = String.valueOf((Integer.parseInt(range[i]) + 1) % 7);
+                }
+                if (d == null && cronNumbers && range[i].matches("[0-7]")) {
+                    d = String.valueOf(Integer.parseInt(range[i]) % 7);
                 }
                 if (d == null) {
                     return Optional.empty();

@@ -213,4 +213,111 @@ class CrontabDetectorTest {
         assertThat(sink.jobs).extracting(j -> j.source().path() + " " + j.attributes().get("runParts.anacron")).containsExactly(
                 "etc/cron.daily/0anacron true", "etc/cron.hourly/0anacron true", "etc/cron.daily/spool-report null");
     }
+
+    /**
+     * A line copied from a user crontab into /etc/cron.d keeps no user column: cron looks the script up as an account
+     * and skips the line. It was a job run by a user named "/opt/backup/run.sh" with the command "--full".
+     */
+    @Test
+    void aCronDLineWithoutItsUserColumnIsAFindingNotAJobRunByTheScript() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/backup", """
+                SHELL=/bin/sh
+                PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin
+
+                30 2 * * * /opt/backup/run.sh --full
+                # 45 3 * * 0 /opt/backup/prune.sh --keep 4
+                0 */12 * * * root test -x /usr/bin/certbot && certbot -q renew
+                """), sink);
+        assertThat(sink.jobs).extracting(j -> j.user() + " | " + j.command())
+                .containsExactly("root | test -x /usr/bin/certbot && certbot -q renew");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("CRN005"))
+                .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message()).containsExactly(
+                        "4:12 the user column seems missing: /opt/backup/run.sh is read as the user, and no account can "
+                                + "have that name, so cron skips the line; a system crontab (/etc/crontab, /etc/cron.d) "
+                                + "names the user that runs the job after the schedule: write it before the command, as in "
+                                + "`30 2 * * * root /opt/backup/run.sh --full`",
+                        "5:14 commented-out line: the user column seems missing: /opt/backup/prune.sh is read as the "
+                                + "user, and no account can have that name, so cron skips the line; a system crontab "
+                                + "(/etc/crontab, /etc/cron.d) names the user that runs the job after the schedule: write "
+                                + "it before the command, as in `45 3 * * 0 root /opt/backup/prune.sh --keep 4`");
+        // must not change: account names (a service account, a directory account, a templated user) stay users
+        RecordingSink users = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/app", """
+                * * * * * www-data cd /var/www/html && php artisan schedule:run >> /dev/null 2>&1
+                0 4 * * * svc.backup@corp /usr/local/bin/backup
+                0 3 * * * ${CRON_USER} /app/nightly.sh
+                """), users);
+        assertThat(users.jobs).extracting(j -> j.user()).containsExactly("www-data", "svc.backup@corp", "${CRON_USER}");
+        assertThat(users.findings).extracting(f -> f.code()).doesNotContain("CRN005");
+    }
+
+    /** @reboot runs when cron starts, at no time of day: the CRON_TZ above it is the zone of the lines that have times. */
+    @Test
+    void cronTzIsNotAttachedToARebootJob() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("var/spool/cron/deploy", """
+                CRON_TZ=America/New_York
+                @reboot /home/deploy/app/bin/start-workers.sh
+                0 6 * * 1-5 /home/deploy/app/bin/morning-report.sh
+                """), sink);
+        assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression() + " " + j.schedules().get(0).timezone()
+                + " " + j.attributes().containsKey("timezone.note"))
+                .containsExactly("@reboot null false", "0 6 * * 1-5 America/New_York true");
+    }
+
+    /** A crontab laid out with tabs (or aligned with runs of blanks) shows its schedules with single spaces. */
+    @Test
+    void aScheduleWrittenWithTabsIsShownWithSingleSpaces() {
+        RecordingSink sink = new RecordingSink();
+        String table = "# m\th\tdom\tmon\tdow\tcommand\n0\t3\t*\t*\t*\t/opt/app/nightly.sh\n"
+                + "*/15  *  *  *  *    /opt/app/poll.sh\n";
+        detector().detect(new ScanFile("var/spool/cron/crontabs/app", table), sink);
+        assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression()).containsExactly("0 3 * * *", "*/15 * * * *");
+        assertThat(sink.findings).extracting(f -> f.message()).noneMatch(m -> m.contains("\t") || m.contains("  "));
+        // the file itself is read losslessly: its bytes print back as they were
+        assertThat(dev.migrate.rewriters.crontab.CrontabFile.parse(table, dev.migrate.rewriters.crontab.CrontabFormat.USER)
+                .print()).isEqualTo(table);
+    }
+
+    /**
+     * An entrypoint that writes its crontab with a default for the schedule ({@code ${ETL_SCHEDULE:-0 3 * * *}}): the
+     * default is the likely schedule, read and reported as not proven; the job keeps the id it had.
+     */
+    @Test
+    void aScheduleParameterWithADefaultIsReadAsItsDefaultNotProven() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("docker/entrypoint.sh", """
+                #!/bin/sh
+                set -e
+                cat > /etc/cron.d/etl <<CRON
+                SHELL=/bin/sh
+                ${ETL_SCHEDULE:-0 3 * * *} root cd /app && python -m etl.run >> /proc/1/fd/1 2>&1
+                ${SYNC_SCHEDULE-@hourly} root /app/bin/sync.sh
+                CRON
+                exec cron -f
+                """), sink);
+        assertThat(sink.jobs).extracting(j -> j.user() + " | " + j.schedules().get(0).expression() + " | "
+                + j.schedules().get(0).unproven()).containsExactly(
+                "root | 0 3 * * * | the line's schedule is the shell variable ${ETL_SCHEDULE}, filled in where the "
+                        + "crontab is written; read as its default '0 3 * * *'",
+                "root | @hourly | the line's schedule is the shell variable ${SYNC_SCHEDULE}, filled in where the "
+                        + "crontab is written; read as its default '@hourly'");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("CRN005")).extracting(f -> f.where().line() + " "
+                + f.message()).containsExactly(
+                "5 the schedule is the shell variable ${ETL_SCHEDULE}, which the script expands when it runs; its "
+                        + "default, '0 3 * * *', is the likely schedule (not proven: the variable may be set where the "
+                        + "crontab is written): confirm its value (environment, .env file, deployment config) before "
+                        + "migrating this job",
+                "6 the schedule is the shell variable ${SYNC_SCHEDULE}, which the script expands when it runs; its "
+                        + "default, '@hourly', is the likely schedule (not proven: the variable may be set where the "
+                        + "crontab is written): confirm its value (environment, .env file, deployment config) before "
+                        + "migrating this job");
+        assertThat(sink.findings).extracting(f -> f.code()).doesNotContain("CRN002");
+        // its id is the one the line had when its schedule was read as written (a malformed one)
+        RecordingSink same = new RecordingSink();
+        detector().detect(new ScanFile("docker/entrypoint.sh", "#!/bin/sh\ncat > /etc/cron.d/etl <<CRON\n"
+                + "${ETL_SCHEDULE:-0 3 * * *} root cd /app && python -m etl.run >> /proc/1/fd/1 2>&1\nCRON\n"), same);
+        assertThat(same.jobs.get(0).id()).isEqualTo(sink.jobs.get(0).id());
+    }
 }
