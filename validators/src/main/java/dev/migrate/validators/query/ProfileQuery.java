@@ -43,9 +43,9 @@ public final class ProfileQuery {
         }
 
         public String value(Dialect d, String col) {
-            return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col) : asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
-                    : exact != null ? d.decimal(col, exact.scale(), exact.whole()) : numeric ? d.number(col)
-                    : d.instant(col);
+            return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col) : asText ? d.text(col)
+                    : exact != null && !integral ? d.decimal(col, exact.scale(), exact.whole()) : !widened ? col
+                    : integral ? d.integer(col) : numeric ? d.number(col) : d.instant(col);
         }
     }
 
