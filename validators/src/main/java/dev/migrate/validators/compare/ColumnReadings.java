@@ -109,6 +109,9 @@ public final class ColumnReadings {
         if (c.unboundedDecimals()) {
             return "compared as exact decimals, trailing fraction zeros aside (2.50 is 2.5)";
         }
+        if (c.durations()) {
+            return "text read as the interval it spells (in the engine's spelling), else compared as written";
+        }
         if (c.moments()) {
             return "text read as the moment it spells where it is an ISO date or timestamp, else compared as written";
         }

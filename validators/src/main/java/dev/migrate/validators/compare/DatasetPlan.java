@@ -102,7 +102,7 @@ public record DatasetPlan(
 
         public ProfileQuery.ColumnPlan profile() {
             return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments(),
-                    booleans, json());
+                    booleans, json(), durations());
         }
 
         /**
@@ -112,6 +112,15 @@ public record DatasetPlan(
          */
         public boolean moments() {
             return asText && (legacy.isTemporal() && current.isText() || legacy.isText() && current.isTemporal());
+        }
+
+        /**
+         * Text on one side and an interval on the other (a psql COPY export of an interval column,
+         * {@code 1 mon 2 days}, against the table, copied as the engine's INTERVAL): a text that reads as an interval compares as that
+         * duration, in the engine's spelling; any other text differs. The schema check still reports the type change.
+         */
+        public boolean durations() {
+            return asText && (legacy.isInterval() && current.isText() || legacy.isText() && current.isInterval());
         }
 
         /**

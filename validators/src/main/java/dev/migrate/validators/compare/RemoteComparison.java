@@ -309,7 +309,7 @@ public final class RemoteComparison {
                 .map(c -> instants.contains(c.name()) ? new ProfileQuery.ColumnPlan(c.name(), false, true, false)
                         : new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened()
                                 && !durations(c, dialect), c.widened(), c.integral(), c.exact(), c.moments(),
-                                c.booleans(), c.json()))
+                                c.booleans(), c.json(), c.durations()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));

@@ -99,6 +99,8 @@ public final class Verdicts {
                         + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
                         + " in new"
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
+                        + (c.durations() ? "; a text that reads as an interval (1 mon 2 days) is compared as that "
+                                + "duration, any other text differs" : "")
                         + (c.moments() && !typesInferred ? "; a text that reads as a date or timestamp is compared as "
                                 + "that moment, any other text differs" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "

@@ -192,6 +192,18 @@ public enum Dialect {
             + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?)? ?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$";
 
     /**
+     * {@code expr} (a text or an interval) as text in which a duration has one spelling, the engine's: a text that
+     * reads as an interval (PostgreSQL's {@code 1 mon 2 days}, {@code -1 days +02:00:00} as psql's COPY exports it;
+     * the {@code +} the engine does not read is dropped) is written as the interval it is ({@code 1 month 2 days}), any
+     * other text stays as written (and differs from every duration). Only the embedded engine reads texts so;
+     * elsewhere the text as written.
+     */
+    public String duration(String expr) {
+        return this == DUCKDB ? "coalesce(CAST(TRY_CAST(regexp_replace(CAST(" + expr + " AS VARCHAR), ' \\+', ' ', "
+                + "'g') AS INTERVAL) AS VARCHAR), CAST(" + expr + " AS VARCHAR))" : text(expr);
+    }
+
+    /**
      * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with
      * a zone compare as the same moment, as they do in output paths, not as text that differs by a "+00".
      */

@@ -187,6 +187,41 @@ class PostgresValueFormsTest {
     }
 
     /**
+     * The legacy job exported the table with psql's COPY (intervals as the server spells them, {@code 1 mon -29 days
+     * +03:00:00}, text in the CSV); the rewrite reads the table, whose intervals are copied as INTERVALs: each text
+     * reads as the duration it spells, so the export matches, and a changed duration still differs.
+     */
+    @Test
+    void aCopyExportOfIntervalsMatchesTheTable() throws Exception {
+        Path export = tmp.resolve("out/waits.csv");
+        Files.createDirectories(export.getParent());
+        try (Connection c = DriverManager.getConnection(server.url("old_wh"), "postgres", PostgresServer.PASSWORD);
+                java.io.Writer w = Files.newBufferedWriter(export)) {
+            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class))
+                    .copyOut("COPY (SELECT * FROM waits UNION ALL SELECT 4, '-1 days +02:00:00') TO STDOUT "
+                            + "(FORMAT csv, HEADER)", w);
+        }
+        assertThat(Files.readString(export)).contains("1 mon -29 days +03:00:00");
+        server.execute("new_wh", "CREATE TABLE exported_waits AS SELECT * FROM waits",
+                "INSERT INTO exported_waits VALUES (4, '-1 days +02:00:00')", "UPDATE exported_waits SET wait = "
+                        + "'10 days' WHERE id = 2", "ALTER TABLE exported_waits ADD PRIMARY KEY (id)");
+
+        JobResult job = run(filesConfig("name: d, legacy: {files: waits.csv}, new: {table: exported_waits}, key: id"));
+
+        assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL).isEmpty();
+        assertThat(check(job, Check.SCHEMA, "wait").message()).contains("a text that reads as an interval (1 mon 2 "
+                + "days) is compared as that duration");
+
+        server.execute("new_wh", "UPDATE exported_waits SET wait = '11 days' WHERE id = 2");
+        CheckResult diff = check(run(tmp.resolve("v.yaml")), Check.ROW_DIFF, "rows");
+        assertThat(diff.samples()).singleElement().satisfies(s -> {
+            assertThat(s.key()).containsEntry("id", "2");
+            assertThat(s.differing()).containsExactly("wait");
+            assertThat(s.legacy()).containsEntry("wait", "10 days");
+        });
+    }
+
+    /**
      * The legacy job wrote JSON lines (DuckDB reads the objects as STRUCTs, fields in the first object's order, a
      * key an object lacks as null, floats as doubles), the rewrite a jsonb column: the same documents are equal, a
      * changed one names where it differs.
