@@ -49,6 +49,12 @@ import picocli.CommandLine.Spec;
             "  migrate validate lake.yaml --junit build/validate.xml --markdown pr-comment.md",
             "  migrate validate lake.yaml --job orders --dry-run",
             "  migrate validate lake.yaml --legacy-run 2024-03-01T02:00:00Z --new-run run-42",
+            "",
+            "How files are read (csv.escapes, csv.null_values, encodings, delimiters) is set in the config only, per "
+                    + "dataset or side, with no flag: each job's config_digest is computed from the config file, and "
+                    + "cutover counts a validation towards parity only when that digest equals the config's as it is "
+                    + "now, so a reading chosen on the command line would either be missing from the evidence or never "
+                    + "match it. See docs/validate.md.",
             ""
         },
         footerHeading = "%nExit codes:%n",

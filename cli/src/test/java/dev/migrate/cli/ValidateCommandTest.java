@@ -187,4 +187,21 @@ class ValidateCommandTest {
             assertThat(refused.err()).contains("carries a credential").doesNotContain("s3cret");
         }
     }
+
+    /**
+     * How files are read is config only: the help says why (the digest cutover checks is the config's), and a flag
+     * for it is refused as bad input rather than silently ignored.
+     */
+    @Test
+    void csvReadingHasNoFlagAndTheHelpSaysWhy() {
+        CliRun help = CliRun.of("validate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("csv.escapes").contains("config_digest is computed "
+                + "from the config file");
+
+        CliRun flag = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--csv-escapes", "none",
+                "--no-store");
+        assertThat(flag.exitCode()).isEqualTo(2);
+        assertThat(flag.err()).contains("--csv-escapes");
+    }
 }

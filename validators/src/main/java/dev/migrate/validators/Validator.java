@@ -735,6 +735,8 @@ public final class Validator {
         if (!declaredLegacy.equals(legacy) || !declaredNew.equals(current)) {
             plan = DatasetPlan.resolve(read, declaredLegacy, declaredNew);
         }
+        // a database's json or jsonb facing a JSON file's STRUCTs or JSON text: compared as JSON values
+        plan = plan.withJsonDocuments();
         if (!readValues) {
             return plan;
         }

@@ -98,8 +98,19 @@ public final class ColumnReadings {
                     + "boolean-spellings.txt (Y/N, t/f, ...) and the numbers only 1 and 0, both are compared as booleans "
                     + "(else as text)";
         }
-        if (c.json()) {
+        // PostgreSQL names its types in lower case; the embedded engine's JSON (a copy) is upper case
+        if (c.json() && c.legacy().type().matches("jsonb?") && c.current().type().matches("jsonb?")) {
             return "compared as JSON values, as jsonb reads them (key order and whitespace aside)";
+        }
+        if (c.json()) {
+            return "compared as JSON values in one canonical form (keys sorted, numbers normalised, no whitespace, "
+                    + "null members as absent)";
+        }
+        if (c.unboundedDecimals()) {
+            return "compared as exact decimals, trailing fraction zeros aside (2.50 is 2.5)";
+        }
+        if (c.durations()) {
+            return "text read as the interval it spells (in the engine's spelling), else compared as written";
         }
         if (c.moments()) {
             return "text read as the moment it spells where it is an ISO date or timestamp, else compared as written";

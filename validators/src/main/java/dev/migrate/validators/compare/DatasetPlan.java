@@ -102,7 +102,7 @@ public record DatasetPlan(
 
         public ProfileQuery.ColumnPlan profile() {
             return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments(),
-                    booleans, json());
+                    booleans, json(), durations());
         }
 
         /**
@@ -115,15 +115,38 @@ public record DatasetPlan(
         }
 
         /**
+         * Text on one side and an interval on the other (a psql COPY export of an interval column,
+         * {@code 1 mon 2 days}, against the table, copied as the engine's INTERVAL): a text that reads as an interval compares as that
+         * duration, in the engine's spelling; any other text differs. The schema check still reports the type change.
+         */
+        public boolean durations() {
+            return asText && (legacy.isInterval() && current.isText() || legacy.isText() && current.isInterval());
+        }
+
+        /**
          * Two exact number types that differ and are not both integers (BIGINT and DECIMAL(12,2), DECIMAL(38,10) and
          * DECIMAL(38,20)): compared as exact decimals; null for any other pair (a DOUBLE side is compared as doubles).
          */
         public ProfileQuery.Exact exact() {
+            if (unboundedDecimals()) {
+                return new ProfileQuery.Exact(38, Math.max(legacy.wholeDigits(), current.wholeDigits()));
+            }
             if (!widened() || !numeric() || integral() || !exactNumber(legacy) || !exactNumber(current)) {
                 return null;
             }
             int scale = Math.max(scaleOf(legacy), scaleOf(current));
             return new ProfileQuery.Exact(scale, Math.max(legacy.wholeDigits(), current.wholeDigits()));
+        }
+
+        /**
+         * A decimal without a declared scale on both sides (PostgreSQL's {@code numeric}): one type, but each value
+         * keeps the scale it was written with, so the same number is {@code 2.50} in one output and {@code 2.5} in the
+         * other, and compared as text every such row differed. Compared as exact decimals instead, trailing fraction
+         * zeros aside, as a column whose declared scale changed is (a declared scale's change stays a type change).
+         */
+        public boolean unboundedDecimals() {
+            return !asText && exactNumber(legacy) && exactNumber(current) && !legacy.isIntegral()
+                    && !current.isIntegral() && legacy.scale() < 0 && current.scale() < 0;
         }
 
         /**
@@ -240,6 +263,30 @@ public record DatasetPlan(
                         c.asText(), c.tolerance(), c.booleans(), true) : c).toList();
         return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
                 apply.apply(tolerant), missing, added);
+    }
+
+    /**
+     * The same plan for the embedded engine: a column that is JSON on one side (a database's json or jsonb, copied as
+     * the engine's JSON) and JSON, text, a STRUCT, a MAP or a list on the other (a JSON file's objects, which DuckDB
+     * reads as STRUCTs; JSON written into a CSV or a Parquet string) compared as JSON values in one canonical spelling
+     * ({@link Dialect#json}): the same document, written with other key order, spacing or number spelling, is equal.
+     */
+    public DatasetPlan withJsonDocuments() {
+        java.util.function.Function<List<Compared>, List<Compared>> apply = cs -> cs.stream()
+                .map(c -> jsonDocuments(c) ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(),
+                        c.booleans(), true) : c).toList();
+        return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
+                apply.apply(tolerant), missing, added);
+    }
+
+    private static boolean jsonDocuments(Compared c) {
+        return c.legacy().isJson() && holdsJson(c.current()) || c.current().isJson() && holdsJson(c.legacy());
+    }
+
+    /** A type whose values may be written as a JSON document: JSON, text, a STRUCT, a MAP or a list. */
+    private static boolean holdsJson(Column c) {
+        String t = c.type().strip().toUpperCase(java.util.Locale.ROOT);
+        return c.isJson() || c.isText() || t.startsWith("STRUCT(") || t.startsWith("MAP(") || t.endsWith("[]");
     }
 
     /** Every compared column: keys first, then exact, then tolerant. */

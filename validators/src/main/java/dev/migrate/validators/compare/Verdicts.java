@@ -73,11 +73,18 @@ public final class Verdicts {
             String accepted = plan.config().acceptTypeChanges().get(c.name());
             if (c.booleans() != null) {
                 out.add(booleans(plan, c));
-            } else if (c.json() && c.asText()) {
+            } else if (c.json() && c.asText() && c.legacy().isJson() && c.current().isJson()) {
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "'" + plan.label(c.name()) + "' is "
                         + c.legacy().type() + " in legacy and " + c.current().type() + " in new; compared as JSON "
                         + "values, as jsonb reads them (key order and whitespace aside, the last of repeated keys kept)")
                         .withValues(c.legacy().type(), c.current().type(), null, "compared as jsonb"));
+            } else if (c.json() && c.asText()) {
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "'" + plan.label(c.name()) + "' is "
+                        + c.legacy().type() + " in legacy and " + c.current().type() + " in new; compared as JSON "
+                        + "values in one canonical form (keys sorted, numbers as their shortest exact decimal, no "
+                        + "whitespace, a null member as an absent one), so the same document written another way is "
+                        + "equal; a value that is no JSON is compared as written")
+                        .withValues(c.legacy().type(), c.current().type(), null, "compared as canonical JSON"));
             } else if (c.asText() || c.widened()) {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
                 Status s = typesInferred || wider ? Status.INFO : Status.FAIL;
@@ -92,6 +99,8 @@ public final class Verdicts {
                         + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
                         + " in new"
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
+                        + (c.durations() ? "; a text that reads as an interval (1 mon 2 days) is compared as that "
+                                + "duration, any other text differs" : "")
                         + (c.moments() && !typesInferred ? "; a text that reads as a date or timestamp is compared as "
                                 + "that moment, any other text differs" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "
@@ -303,20 +312,23 @@ public final class Verdicts {
             StringBuilder nv = new StringBuilder();
             long nullsL = nLegacy - number(legacy.get(p + "count")).longValue();
             long nullsN = nNew - number(current.get(p + "count")).longValue();
-            compare("nulls", nullsL, nullsN, Tolerance.EXACT, false, diffs, lv, nv);
+            compare("nulls", nullsL, nullsN, Tolerance.EXACT, false, false, diffs, lv, nv);
             boolean numeric = c.numeric() && !c.asText();
             Tolerance tol = c.tolerance();
-            compare("min", legacy.get(p + "min"), current.get(p + "min"), tol, numeric, diffs, lv, nv);
-            compare("max", legacy.get(p + "max"), current.get(p + "max"), tol, numeric, diffs, lv, nv);
+            // exact numbers' bounds compare exactly: as doubles, two 20-digit values one apart were one bound
+            boolean exact = numeric && tol.isExact() && !c.legacy().isFloat() && !c.current().isFloat();
+            compare("min", legacy.get(p + "min"), current.get(p + "min"), tol, numeric, exact, diffs, lv, nv);
+            compare("max", legacy.get(p + "max"), current.get(p + "max"), tol, numeric, exact, diffs, lv, nv);
             if (legacy.containsKey(p + "sum")) {
                 Tolerance sumTol = tol.isExact() ? FLOAT_SUM_NOISE
                         : new Tolerance(tol.absolute() * Math.max(nLegacy, nNew), tol.relative());
-                compare("sum", legacy.get(p + "sum"), current.get(p + "sum"), sumTol, true, diffs, lv, nv);
+                compare("sum", legacy.get(p + "sum"), current.get(p + "sum"), sumTol, true, false, diffs, lv, nv);
             }
             // a side whose engine cannot hash (standard SQL) has no hash aggregate: none is compared or claimed
             boolean hashed = tol.isExact() && legacy.containsKey(p + "hash") && current.containsKey(p + "hash");
             if (hashed) {
-                compare("hash", legacy.get(p + "hash"), current.get(p + "hash"), Tolerance.EXACT, false, diffs, lv, nv);
+                compare("hash", legacy.get(p + "hash"), current.get(p + "hash"), Tolerance.EXACT, false, false, diffs,
+                        lv, nv);
             }
             Status s = diffs.isEmpty() ? Status.PASS : Status.FAIL;
             String msg = diffs.isEmpty() ? "count, nulls, min, max" + (legacy.containsKey(p + "sum") ? ", sum" : "")
@@ -348,11 +360,14 @@ public final class Verdicts {
                 : c).toList();
     }
 
-    private static void compare(String stat, Object l, Object n, Tolerance tol, boolean numeric, List<String> diffs,
-            StringBuilder lv, StringBuilder nv) {
+    /** @param exact compare numbers as exact decimals ({@code 2.50} is {@code 2.5}), not as doubles */
+    private static void compare(String stat, Object l, Object n, Tolerance tol, boolean numeric, boolean exact,
+            List<String> diffs, StringBuilder lv, StringBuilder nv) {
         boolean same;
         try {
-            same = numeric && l != null && n != null ? tol.accepts(number(l).doubleValue(), number(n).doubleValue())
+            same = exact && l != null && n != null
+                    ? new BigDecimal(text(l).strip()).compareTo(new BigDecimal(text(n).strip())) == 0
+                    : numeric && l != null && n != null ? tol.accepts(number(l).doubleValue(), number(n).doubleValue())
                     : Objects.equals(text(l), text(n));
         } catch (NumberFormatException e) {
             // a SQLite column declared NUMERIC (or with no type) may hold text: its bounds are then text

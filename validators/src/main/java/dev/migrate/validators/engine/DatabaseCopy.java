@@ -275,7 +275,10 @@ public final class DatabaseCopy {
             return elements != null && java.util.Arrays.stream(elements).anyMatch(e -> e instanceof Object[])
                     ? rs.getString(i) : elements;
         }
-        if (t.equals(CopyTypes.TEXT) || t.equals("TIME")) {
+        if (t.equals("INTERVAL")) {
+            return interval(rs.getObject(i));
+        }
+        if (t.equals(CopyTypes.TEXT) || t.equals("TIME") || t.equals("JSON")) {
             return rs.getString(i);
         }
         if (t.equals("BLOB")) {
@@ -302,6 +305,21 @@ public final class DatabaseCopy {
             return String.valueOf(v);
         }
         return v;
+    }
+
+    /**
+     * A PostgreSQL interval as the engine reads one: its months, days and microseconds, each keeping its sign
+     * ({@code 1 mon -2 days}), as both engines hold an interval. The server's own text ({@code -1 days +02:00:00})
+     * is not one the engine reads.
+     */
+    static String interval(Object v) {
+        if (!(v instanceof org.postgresql.util.PGInterval p)) {
+            return v == null ? null : v.toString();
+        }
+        long months = p.getYears() * 12L + p.getMonths();
+        long micros = ((p.getHours() * 60L + p.getMinutes()) * 60L + p.getWholeSeconds()) * 1_000_000L
+                + p.getMicroSeconds();
+        return months + " months " + p.getDays() + " days " + micros + " microseconds";
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -41,6 +41,8 @@ public final class DuckDbSession implements AutoCloseable {
     public static DuckDbSession open(EngineSettings settings) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            // JSON values in one spelling on both sides (query.Dialect#json): hashes, bounds, key diff and samples
+            CanonicalJson.register(c);
             DuckDbSession s = new DuckDbSession(c, java.util.Collections.synchronizedList(new ArrayList<>()));
             s.execute(Statement.of("settings", "SET threads = " + settings.threads()));
             // Zoned timestamps become text (samples, columns compared as text, their hashes) in the session's zone:

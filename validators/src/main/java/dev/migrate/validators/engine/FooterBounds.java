@@ -58,7 +58,7 @@ public final class FooterBounds {
         }
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).asText() && !columns.get(i).widened() && !READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))) {
+            if (!columns.get(i).asText() && !columns.get(i).widened() && !columns.get(i).json() && !READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))) {
                 candidates.add(i);
             }
         }
@@ -74,7 +74,7 @@ public final class FooterBounds {
         }
         List<Integer> booleans = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).asText() && !columns.get(i).widened() && READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))) {
+            if (!columns.get(i).asText() && !columns.get(i).widened() && !columns.get(i).json() && READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))) {
                 booleans.add(i);
             }
         }

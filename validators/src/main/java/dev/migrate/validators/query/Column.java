@@ -25,6 +25,14 @@ public record Column(String name, String type, boolean nullable) {
         return type.strip().toUpperCase(java.util.Locale.ROOT).matches("JSONB?");
     }
 
+    /**
+     * A duration: PostgreSQL's and DuckDB's INTERVAL (with PostgreSQL's field restrictions, {@code interval day to
+     * second}). Its text does not sort as its value: {@code '10 days'} comes before {@code '2 days'}.
+     */
+    public boolean isInterval() {
+        return type.strip().toUpperCase(java.util.Locale.ROOT).startsWith("INTERVAL");
+    }
+
     /** A boolean (DuckDB's and PostgreSQL's spellings). */
     public boolean isBoolean() {
         return type.strip().toUpperCase(java.util.Locale.ROOT).matches("BOOLEAN|BOOL");

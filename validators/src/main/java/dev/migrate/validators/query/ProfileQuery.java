@@ -17,7 +17,12 @@ public final class ProfileQuery {
      * whole-number types).
      */
     public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
-            Exact exact, boolean moments, BooleanSpelling booleans, boolean json) {
+            Exact exact, boolean moments, BooleanSpelling booleans, boolean json, boolean durations) {
+        public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
+                Exact exact, boolean moments, BooleanSpelling booleans, boolean json) {
+            this(name, numeric, asText, widened, integral, exact, moments, booleans, json, false);
+        }
+
         public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened) {
             this(name, numeric, asText, widened, false, null, false);
         }
@@ -39,13 +44,14 @@ public final class ProfileQuery {
          */
         /** Whether {@link #value} is a text: spelled booleans, JSON, moments' spelling or the column's text. */
         public boolean textual() {
-            return booleans != null || json || moments || asText;
+            return booleans != null || json || moments || durations || asText;
         }
 
         public String value(Dialect d, String col) {
-            return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col) : asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
-                    : exact != null ? d.decimal(col, exact.scale(), exact.whole()) : numeric ? d.number(col)
-                    : d.instant(col);
+            return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col)
+                    : durations ? d.duration(col) : asText ? d.text(col)
+                    : exact != null && !integral ? d.decimal(col, exact.scale(), exact.whole()) : !widened ? col
+                    : integral ? d.integer(col) : numeric ? d.number(col) : d.instant(col);
         }
     }
 

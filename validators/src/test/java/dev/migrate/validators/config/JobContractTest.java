@@ -73,4 +73,20 @@ class JobContractTest {
         assertThat(contract(CONFIG.replace("path: out/other}", "path: out/elsewhere}"), 0))
                 .as("a connection neither side reads").isEqualTo(base);
     }
+
+    /**
+     * How a side's backslashes are read is config only (no flag, see docs/validate.md): a change of csv.escapes, on
+     * the dataset or on one side, is a change of what is compared, and starts a new series of validations.
+     */
+    @Test
+    void csvEscapesEnterTheDigest() {
+        String copy = CONFIG.replace("files: \"fx_*.csv\", key: [day, currency]}",
+                "files: \"fx_*.csv\", key: [day, currency], csv: {null_values: '\\N', escapes: copy}}");
+        String none = copy.replace("escapes: copy", "escapes: none");
+        String legacyOnly = CONFIG.replace("files: \"fx_*.csv\", key: [day, currency]}", "files: \"fx_*.csv\", "
+                + "key: [day, currency], csv: {null_values: '\\N'}, legacy: {csv: {escapes: none}}}");
+        assertThat(contract(copy, 1)).isNotEqualTo(contract(CONFIG, 1)).isNotEqualTo(contract(none, 1));
+        assertThat(contract(legacyOnly, 1)).isNotEqualTo(contract(none, 1)).isNotEqualTo(contract(copy, 1));
+        assertThat(contract(none, 0)).isEqualTo(contract(CONFIG, 0));
+    }
 }

@@ -190,6 +190,9 @@ class PostgresAgainstFilesTest {
         assertThat(plan).filteredOn(p -> p.statement().purpose().startsWith("copy new")).extracting(p -> p.statement()
                 .sql()).anySatisfy(sql -> assertThat(sql).startsWith("SELECT \"id\", \"customer\"").endsWith(
                         "FROM \"orders\"")).anySatisfy(sql -> assertThat(sql).contains("\"amount\" DECIMAL(12,2)",
-                                "\"created\" TIMESTAMP WITH TIME ZONE", "\"body\" VARCHAR"));
+                                "\"created\" TIMESTAMP WITH TIME ZONE", "\"body\" JSON"));
+        // jsonb facing the export's JSON text: read as JSON values, which the column readings say
+        assertThat(plan).anySatisfy(p -> assertThat(p.statement().sql()).contains(
+                "body: legacy VARCHAR, new JSON; compared as JSON values in one canonical form"));
     }
 }
