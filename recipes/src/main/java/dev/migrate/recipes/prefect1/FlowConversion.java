@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
+import dev.migrate.analyzers.sources.python.Prefect1ScheduleAssignments;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
 import dev.migrate.recipes.FixSafety;
@@ -222,22 +223,24 @@ final class FlowConversion {
                 .filter(s -> TreeEdits.path(flow.statement(), s) != null).toList();
         List<Node> removals = new ArrayList<>(flow.settingStatements());
         removals.removeAll(inBlock);
+        // each read of its own value: a schedule given to Flow(...) and replaced by `flow.schedule = ...` later is not
+        // the setting the flow ends with, and its constant goes as well when nothing else reads it
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
             Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
-            Node resolved = flow.settings().get(key);
-            if (arg.isPresent() && resolved != null) {
-                FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
+            if (arg.isPresent()) {
+                FlowAnalysisAccess.soleUse(root, arg.get().value(), FlowAnalysis.resolve(root, arg.get().value()))
+                        .filter(r -> !removals.contains(r)).ifPresent(removals::add);
             }
         }
         // the same for `flow.schedule = schedule` set after the block
         for (Node s : flow.settingStatements()) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
-            Optional<List<String>> target = a.flatMap(x -> Expressions.dottedParts(x.targets().get(0)));
-            Node resolved = target.map(t -> flow.settings().get(t.get(1))).orElse(null);
-            if (resolved != null) {
-                FlowAnalysisAccess.soleUse(root, a.get().value(), resolved).ifPresent(removals::add);
+            if (a.isPresent() && a.get().value() != null) {
+                FlowAnalysisAccess.soleUse(root, a.get().value(), FlowAnalysis.resolve(root, a.get().value()))
+                        .filter(r -> !removals.contains(r)).ifPresent(removals::add);
             }
         }
+        replacedSchedules(root, flow);
         Node function;
         if (flow.imperative()) {
             function = (Node) Snippets.statements(header + flow.graph().body(style.indent()), style, "").get(0);
@@ -298,6 +301,23 @@ final class FlowConversion {
                 + flow.function() + "()" + (flow.variable().equals(flow.function()) || importedElsewhere(flow, out) ? ""
                 : "; code that imported `" + flow.variable() + "` from this module must use `" + flow.function() + "`"));
         return out;
+    }
+
+    /**
+     * A schedule given to {@code Flow(...)} (or set) and then replaced by a later {@code flow.schedule = ...}: Prefect 1
+     * kept the last one set before registering, which is the one the deployment gets ({@link Prefect1ScheduleAssignments},
+     * as the scan reads it); the ones it replaced are said, as they leave the code with the flow.
+     */
+    private void replacedSchedules(Node root, Prefect1Flow flow) {
+        Node given = flow.flowCall().argument("schedule", FlowAnalysis.POSITIONS.indexOf("schedule"))
+                .map(Argument::value).orElse(null);
+        Prefect1ScheduleAssignments a = Prefect1ScheduleAssignments.of(root, flow.statement(), given, flow.variable());
+        if (!a.overridden().isEmpty()) {
+            log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "': "
+                    + String.join(", ", a.overridden().stream().map(v -> "`" + v.print().strip() + "`").toList())
+                    + " replaced by `" + FlowBodies.firstLine(a.assigned().get(a.assigned().size() - 1)) + "`, as Prefect 1 "
+                    + "registered the schedule set last: the deployment gets that one only");
+        }
     }
 
     private String header(List<String> decorator, Prefect1Flow flow, Node root) {
