@@ -56,6 +56,7 @@ final class FlowConversion {
     private final Set<String> readElsewhere;
     private final Set<String> projectFlowClasses;
     private final Set<String> convertedElsewhere;
+    private final Set<String> projectFlows;
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
@@ -64,11 +65,13 @@ final class FlowConversion {
     /**
      * @param projectFlowClasses see {@link FlowAnalysis#of(Node, Set)}
      * @param convertedElsewhere "module.variable" of the project's Prefect 1 flows that become functions
+     * @param projectFlows       "module.variable" of all the project's module-level Prefect 1 flows, converted or not
      */
     FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments,
-                   Set<String> readElsewhere, Set<String> projectFlowClasses, Set<String> convertedElsewhere, Notes log,
-                   ExecutionContext ctx) {
+                   Set<String> readElsewhere, Set<String> projectFlowClasses, Set<String> convertedElsewhere,
+                   Set<String> projectFlows, Notes log, ExecutionContext ctx) {
         this.convertedElsewhere = convertedElsewhere;
+        this.projectFlows = projectFlows;
         this.file = file;
         this.mode = mode;
         this.prefect2 = prefect2;
@@ -132,6 +135,10 @@ final class FlowConversion {
             root = leftoverRegisters(root, flows);
             root = orphanedConstants(before, root, reportedNames(flows, imports));
             root = keepImportedNames(root, flows);
+        }
+        if (FixSafety.unsafeAllowed(ctx)) {
+            // a module with flows of its own may use another module's too (a project's main flows file registers them all)
+            root = importedFlowUses(root);
         }
         root = registrationCalls(before, root);
         return Imports1.finish(before, root, style);
@@ -640,26 +647,36 @@ final class FlowConversion {
     }
 
     /**
-     * A module without flows of its own that uses another module's Prefect 1 flow ({@code basic_flow.run()} in a
-     * test, {@code flow.register(project_name=...)} in a register script): the import keeps working (see
+     * Uses of another module's Prefect 1 flow ({@code basic_flow.run()} in a test, {@code flow.register(project_name=...)}
+     * in a register script, also through {@code importlib.import_module("flows.etl")}): the import keeps working (see
      * {@link #keepImportedNames}), but the Prefect 1 method is gone, so each such call gets a TODO, read as the scan
      * reads them ({@link Prefect1ImportedFlows}). A registration is PF108, as the scan reports it and as a registration
-     * script's is; the other methods are the flow's conversion, PF102.
+     * script's is, for every module-level flow of the project, as the scan counts them: one this run converts, and one it
+     * leaves as Prefect 1 code, which stops registering that way once it is converted by hand. The other methods are the
+     * flow's conversion, PF102, on the flows converted here (on a flow left as it is they still work).
      */
     private Node importedFlowUses(Node root) {
         Node out = root;
-        for (Node call : Prefect1ImportedFlows.methodCalls(root, convertedElsewhere, Prefect1ImportedFlows.FLOW_METHODS)) {
+        List<Node> converted = Prefect1ImportedFlows.methodCalls(root, convertedElsewhere, Prefect1ImportedFlows.FLOW_METHODS);
+        List<Node> calls = new ArrayList<>(converted);
+        Prefect1ImportedFlows.methodCalls(root, projectFlows, Set.of("register")).stream()
+                .filter(c -> converted.stream().noneMatch(x -> x == c)).forEach(calls::add);
+        for (Node call : calls) {
             if (Todos.has(out, call, "PF108")) {
                 continue;
             }
-            List<String> parts = Expressions.dottedParts(call.nodes().get(0)).orElseThrow();
-            String method = parts.get(parts.size() - 1);
-            String receiver = String.join(".", parts.subList(0, parts.size() - 1));
+            String method = Prefect1ImportedFlows.method(call);
+            String receiver = Prefect1ImportedFlows.receiver(call);
+            boolean leftAsIs = converted.stream().noneMatch(x -> x == call);
             String message = switch (method) {
                 case "run" -> "`" + receiver + ".run(...)` runs a Prefect 1 flow; a Prefect 3 flow has no run(): call `"
                         + receiver + "(...)` with the parameters as keywords (return_state=True for the final state, whose "
                         + "result() is the flow's return value, not each task's)";
-                case "register" -> "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
+                case "register" -> leftAsIs
+                        ? "`" + receiver + ".register(...)` registers a Prefect 1 flow that this migration leaves as Prefect 1 "
+                        + "code (see the PF102 TODO at its Flow): once it is converted, it has no register(): delete this "
+                        + "then and deploy with `prefect deploy --all` from prefect.yaml"
+                        : "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
                         + "register(): delete it and deploy with `prefect deploy --all` from prefect.yaml";
                 default -> "`" + receiver + "." + method + "(...)` is a Prefect 1 Flow method a Prefect 3 flow does not have";
             };

@@ -63,8 +63,8 @@ public final class Prefect1Registrations {
         /** Records the module's own flows, and the module itself when it calls some {@code register()}. */
         synchronized void offer(PythonModule m) {
             Prefect1ImportedFlows.ownFlows(m.root(), m.imports()).forEach(v -> flows.add(Prefect1ImportedFlows.key(m.file().path(), v)));
-            boolean registers = m.nodes(NodeKind.CALL).stream().anyMatch(c -> Expressions.dottedParts(c.nodes().get(0))
-                    .filter(p -> p.size() >= 2 && p.get(p.size() - 1).equals("register")).isPresent());
+            // getattr(mod, "flow").register(...) is no dotted name: the method is read off the attribute
+            boolean registers = m.nodes(NodeKind.CALL).stream().anyMatch(c -> Prefect1ImportedFlows.method(c).equals("register"));
             if (registers) {
                 registering.add(m);
             }
@@ -145,10 +145,9 @@ public final class Prefect1Registrations {
         return Expressions.dottedName(call.nodes().get(0)).filter(subclasses::contains).isPresent();
     }
 
-    /** What a call of {@link #calls} registers, as written ({@code f.flow}). */
+    /** What a call of {@link #calls} registers, as written ({@code f.flow}, {@code getattr(mod, "flow")}). */
     public static String receiver(Node call) {
-        List<String> parts = Expressions.dottedParts(Expressions.unwrap(call.nodes().get(0))).orElseThrow();
-        return String.join(".", parts.subList(0, parts.size() - 1));
+        return Prefect1ImportedFlows.receiver(call);
     }
 
     /** Whether the module imports a Prefect name of neither Prefect 3 nor Prefect 2. */

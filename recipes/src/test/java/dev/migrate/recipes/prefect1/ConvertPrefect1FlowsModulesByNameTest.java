@@ -1,0 +1,106 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+/**
+ * A registration script that loads the flow's module by name ({@code importlib.import_module("flows.etl")}) reads
+ * {@code flow} from it as an import does: the converted module keeps that name bound to the flow, and the script's
+ * {@code register()} gets the TODO an imported flow's gets. Before, neither side saw it: the converted module dropped
+ * the name (its note said to use the new one) and the script failed with AttributeError.
+ */
+class ConvertPrefect1FlowsModulesByNameTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ConvertPrefect1Flows());
+    }
+
+    @Test
+    void aFlowModuleLoadedByNameKeepsItsNameAndItsRegistrationGetsATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return [1, 2, 3]
+
+
+                with Flow("daily-etl") as flow:
+                    extract()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def extract():
+                    return [1, 2, 3]
+
+
+                @flow(name="daily-etl")
+                def daily_etl():
+                    extract()
+
+
+                # the name other modules import this flow by (it held the Prefect 1 Flow object)
+                flow = daily_etl
+                """, s -> s.path("flows/etl.py").afterRecipe(f ->
+                        ConvertPrefect1FlowsScheduleOverrideTest.assertCompiles(f.printAll()))),
+                python(
+                """
+                import importlib
+                import sys
+
+                FLOW_MODULES = ["flows.etl"]
+
+
+                def register_all(project):
+                    for name in FLOW_MODULES:
+                        module = importlib.import_module(name)
+                        getattr(module, "flow").register(project_name=project)
+
+
+                if __name__ == "__main__":
+                    mod = importlib.import_module("flows.etl")
+                    mod.flow.register(project_name=sys.argv[1])
+                """,
+                """
+                import importlib
+                import sys
+
+                FLOW_MODULES = ["flows.etl"]
+
+
+                def register_all(project):
+                    for name in FLOW_MODULES:
+                        module = importlib.import_module(name)
+                        # TODO(migrate PF108): `getattr(module, "flow").register(...)` registers a Prefect 1 flow; Prefect 3 flows have no register(): delete it and deploy with `prefect deploy --all` from prefect.yaml
+                        getattr(module, "flow").register(project_name=project)
+
+
+                if __name__ == "__main__":
+                    mod = importlib.import_module("flows.etl")
+                    # TODO(migrate PF108): `mod.flow.register(...)` registers a Prefect 1 flow; Prefect 3 flows have no register(): delete it and deploy with `prefect deploy --all` from prefect.yaml
+                    mod.flow.register(project_name=sys.argv[1])
+                """, s -> s.path("scripts/register.py").afterRecipe(f ->
+                        ConvertPrefect1FlowsScheduleOverrideTest.assertCompiles(f.printAll()))));
+    }
+
+    // must not change: a module loaded by name that defines no flow, whose registry has a register() of its own
+    @Test
+    void aRegisterOfAnotherModuleLoadedByNameIsLeftAlone() {
+        rewriteRun(python(
+                """
+                import importlib
+
+                hooks = importlib.import_module("app.hooks")
+                hooks.registry.register("etl")
+                getattr(hooks, "flow").register("etl")
+                """, s -> s.path("app/plugins.py")));
+    }
+}
