@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * Calls of a Prefect 1 Flow method on a flow another module of the project makes ({@code from flows.etl import flow;
- * flow.register(project_name="p")} in a script, {@code basic_flow.run()} in a test): once that module's flow is a
- * Prefect 3 flow, the method is gone and the call fails, whatever the calling module imports. The Prefect 1 rewrite
- * marks each with a TODO and the scan reports the registrations, both by this reading. A flow is known by
+ * flow.register(project_name="p")} in a script, {@code basic_flow.run()} in a test, {@code mod.flow.register()} after
+ * {@code mod = importlib.import_module("flows.etl")}): once that module's flow is a Prefect 3 flow, the method is gone
+ * and the call fails, whatever the calling module imports. The scan reports the registrations of every flow
+ * {@link #ownFlows} finds and the Prefect 1 rewrite marks the same calls with a PF108 TODO, both by this reading (the
+ * rewrite also marks the other methods on the flows it converts). A flow is known by
  * {@link #key} ("etl.flow": the last part of its module's path and the name it is bound to), so a namesake module
  * elsewhere counts too.
  */

@@ -52,9 +52,11 @@ public final class Prefect1Registrations {
 
     /**
      * {@code register()} on a flow another module of the project makes ({@code from flows.etl import flow;
-     * flow.register(project_name="p")}), read once every file is seen ({@link Prefect1ImportedFlows}): that module's
-     * flow becomes a Prefect 3 flow, so the call fails even where the calling module imports no Prefect 1 name, and
-     * the rewrite marks it with a PF108 TODO. Calls {@link #report} reports are not reported twice.
+     * flow.register(project_name="p")}, or {@code importlib.import_module("flows.etl").flow}), read once every file is
+     * seen ({@link Prefect1ImportedFlows}): a Prefect 1 registration even where the calling module imports no Prefect 1
+     * name. Every module-level flow of the project counts, whether the rewrite converts it or leaves it as Prefect 1 code
+     * (its registration fails once it is converted, by the rewrite or by hand), and the rewrite marks each of these calls
+     * with a PF108 TODO by the same reading. Calls {@link #report} reports are not reported twice.
      */
     public static final class OfImportedFlows {
         private final Set<String> flows = new HashSet<>();
