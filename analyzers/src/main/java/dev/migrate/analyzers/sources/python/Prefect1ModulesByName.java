@@ -41,6 +41,10 @@ public final class Prefect1ModulesByName {
 
     public static Prefect1ModulesByName of(Node root, Imports imports) {
         Map<String, Set<String>> bound = new HashMap<>();
+        if (imports.all().stream().noneMatch(b -> b.qualifiedName().equals("importlib")
+                || b.qualifiedName().startsWith("importlib."))) {
+            return new Prefect1ModulesByName(imports, bound); // most modules: no walk of the tree
+        }
         Set<String> otherwise = new HashSet<>();
         for (Node n : Nodes.find(root, NodeKind.ASSIGN)) {
             Optional<Statements.Assignment> a = Statements.assignment(n);
