@@ -639,7 +639,8 @@ final class FlowConversion {
                     + "Flow object)", style.newline());
             out = StatementEdits.blankLinesAround(out, Statements.of(out).get(at), 2, style);
             log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
-                    + flow.variable() + "` from this module: `" + alias + "` at its end keeps those imports working "
+                    + flow.variable() + "` from this module (or read it from the module loaded by name, "
+                    + "importlib.import_module): `" + alias + "` at its end keeps those imports working "
                     + "(they get the Prefect 3 flow: calling it runs the flow; Prefect 1's flow.run()/register() are "
                     + "gone)");
         }

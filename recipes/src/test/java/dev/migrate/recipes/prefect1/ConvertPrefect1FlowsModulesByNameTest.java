@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.test.RecipeSpec;
@@ -20,7 +22,12 @@ class ConvertPrefect1FlowsModulesByNameTest implements PythonRewriteTest {
 
     @Test
     void aFlowModuleLoadedByNameKeepsItsNameAndItsRegistrationGetsATodo() {
-        rewriteRun(python(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .filteredOn(r -> r.sourcePath().equals("flows/etl.py") && r.message().startsWith("other modules"))
+                        .singleElement().satisfies(r -> assertThat(r.message()).startsWith("other modules import `flow` "
+                                + "from this module (or read it from the module loaded by name, importlib.import_module): "
+                                + "`flow = daily_etl` at its end keeps those imports working"))),
+                python(
                 """
                 from prefect import Flow, task
 
