@@ -675,8 +675,8 @@ final class FlowConversion {
                         + "result() is the flow's return value, not each task's)";
                 case "register" -> leftAsIs
                         ? "`" + receiver + ".register(...)` registers a Prefect 1 flow that this migration leaves as Prefect 1 "
-                        + "code (see the PF102 TODO at its Flow): once it is converted, it has no register(): delete this "
-                        + "then and deploy with `prefect deploy --all` from prefect.yaml"
+                        + "code (see the PF102 TODO at its Flow); once that flow is converted it has no register(): then "
+                        + "delete this and deploy with `prefect deploy --all` from prefect.yaml"
                         : "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
                         + "register(): delete it and deploy with `prefect deploy --all` from prefect.yaml";
                 default -> "`" + receiver + "." + method + "(...)` is a Prefect 1 Flow method a Prefect 3 flow does not have";
