@@ -87,6 +87,8 @@ class MissedWindowsTest {
             MissedWindows.Result r = MissedWindows.between(SIX_HOURLY_NEW_YORK, origin, BEFORE_SPRING_FORWARD,
                     AFTER_SPRING_FORWARD);
             assertThat(r.exact()).as(origin.name()).isTrue();
+            // the rollback step names the schedule with its zone; the times below show the hour it moves by
+            assertThat(r.schedule()).as(origin.name()).isEqualTo("every 6 hours (America/New_York)");
             assertThat(r.total()).as(origin.name()).isEqualTo(5);
             assertThat(r.times()).as(origin.name()).extracting(t -> t.toInstant().toString()).containsExactly(
                     "2024-03-09T23:00:00Z", "2024-03-10T05:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T17:00:00Z",
