@@ -63,4 +63,52 @@ class MissedWindowsTest {
         assertThat(r.times()).extracting(t -> t.toInstant().toString()).containsExactly("2026-11-01T04:30:00Z",
                 "2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:30:00Z");
     }
+
+    /**
+     * A Prefect 2 deployment's interval of 6 hours from 2024-03-01 00:00 in New York, as prefect.yaml writes it (anchor
+     * with its offset, timezone named), across the spring-forward change of 2024-03-10. Prefect 2.20's
+     * IntervalSchedule._get_dates_generator (src/prefect/server/schemas/schedules.py) splits the interval into days and
+     * seconds and adds them with pendulum's add(days=0, seconds=21600): without days that is elapsed time, as its
+     * docstring says ("intervals of less than 24 hours will follow UTC intervals ... an hourly schedule will fire every
+     * UTC hour, even across DST boundaries"); Prefect 3's server schema keeps the split, on whenever's ZonedDateTime
+     * ({@code next_date.add(days=interval_days, seconds=interval_seconds)}, same file), whose add without days is exact
+     * time too. The knowledge file (prefect-changes.md, IntervalSchedule rows) carries the class over unchanged from 2.x
+     * to 3.x. So the runs stay 6 hours apart in UTC and move from 00/06/12/18 EST to 01/07/13/19 EDT: fixed durations,
+     * not the wall clock, for an interval under a day.
+     */
+    private static final ScheduleSpec SIX_HOURLY_NEW_YORK = new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
+            "R/2024-03-01T00:00-05:00/PT21600S", "America/New_York", SourceRef.at("prefect.yaml", 12, 15));
+    private static final Instant BEFORE_SPRING_FORWARD = Instant.parse("2024-03-09T20:00:00Z");
+    private static final Instant AFTER_SPRING_FORWARD = Instant.parse("2024-03-11T00:00:00Z");
+
+    @Test
+    void aPrefect2IntervalUnderADayAcrossSpringForwardCountsElapsedTimeAndShowsTheNewOffset() {
+        for (ScheduleOrigin origin : java.util.List.of(ScheduleOrigin.PREFECT2_DEPLOYMENT, ScheduleOrigin.PREFECT_DEPLOYMENT)) {
+            MissedWindows.Result r = MissedWindows.between(SIX_HOURLY_NEW_YORK, origin, BEFORE_SPRING_FORWARD,
+                    AFTER_SPRING_FORWARD);
+            assertThat(r.exact()).as(origin.name()).isTrue();
+            // the rollback step names the schedule with its zone; the times below show the hour it moves by
+            assertThat(r.schedule()).as(origin.name()).isEqualTo("every 6 hours (America/New_York)");
+            assertThat(r.total()).as(origin.name()).isEqualTo(5);
+            assertThat(r.times()).as(origin.name()).extracting(t -> t.toInstant().toString()).containsExactly(
+                    "2024-03-09T23:00:00Z", "2024-03-10T05:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T17:00:00Z",
+                    "2024-03-10T23:00:00Z");
+            // the rollback step prints each window as it is: the local hour moves by one after the change
+            assertThat(r.times()).as(origin.name()).extracting(Object::toString).containsExactly(
+                    "2024-03-09T18:00-05:00[America/New_York]", "2024-03-10T00:00-05:00[America/New_York]",
+                    "2024-03-10T07:00-04:00[America/New_York]", "2024-03-10T13:00-04:00[America/New_York]",
+                    "2024-03-10T19:00-04:00[America/New_York]");
+        }
+    }
+
+    // must not change: a daily Prefect 2 interval steps the wall clock (days added on the local clock), 00:00 stays 00:00
+    @Test
+    void aDailyPrefect2IntervalAcrossSpringForwardKeepsItsLocalTime() {
+        ScheduleSpec daily = new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2024-03-01T00:00-05:00/P1D",
+                "America/New_York", SourceRef.at("prefect.yaml", 12, 15));
+        MissedWindows.Result r = MissedWindows.between(daily, ScheduleOrigin.PREFECT2_DEPLOYMENT, BEFORE_SPRING_FORWARD,
+                Instant.parse("2024-03-12T00:00:00Z"));
+        assertThat(r.times()).extracting(Object::toString).containsExactly("2024-03-10T00:00-05:00[America/New_York]",
+                "2024-03-11T00:00-04:00[America/New_York]");
+    }
 }

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -107,6 +108,12 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         final Set<String> reads = new HashSet<>();
         /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
         final Set<String> converted = new HashSet<>();
+        /**
+         * "module.variable" of every module-level Prefect 1 flow of the project, converted or not
+         * ({@link Prefect1ImportedFlows#ownFlows}, as the scan reads them): a registration of any of them in another
+         * module is PF108, on both sides.
+         */
+        final Set<String> projectFlows = new HashSet<>();
         /** The flows the project registers with {@code prefect register -p/-m} instead of {@code flow.register()}. */
         final CliRegistrations cli;
         Path prefectYaml;
@@ -151,6 +158,10 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                 if (tree instanceof PythonFile file) {
                     // flows made with these are left for a person, with or without unsafe fixes
                     acc.flowClasses.record(file);
+                }
+                if (tree instanceof PythonFile file && !file.hasSyntaxErrors()) {
+                    Prefect1ImportedFlows.ownFlows(file.module(), Imports.of(file.module()))
+                            .forEach(v -> acc.projectFlows.add(Prefect1ImportedFlows.key(path(file), v)));
                 }
                 if (tree instanceof SourceFile sf && !(tree instanceof PythonFile) && FixSafety.unsafeAllowed(ctx)) {
                     acc.cli.offer(sf);
@@ -218,7 +229,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                                 + deployments.stream().map(d -> d.toYaml().toString()).toList());
                     }
                     Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads,
-                            acc.flowClasses.importedBy(file, file.module()), acc.converted, log, ctx).run();
+                            acc.flowClasses.importedBy(file, file.module()), acc.converted, acc.projectFlows, log, ctx).run();
                     return after == file.module() ? file : file.withModule(after);
                 });
             }

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
+import dev.migrate.analyzers.sources.python.Prefect1ScheduleAssignments;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
 import dev.migrate.recipes.FixSafety;
@@ -55,6 +56,7 @@ final class FlowConversion {
     private final Set<String> readElsewhere;
     private final Set<String> projectFlowClasses;
     private final Set<String> convertedElsewhere;
+    private final Set<String> projectFlows;
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
@@ -63,11 +65,13 @@ final class FlowConversion {
     /**
      * @param projectFlowClasses see {@link FlowAnalysis#of(Node, Set)}
      * @param convertedElsewhere "module.variable" of the project's Prefect 1 flows that become functions
+     * @param projectFlows       "module.variable" of all the project's module-level Prefect 1 flows, converted or not
      */
     FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments,
-                   Set<String> readElsewhere, Set<String> projectFlowClasses, Set<String> convertedElsewhere, Notes log,
-                   ExecutionContext ctx) {
+                   Set<String> readElsewhere, Set<String> projectFlowClasses, Set<String> convertedElsewhere,
+                   Set<String> projectFlows, Notes log, ExecutionContext ctx) {
         this.convertedElsewhere = convertedElsewhere;
+        this.projectFlows = projectFlows;
         this.file = file;
         this.mode = mode;
         this.prefect2 = prefect2;
@@ -131,6 +135,10 @@ final class FlowConversion {
             root = leftoverRegisters(root, flows);
             root = orphanedConstants(before, root, reportedNames(flows, imports));
             root = keepImportedNames(root, flows);
+        }
+        if (FixSafety.unsafeAllowed(ctx)) {
+            // a module with flows of its own may use another module's too (a project's main flows file registers them all)
+            root = importedFlowUses(root);
         }
         root = registrationCalls(before, root);
         return Imports1.finish(before, root, style);
@@ -222,22 +230,24 @@ final class FlowConversion {
                 .filter(s -> TreeEdits.path(flow.statement(), s) != null).toList();
         List<Node> removals = new ArrayList<>(flow.settingStatements());
         removals.removeAll(inBlock);
+        // each read of its own value: a schedule given to Flow(...) and replaced by `flow.schedule = ...` later is not
+        // the setting the flow ends with, and its constant goes as well when nothing else reads it
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
             Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
-            Node resolved = flow.settings().get(key);
-            if (arg.isPresent() && resolved != null) {
-                FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
+            if (arg.isPresent()) {
+                FlowAnalysisAccess.soleUse(root, arg.get().value(), FlowAnalysis.resolve(root, arg.get().value()))
+                        .filter(r -> !removals.contains(r)).ifPresent(removals::add);
             }
         }
         // the same for `flow.schedule = schedule` set after the block
         for (Node s : flow.settingStatements()) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
-            Optional<List<String>> target = a.flatMap(x -> Expressions.dottedParts(x.targets().get(0)));
-            Node resolved = target.map(t -> flow.settings().get(t.get(1))).orElse(null);
-            if (resolved != null) {
-                FlowAnalysisAccess.soleUse(root, a.get().value(), resolved).ifPresent(removals::add);
+            if (a.isPresent() && a.get().value() != null) {
+                FlowAnalysisAccess.soleUse(root, a.get().value(), FlowAnalysis.resolve(root, a.get().value()))
+                        .filter(r -> !removals.contains(r)).ifPresent(removals::add);
             }
         }
+        replacedSchedules(root, flow);
         Node function;
         if (flow.imperative()) {
             function = (Node) Snippets.statements(header + flow.graph().body(style.indent()), style, "").get(0);
@@ -298,6 +308,23 @@ final class FlowConversion {
                 + flow.function() + "()" + (flow.variable().equals(flow.function()) || importedElsewhere(flow, out) ? ""
                 : "; code that imported `" + flow.variable() + "` from this module must use `" + flow.function() + "`"));
         return out;
+    }
+
+    /**
+     * A schedule given to {@code Flow(...)} (or set) and then replaced by a later {@code flow.schedule = ...}: Prefect 1
+     * kept the last one set before registering, which is the one the deployment gets ({@link Prefect1ScheduleAssignments},
+     * as the scan reads it); the ones it replaced are said, as they leave the code with the flow.
+     */
+    private void replacedSchedules(Node root, Prefect1Flow flow) {
+        Node given = flow.flowCall().argument("schedule", FlowAnalysis.POSITIONS.indexOf("schedule"))
+                .map(Argument::value).orElse(null);
+        Prefect1ScheduleAssignments a = Prefect1ScheduleAssignments.of(root, flow.statement(), given, flow.variable());
+        if (!a.overridden().isEmpty()) {
+            log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "': "
+                    + String.join(", ", a.overridden().stream().map(v -> "`" + v.print().strip() + "`").toList())
+                    + " replaced by `" + FlowBodies.firstLine(a.assigned().get(a.assigned().size() - 1)) + "`, as Prefect 1 "
+                    + "registered the schedule set last: the deployment gets that one only");
+        }
     }
 
     private String header(List<String> decorator, Prefect1Flow flow, Node root) {
@@ -612,7 +639,8 @@ final class FlowConversion {
                     + "Flow object)", style.newline());
             out = StatementEdits.blankLinesAround(out, Statements.of(out).get(at), 2, style);
             log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
-                    + flow.variable() + "` from this module: `" + alias + "` at its end keeps those imports working "
+                    + flow.variable() + "` from this module (or read it from the module loaded by name, "
+                    + "importlib.import_module): `" + alias + "` at its end keeps those imports working "
                     + "(they get the Prefect 3 flow: calling it runs the flow; Prefect 1's flow.run()/register() are "
                     + "gone)");
         }
@@ -620,26 +648,36 @@ final class FlowConversion {
     }
 
     /**
-     * A module without flows of its own that uses another module's Prefect 1 flow ({@code basic_flow.run()} in a
-     * test, {@code flow.register(project_name=...)} in a register script): the import keeps working (see
+     * Uses of another module's Prefect 1 flow ({@code basic_flow.run()} in a test, {@code flow.register(project_name=...)}
+     * in a register script, also through {@code importlib.import_module("flows.etl")}): the import keeps working (see
      * {@link #keepImportedNames}), but the Prefect 1 method is gone, so each such call gets a TODO, read as the scan
      * reads them ({@link Prefect1ImportedFlows}). A registration is PF108, as the scan reports it and as a registration
-     * script's is; the other methods are the flow's conversion, PF102.
+     * script's is, for every module-level flow of the project, as the scan counts them: one this run converts, and one it
+     * leaves as Prefect 1 code, which stops registering that way once it is converted by hand. The other methods are the
+     * flow's conversion, PF102, on the flows converted here (on a flow left as it is they still work).
      */
     private Node importedFlowUses(Node root) {
         Node out = root;
-        for (Node call : Prefect1ImportedFlows.methodCalls(root, convertedElsewhere, Prefect1ImportedFlows.FLOW_METHODS)) {
+        List<Node> converted = Prefect1ImportedFlows.methodCalls(root, convertedElsewhere, Prefect1ImportedFlows.FLOW_METHODS);
+        List<Node> calls = new ArrayList<>(converted);
+        Prefect1ImportedFlows.methodCalls(root, projectFlows, Set.of("register")).stream()
+                .filter(c -> converted.stream().noneMatch(x -> x == c)).forEach(calls::add);
+        for (Node call : calls) {
             if (Todos.has(out, call, "PF108")) {
                 continue;
             }
-            List<String> parts = Expressions.dottedParts(call.nodes().get(0)).orElseThrow();
-            String method = parts.get(parts.size() - 1);
-            String receiver = String.join(".", parts.subList(0, parts.size() - 1));
+            String method = Prefect1ImportedFlows.method(call);
+            String receiver = Prefect1ImportedFlows.receiver(call);
+            boolean leftAsIs = converted.stream().noneMatch(x -> x == call);
             String message = switch (method) {
                 case "run" -> "`" + receiver + ".run(...)` runs a Prefect 1 flow; a Prefect 3 flow has no run(): call `"
                         + receiver + "(...)` with the parameters as keywords (return_state=True for the final state, whose "
                         + "result() is the flow's return value, not each task's)";
-                case "register" -> "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
+                case "register" -> leftAsIs
+                        ? "`" + receiver + ".register(...)` registers a Prefect 1 flow that this migration leaves as Prefect 1 "
+                        + "code (see the PF102 TODO at its Flow); once that flow is converted it has no register(): then "
+                        + "delete this and deploy with `prefect deploy --all` from prefect.yaml"
+                        : "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
                         + "register(): delete it and deploy with `prefect deploy --all` from prefect.yaml";
                 default -> "`" + receiver + "." + method + "(...)` is a Prefect 1 Flow method a Prefect 3 flow does not have";
             };

@@ -35,6 +35,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
     /** The arguments of Prefect 1's {@code Schedule(...)} that Prefect 3 schedules cannot hold (PF107). */
     /** The first parameters of Prefect 1.4.1's {@code Flow.__init__}, in order, for arguments passed by position. */
     private static final List<String> POSITIONS = List.of("name", "schedule", "executor");
+    /** The job attribute that names the schedules the one in force replaced ({@link #scheduleInForce}). */
+    static final String OVERRIDDEN = "schedule.overridden";
     private static final List<String> SCHEDULE_FILTERS = List.of("filters", "or_filters", "not_filters", "adjustments");
 
     /** Modules that assign a Prefect 1 schedule at their top level, by path (guarded by this detector). */
@@ -95,7 +97,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
                             if (home.isPresent() && flowClassModules.get(home.get()).contains(c.name())) {
                                 String variable = bound.get(call);
                                 flow(m, call, variable, c.name(),
-                                        importedSchedule(m, parts(m, call, variable).get("schedule")).orElse(null), sink);
+                                        importedSchedule(m, schedulePart(m, call, variable)).orElse(null), sink);
                             }
                         });
                     }
@@ -109,7 +111,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     /** A flow of this module; its schedule, when imported from a project module, is read in {@link #finish}. */
     private void flowCall(PythonModule m, Node call, String variable, String flowClass, InventorySink sink) {
-        Optional<ModulePaths.ModuleName> schedule = importedSchedule(m, parts(m, call, variable).get("schedule"));
+        Optional<ModulePaths.ModuleName> schedule = importedSchedule(m, schedulePart(m, call, variable));
         if (schedule.isPresent()) {
             synchronized (this) {
                 waiting.add(() -> flow(m, call, variable, flowClass, schedule.get(), sink));
@@ -123,6 +125,13 @@ public final class Prefect1FlowDetector extends PythonDetector {
     public void finish(InventorySink sink) {
         waiting.forEach(Runnable::run);
         importedRegistrations.finish(sink);
+    }
+
+    /** The schedule the flow runs on, as {@link #flow} reads it. */
+    private static Node schedulePart(PythonModule m, Node call, String variable) {
+        Map<String, Node> parts = parts(m, call, variable);
+        scheduleInForce(m, call, variable, parts);
+        return parts.get("schedule");
     }
 
     /** The module and name a schedule given as an imported name comes from (not Prefect's own names). */
@@ -196,6 +205,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
                       InventorySink sink) {
         Map<String, Node> parts = parts(m, call, variable);
         String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(variable == null ? "flow" : variable);
+        String overridden = scheduleInForce(m, call, variable, parts);
         // the module that defines the schedule reads it with its own imports and constants
         PythonModule home = m;
         Node schedule = parts.containsKey("schedule") ? m.resolve(parts.get("schedule")) : null;
@@ -232,10 +242,14 @@ public final class Prefect1FlowDetector extends PythonDetector {
         if (flowClass != null) {
             job.attr("flow_class", flowClass);
         }
+        if (overridden != null) {
+            job.attr(OVERRIDDEN, overridden);
+        }
         sink.job(job.build());
         sink.finding(Findings.of("PF102", "Prefect 1 flow " + name + (flowClass == null ? ""
                 : " (made with " + flowClass + ", a subclass of Prefect 1's Flow)") + (specs.isEmpty() ? " (no schedule)"
-                : " scheduled " + String.join(" ; ", specs.stream().map(ScheduleSpec::expression).toList())), where, job.id()));
+                : " scheduled " + String.join(" ; ", specs.stream().map(ScheduleSpec::expression).toList()))
+                + (overridden == null ? "" : "; " + overridden), where, job.id()));
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(PARTS).entrySet()) {
             if (parts.containsKey(e.getKey())) {
                 Node v = parts.get(e.getKey());
@@ -270,6 +284,44 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 }
             }
         }
+    }
+
+    /**
+     * A schedule given to {@code Flow(...)} and set again with {@code flow.schedule = ...}: the one the flow runs on is
+     * {@link Prefect1ScheduleAssignments#inForce} (the last set before the registration), put in {@code parts}; what it
+     * replaced, or what comes too late for the registration, is returned as a note, else null.
+     */
+    private static String scheduleInForce(PythonModule m, Node call, String variable, Map<String, Node> parts) {
+        Node statement = null;
+        for (Node s : Statements.of(m.root())) {
+            boolean made = s.kind() == NodeKind.WITH ? Statements.withItems(s).stream()
+                    .anyMatch(i -> Expressions.unwrap(i.context()) == call)
+                    : Statements.assignment(s).filter(a -> a.value() != null && Expressions.unwrap(a.value()) == call).isPresent();
+            if (made) {
+                statement = s;
+            }
+        }
+        if (statement == null || variable == null || variable.contains(".")) {
+            return null; // a flow made in a function: its settings are read as they are written (parts)
+        }
+        int position = Prefect1FlowClasses.FLOW.contains(m.nameOf(call)) ? POSITIONS.indexOf("schedule") : -1;
+        Prefect1ScheduleAssignments a = Prefect1ScheduleAssignments.of(m.root(), statement,
+                PythonModule.arg(call, "schedule", position).orElse(null), variable);
+        if (a.assigned().isEmpty()) {
+            return null;
+        }
+        parts.put("schedule", a.inForce());
+        List<String> notes = new ArrayList<>();
+        if (!a.overridden().isEmpty()) {
+            notes.add("it replaces the schedule " + String.join(", ", a.overridden().stream().map(v -> "`"
+                    + v.text().strip() + "` (line " + m.at(v).line() + ")").toList()) + " set before it, as Prefect 1 "
+                    + "kept only the last one set");
+        }
+        for (Node late : a.afterRegistration()) {
+            notes.add("`" + late.text().strip() + "` (line " + m.at(late).line() + ") comes after " + variable
+                    + ".register(), so the registered flow does not have it (it changes only a later " + variable + ".run())");
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     /** A Prefect 1 schedule: one {@code CronSchedule}/{@code IntervalSchedule}, or {@code Schedule(clocks=[...])}. */

@@ -52,9 +52,11 @@ public final class Prefect1Registrations {
 
     /**
      * {@code register()} on a flow another module of the project makes ({@code from flows.etl import flow;
-     * flow.register(project_name="p")}), read once every file is seen ({@link Prefect1ImportedFlows}): that module's
-     * flow becomes a Prefect 3 flow, so the call fails even where the calling module imports no Prefect 1 name, and
-     * the rewrite marks it with a PF108 TODO. Calls {@link #report} reports are not reported twice.
+     * flow.register(project_name="p")}, or {@code importlib.import_module("flows.etl").flow}), read once every file is
+     * seen ({@link Prefect1ImportedFlows}): a Prefect 1 registration even where the calling module imports no Prefect 1
+     * name. Every module-level flow of the project counts, whether the rewrite converts it or leaves it as Prefect 1 code
+     * (its registration fails once it is converted, by the rewrite or by hand), and the rewrite marks each of these calls
+     * with a PF108 TODO by the same reading. Calls {@link #report} reports are not reported twice.
      */
     public static final class OfImportedFlows {
         private final Set<String> flows = new HashSet<>();
@@ -63,8 +65,8 @@ public final class Prefect1Registrations {
         /** Records the module's own flows, and the module itself when it calls some {@code register()}. */
         synchronized void offer(PythonModule m) {
             Prefect1ImportedFlows.ownFlows(m.root(), m.imports()).forEach(v -> flows.add(Prefect1ImportedFlows.key(m.file().path(), v)));
-            boolean registers = m.nodes(NodeKind.CALL).stream().anyMatch(c -> Expressions.dottedParts(c.nodes().get(0))
-                    .filter(p -> p.size() >= 2 && p.get(p.size() - 1).equals("register")).isPresent());
+            // getattr(mod, "flow").register(...) is no dotted name: the method is read off the attribute
+            boolean registers = m.nodes(NodeKind.CALL).stream().anyMatch(c -> Prefect1ImportedFlows.method(c).equals("register"));
             if (registers) {
                 registering.add(m);
             }
@@ -145,10 +147,9 @@ public final class Prefect1Registrations {
         return Expressions.dottedName(call.nodes().get(0)).filter(subclasses::contains).isPresent();
     }
 
-    /** What a call of {@link #calls} registers, as written ({@code f.flow}). */
+    /** What a call of {@link #calls} registers, as written ({@code f.flow}, {@code getattr(mod, "flow")}). */
     public static String receiver(Node call) {
-        List<String> parts = Expressions.dottedParts(Expressions.unwrap(call.nodes().get(0))).orElseThrow();
-        return String.join(".", parts.subList(0, parts.size() - 1));
+        return Prefect1ImportedFlows.receiver(call);
     }
 
     /** Whether the module imports a Prefect name of neither Prefect 3 nor Prefect 2. */

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.analyzers.sources.python.Prefect1FlowClasses;
+import dev.migrate.analyzers.sources.python.Prefect1ScheduleAssignments;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -241,6 +242,15 @@ public final class FlowAnalysis {
                         + "deployment gets, assign them once at module level (or in the `if __name__ == \"__main__\":` "
                         + "block), then run the recipe again");
             }
+            // Prefect 1 registered the schedule set last before flow.register(): one set after it never reached the
+            // server, and which of the two the deployment should have is the user's choice (the scan notes it too)
+            Node given = call.argument("schedule", POSITIONS.indexOf("schedule")).map(Argument::value).orElse(null);
+            for (Node late : Prefect1ScheduleAssignments.of(module, stmt, given, variable).afterRegistration()) {
+                blockers.add("`" + FlowBodies.firstLine(late) + "` comes after `" + variable + ".register(...)`: the "
+                        + "registered flow kept the schedule set before it, and only a later `" + variable + ".run()` used "
+                        + "this one; keep the schedule the deployment should have, set before the registration, then run "
+                        + "the recipe again");
+            }
             List<Node> insideRegister = new ArrayList<>();
             for (Node c : Nodes.find(module, NodeKind.CALL)) {
                 Optional<List<String>> parts = Expressions.dottedParts(new CallView(c).callee());
@@ -346,7 +356,7 @@ public final class FlowAnalysis {
     }
 
     /** A module-level name (such as {@code schedule=schedule}) resolves to the value assigned to it. */
-    static Node resolve(Node module, Node value) {
+    public static Node resolve(Node module, Node value) {
         Node v = Expressions.unwrap(value);
         if (v.kind() != NodeKind.NAME) {
             return value;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.analyzers.sources.python.Prefect1ModulesByName;
 import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.CallView;
@@ -127,7 +128,8 @@ public final class ModuleConstants {
     /**
      * Adds the "module.NAME" pairs a module reads from other modules: {@code from flows.etl import CRON} and
      * {@code etl.CRON} after {@code import flows.etl as etl} give "etl.CRON"; {@code from flows.etl import *}
-     * gives "etl.*". Only the last part of a module's path is kept, so a pair may also stand for a namesake
+     * gives "etl.*"; {@code importlib.import_module("flows.etl").CRON} and {@code getattr(mod, "CRON")} on such a
+     * module give "etl.CRON" too ({@link Prefect1ModulesByName}). Only the last part of a module's path is kept, so a pair may also stand for a namesake
      * module elsewhere, which keeps a constant rather than removing one.
      */
     public static void recordReads(Node module, Set<String> out) {
@@ -140,6 +142,13 @@ public final class ModuleConstants {
         // the tree index keeps the attributes by kind for the other recipes that look them up
         for (Node attribute : TreeIndex.of(module).find(NodeKind.ATTRIBUTE)) {
             imports.qualifiedName(attribute).ifPresent(q -> record(q, out));
+        }
+        // importlib.import_module("flows.etl").flow and getattr(mod, "flow") read etl.flow as an import does
+        Prefect1ModulesByName byName = Prefect1ModulesByName.of(module, imports);
+        if (byName.any()) {
+            for (Node n : Nodes.find(module, x -> x.kind() == NodeKind.ATTRIBUTE || x.kind() == NodeKind.CALL)) {
+                byName.qualifiedNames(n).forEach(q -> record(q, out));
+            }
         }
     }
 
