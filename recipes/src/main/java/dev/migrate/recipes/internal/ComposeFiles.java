@@ -118,7 +118,7 @@ public final class ComposeFiles {
     }
 
     /** The text of one of the run's YAML sources, by path; null for a file not in the run. */
-    private String runText(String path) {
+    public String runText(String path) {
         SourceFile source = yamlSources.get(path);
         return source instanceof Yaml.Documents docs ? docs.printAll()
                 : source instanceof PlainText text ? text.getText() : null;

@@ -1,11 +1,15 @@
 package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.ComposeCommands;
+import dev.migrate.analyzers.sources.config.ComposeEnvFileProjects;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
+import dev.migrate.analyzers.sources.config.GitlabIncludes;
+import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import dev.migrate.analyzers.sources.config.ShellScripts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,9 +34,11 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code --env-file}): the same run renames the definition, so the reference follows, as a {@code secretKeyRef} follows
  * a Secret defined in the repository. A {@code .env} that is not in the repository (only its template,
  * {@code .env.example}, is) keeps its old keys where it lives, so the references and the template's keys they read
- * are kept. A file named with {@code --env-file} is read for the compose files of its directory and for those the same
- * command names with {@code -f}; a compose file's {@code include:} entries read what the including file's
- * interpolation reads.
+ * are kept. A file named with {@code --env-file} (by a script, a Makefile, or a CI pipeline's step: a GitLab job's
+ * {@code script:} or {@code before_script:}, a GitHub Actions {@code run:}, a GitLab pipeline's included files) is read
+ * for the compose files the same command names with {@code -f}, else for those of the directory it runs in
+ * ({@link ComposeEnvFileProjects}, the scan's own reading); a compose file's {@code include:} entries read what the
+ * including file's interpolation reads.
  */
 public final class ComposeInterpolation {
     public static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
@@ -54,6 +60,10 @@ public final class ComposeInterpolation {
     private final Map<Path, Set<Path>> includedBy = new HashMap<>();
     /** The Prefect names each text file sets. */
     private final Map<Path, Set<String>> assigned = new HashMap<>();
+    /** The CI pipelines that may run compose with --env-file, by path, read when first asked (all files seen). */
+    private final Map<String, String> pipelines = new java.util.TreeMap<>();
+    /** The run's files, whose texts a GitLab pipeline's included files are. */
+    private ComposeFiles runFiles;
 
     /** Gathers what one file defines, loads or reads. */
     public synchronized void scan(SourceFile source, ExecutionContext ctx) {
@@ -77,26 +87,24 @@ public final class ComposeInterpolation {
             } else if ((SCRIPT.matcher(name).matches() || ShellScripts.isShellScript(name, t)) && RUNS_COMPOSE.matcher(t).find()) {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
                 // an --env-file is read for the interpolation of the compose files the same command names with -f
-                // (`--env-file .env.prod -f deploy/compose.yml`), with the script's own variables, which that compose
-                // inherits; without -f, for those of the directory the command runs in (`cd deploy && docker compose
-                // --env-file ../config/prod.env up`)
-                for (ComposeCommands.Command c : ComposeCommands.of(path.toString().replace('\\', '/'), t)) {
-                    if (c.envFiles().isEmpty()) {
-                        continue;
-                    }
-                    Set<Path> projects = new HashSet<>();
-                    c.composeFiles().forEach(f -> projects.add(directory(Path.of(f))));
-                    if (projects.isEmpty()) {
-                        projects.add(c.directory().isEmpty() ? Path.of("") : Path.of(c.directory()));
-                    }
-                    for (Path project : projects) {
-                        Set<Path> files = interpolationFiles.computeIfAbsent(project, d -> new HashSet<>());
-                        c.envFiles().forEach(e -> files.add(Path.of(e)));
-                        if (!c.composeFiles().isEmpty()) {
-                            files.add(path);
-                        }
+                // (`--env-file .env.prod -f deploy/compose.yml`), without -f for those of the directory the command
+                // runs in (`cd deploy && docker compose --env-file ../config/prod.env up`), as the scan reads them
+                String p = path.toString().replace('\\', '/');
+                addEnvFiles(ComposeEnvFileProjects.of(p, t, null));
+                // with -f, the script's own variables reach that compose too: it inherits them
+                for (ComposeCommands.Command c : ComposeCommands.of(p, t)) {
+                    if (!c.envFiles().isEmpty()) {
+                        c.composeFiles().forEach(f -> interpolationFiles.computeIfAbsent(directory(Path.of(f)),
+                                d -> new HashSet<>()).add(path));
                     }
                 }
+            }
+        } else if (source instanceof Yaml.Documents docs && ComposeCommands.runsCommands(slashed(path), "")) {
+            // a CI pipeline's steps: read once the run was seen, for a GitLab pipeline's included files
+            String printed = docs.printAll();
+            if (printed.contains("--env-file") || GitlabPipelines.isPipeline(slashed(path)) && !GitlabIncludes.locals(printed).isEmpty()) {
+                pipelines.put(slashed(path), printed);
+                runFiles = ComposeFiles.in(ctx);
             }
         } else if (source instanceof Yaml.Documents docs && (COMPOSE.matcher(name).matches() || maybeNamedCompose(docs))) {
             Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());
@@ -123,6 +131,33 @@ public final class ComposeInterpolation {
                 }
             }.visit(docs, ctx);
         }
+    }
+
+    /** Adds {@code --env-file} files, by the compose project directory they are read for ({@link ComposeEnvFileProjects}). */
+    private void addEnvFiles(Map<String, List<String>> byProject) {
+        byProject.forEach((project, envs) -> {
+            Set<Path> files = interpolationFiles.computeIfAbsent(project.isEmpty() ? Path.of("") : Path.of(project),
+                    d -> new HashSet<>());
+            envs.forEach(e -> files.add(Path.of(e)));
+        });
+    }
+
+    /**
+     * The {@code --env-file} files of the CI pipelines' compose commands (a GitLab job's {@code script:} and
+     * {@code before_script:}, a GitHub Actions step's {@code run:}, those of the files a GitLab pipeline includes),
+     * read once, when first asked: every file of the run was seen by then.
+     */
+    private void readPipelines() {
+        if (pipelines.isEmpty()) {
+            return;
+        }
+        ComposeFiles files = runFiles;
+        pipelines.forEach((p, text) -> addEnvFiles(ComposeEnvFileProjects.of(p, text, files == null ? null : files::runText)));
+        pipelines.clear();
+    }
+
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     /**
@@ -189,6 +224,7 @@ public final class ComposeInterpolation {
 
     /** Also the definitions of the directories whose compose files include this one's, transitively. */
     private Set<Path> definitionsIn(Path dir, String name) {
+        readPipelines();
         Set<Path> out = new TreeSet<>();
         Set<Path> dirs = new HashSet<>(Set.of(dir));
         java.util.Deque<Path> todo = new java.util.ArrayDeque<>(dirs);
@@ -215,6 +251,7 @@ public final class ComposeInterpolation {
      * service loads with {@code env_file:} is container environment and renamed.
      */
     public synchronized boolean keepsKey(Path envFile, String name) {
+        readPipelines();
         Path path = envFile.normalize();
         Path dir = directory(path);
         String file = path.getFileName() == null ? "" : path.getFileName().toString();

@@ -113,6 +113,52 @@ class ComposeFilesInGitlabIncludesTest implements RewriteTest {
             yaml(STACK, WORKER, spec -> spec.path("infra/prefect/stack.yml")));
     }
 
+    // the job takes the included template's script through extends: but runs its own before_script, which moves it
+    // into deploy/ (GitLab replaces the template's before_script whole): stack.yml is deploy's compose file
+    @Test
+    void anInheritedScriptRunsWhereTheJobsOwnBeforeScriptLeavesIt() {
+        rewriteRun(
+            yaml("""
+                include:
+                  - local: ci/templates.yml
+                deploy-stack:
+                  stage: deploy
+                  extends: .compose_deploy
+                  before_script:
+                    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" "$CI_REGISTRY"
+                    - cd deploy
+                """, spec -> spec.path(".gitlab-ci.yml")),
+            yaml("""
+                .compose_deploy:
+                  image: docker:24
+                  before_script:
+                    - cd infra
+                  script:
+                    - docker compose -f stack.yml up -d
+                """, spec -> spec.path("ci/templates.yml")),
+            yaml(STACK, WORKER, spec -> spec.path("deploy/stack.yml")),
+            yaml(STACK, spec -> spec.path("infra/stack.yml")));
+    }
+
+    /** Must not change: the job runs a script of its own, so the template's compose line runs nowhere but in infra/. */
+    @Test
+    void aJobWithItsOwnScriptDoesNotRunTheTemplates() {
+        rewriteRun(
+            yaml("""
+                include:
+                  - local: ci/templates.yml
+                deploy-stack:
+                  extends: .compose_deploy
+                  before_script:
+                    - cd deploy
+                  script:
+                    - docker compose ps
+                """, spec -> spec.path(".gitlab-ci.yml")),
+            yaml(".compose_deploy:\n  before_script:\n    - cd infra\n  script:\n    - docker compose -f stack.yml up -d\n",
+                spec -> spec.path("ci/templates.yml")),
+            yaml(STACK, spec -> spec.path("deploy/stack.yml")));
+    }
+
     /** Must not change: the template is in the tree, but no pipeline includes it. */
     @Test
     void aTemplateNothingIncludesNamesNoComposeFile() {

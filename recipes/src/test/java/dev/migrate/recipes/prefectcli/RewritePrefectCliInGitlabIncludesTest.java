@@ -68,6 +68,53 @@ class RewritePrefectCliInGitlabIncludesTest implements RewriteTest {
                 """, spec -> spec.path("ci/deploy.yml")));
     }
 
+    // the job takes its script from the included template through extends: and runs a before_script of its own
+    // (GitLab replaces the template's whole): both are the pipeline's steps, each rewritten where it stands
+    @Test
+    void anInheritedScriptAndTheJobsOwnBeforeScriptAreBothTranslated() {
+        rewriteRun(
+            yaml("""
+                include:
+                  - local: ci/templates.yml
+                deploy-prod:
+                  stage: deploy
+                  extends: .prefect_deploy
+                  before_script:
+                    - pip install "prefect==2.14.9"
+                    - cd flows
+                  variables:
+                    ENV: prod
+                """, """
+                include:
+                  - local: ci/templates.yml
+                deploy-prod:
+                  stage: deploy
+                  extends: .prefect_deploy
+                  before_script:
+                    - pip install "prefect==3.8.3"
+                    - cd flows
+                  variables:
+                    ENV: prod
+                """, spec -> spec.path(".gitlab-ci.yml")),
+            yaml("""
+                .prefect_deploy:
+                  image: python:3.11
+                  before_script:
+                    - pip install -r requirements.txt
+                  script:
+                    - prefect deployment build etl.py:etl -n nightly -ib kubernetes-job/prod -a
+                    - prefect deployment set-schedule etl/nightly --cron "0 3 * * *"
+                """, """
+                .prefect_deploy:
+                  image: python:3.11
+                  before_script:
+                    - pip install -r requirements.txt
+                  script:
+                    - prefect --no-prompt deploy --pool prod etl.py:etl --name nightly
+                    - prefect deployment schedule create etl/nightly --cron "0 3 * * *" --replace -y
+                """, spec -> spec.path("ci/templates.yml")));
+    }
+
     @Test
     void theSameFileNoPipelineIncludesIsLeftAlone() {
         rewriteRun(

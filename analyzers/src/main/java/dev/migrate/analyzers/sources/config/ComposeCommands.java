@@ -20,7 +20,7 @@ public final class ComposeCommands {
      * One compose command.
      *
      * @param directories where it may run, most likely first (a shell script's own directory, then the root)
-     * @param envFiles    its {@code --env-file} files, read from the first directory
+     * @param envFiles    its {@code --env-file} files, read from the first directory, in the order compose reads them
      * @param composeFiles its {@code -f} files, from each directory it may run in (only the files the tree holds matter)
      */
     public record Command(List<String> directories, Set<String> envFiles, Set<String> composeFiles) {
@@ -116,7 +116,7 @@ public final class ComposeCommands {
             String args = end.find() ? rest.substring(0, end.start()) : rest;
             List<String> at = dirs.at(runs.start());
             List<String> from = at.isEmpty() ? List.of("") : at;
-            Set<String> envs = new TreeSet<>();
+            Set<String> envs = new java.util.LinkedHashSet<>(); // in the order given: a later file's values win
             Set<String> composes = new TreeSet<>();
             globalOptions(args, List.of(from.get(0)), from, envs, composes);
             out.add(new Command(from, envs, composes));

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * The settings of env files, checked once the whole tree was seen, because a compose project's {@code .env} is no
- * container environment: compose reads it (and the files a script gives with {@code --env-file}) only to fill the
- * compose file's {@code ${VAR}} references. A key a compose file of its directory reads that way is reported as the
- * compose variable it is, which the rewrite renames together with its references; a key of a committed template
+ * container environment: compose reads it (and the files a script or a CI job gives with {@code --env-file}) only to
+ * fill the compose file's {@code ${VAR}} references. A key a compose file of its directory reads that way is reported
+ * as the compose variable it is, which the rewrite renames together with its references; a key of a committed template
  * ({@code .env.example}) read that way, while the real {@code .env} is not in the tree, is no setting at all: the rewrite
  * keeps it and its references (the real file keeps its keys), and the setting is reported where compose passes it
  * to the container. Other keys are checked as settings. Detectors run on several threads: every map is concurrent.
@@ -87,27 +87,26 @@ final class ComposeVariables {
         loaded.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).addAll(ComposeEnvFiles.loadedBy(file.path(), file.text()));
     }
 
-    /** The {@code --env-file} files of a script that runs compose, read for its directory's interpolation. */
-    void readScript(ScanFile file) {
-        if (!RUNS_COMPOSE.matcher(file.text()).find()) {
-            return;
-        }
-        String dir = directory(file.path());
-        Matcher set = ASSIGNED.matcher(file.text());
-        while (set.find()) {
-            scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
-        }
-        if (!file.text().contains("--env-file")) {
-            return;
-        }
-        for (ComposeCommands.Command c : ComposeCommands.of(file.path(), file.text())) {
-            // read for the project of the compose files the command names, else of the directory it runs in
-            Set<String> projects = c.composeFiles().isEmpty() ? Set.of(c.directory())
-                    : c.composeFiles().stream().map(ComposeVariables::directory).collect(java.util.stream.Collectors.toSet());
-            for (String f : c.envFiles()) {
-                projects.forEach(p -> envFileOptions.computeIfAbsent(p, d -> ConcurrentHashMap.newKeySet()).add(f));
+    /**
+     * What a file that runs compose gives its interpolation: a script's or Makefile's own {@code PREFECT_X=} names
+     * (exported to the compose it runs, for its directory), and the {@code --env-file} files of its commands, and of a
+     * CI pipeline's steps (GitLab {@code script:}/{@code before_script:}, GitHub Actions {@code run:}, a GitLab
+     * pipeline's included files through {@code files}), for the projects those commands run
+     * ({@link ComposeEnvFileProjects}, as the rewrite reads them). A pipeline's own variables are not read here.
+     */
+    void readScript(ScanFile file, boolean ci, java.util.function.Function<String, String> files) {
+        if (!ci) {
+            if (!RUNS_COMPOSE.matcher(file.text()).find()) {
+                return;
+            }
+            String dir = directory(file.path());
+            Matcher set = ASSIGNED.matcher(file.text());
+            while (set.find()) {
+                scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
             }
         }
+        ComposeEnvFileProjects.of(file.path(), file.text(), files).forEach((project, envs) ->
+                envFileOptions.computeIfAbsent(project, d -> ConcurrentHashMap.newKeySet()).addAll(envs));
     }
 
     /** A setting an env file sets, checked in {@link #finish}. */

@@ -267,6 +267,48 @@ final class GitlabExtends {
         return Optional.empty();
     }
 
+    /** Whether the job named {@code name} has a {@code section:} key of its own (a list, an alias, even an empty one). */
+    boolean hasOwn(String name, String section) {
+        Job job = jobs.get(name);
+        return job != null && job.sections().containsKey(section);
+    }
+
+    /**
+     * The first job that runs, in the pipeline's order (its own file's, then each included file's), the {@code script:}
+     * of the template named {@code template}: it has no script of its own and takes that one through its
+     * {@code extends:} chain (GitLab merges the templates in order, the last one that has a script, looked up through
+     * its own templates, wins: a list is replaced whole, never merged). Empty when no job runs it so.
+     */
+    Optional<String> firstRunnerOfScript(String template) {
+        return names.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                // a hidden job (.name) runs nowhere itself: only the jobs that extend it do
+                .filter(n -> !n.startsWith(".") && !hasOwn(n, "script"))
+                .filter(n -> provider(jobs.get(n), "script", 0, new HashSet<>(Set.of(n))).filter(template::equals).isPresent())
+                .findFirst();
+    }
+
+    /** The template whose {@code section:} the job takes through its {@code extends:} chain, as {@link #fromTemplates}. */
+    private Optional<String> provider(Job job, String section, int depth, Set<String> seen) {
+        if (depth >= DEPTH) {
+            return Optional.empty();
+        }
+        List<String> extended = job.extended();
+        for (int k = extended.size() - 1; k >= 0; k--) {
+            Job template = jobs.get(extended.get(k));
+            if (template == null || !seen.add(extended.get(k))) {
+                continue;
+            }
+            if (template.sections().containsKey(section)) {
+                return Optional.of(extended.get(k));
+            }
+            Optional<String> deeper = provider(template, section, depth + 1, seen);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code .base} or {@code [.a, ".b"]}, a comment after it. */
     private static List<String> inline(String value) {
         String v = value.replaceFirst("[ \\t]+#.*$", "").strip();

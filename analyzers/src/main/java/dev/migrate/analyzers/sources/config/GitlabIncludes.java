@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The repository files a GitLab pipeline pulls in with {@code include:}: {@code include: ci/templates.yml},
@@ -19,72 +17,26 @@ import java.util.regex.Pattern;
  * {@code !reference} name), merged under the main file's: a job of the main file wins over one of the same name.
  */
 public final class GitlabIncludes {
-    /** {@code include:} at the top level, with its value on the line if any (group 1). */
-    private static final Pattern INCLUDE = Pattern.compile("^include[ \\t]*:[ \\t]*(.*?)[ \\t]*(?:#.*)?$");
-    /** {@code - local: path}, {@code local: path} (also within an item), or a plain {@code - path} item: group 2 the path. */
-    private static final Pattern ENTRY = Pattern.compile(
-            "^[ \\t]*(?:-[ \\t]+)?(local[ \\t]*:[ \\t]*|(?=[\"']?[^\\s:\"'#]+[\"']?[ \\t]*(?:#.*)?$))[\"']?([^\\s\"'#]+)[\"']?[ \\t]*(?:#.*)?$");
     /** At most this many files, in all: a pipeline includes a handful; a loop ends. */
     private static final int MAX_FILES = 32;
 
     private GitlabIncludes() {
     }
 
-    /** The repository paths a pipeline's text includes as local files, in order, as written (not followed). */
+    /**
+     * The repository paths a pipeline's text includes as local files, in order, as written (not followed): a string
+     * item that is no URL, and a {@code local:} item's path ({@link GitlabIncludeItems}); never a {@code project:}
+     * item's {@code file:}, which is that project's.
+     */
     public static List<String> locals(String text) {
         List<String> out = new ArrayList<>();
-        eachInclude(text, (inline, index) -> {
-            String v = inline.startsWith("[") && inline.endsWith("]") ? inline.substring(1, inline.length() - 1) : inline;
-            if (v.startsWith("{")) {
-                v = v.replaceAll("^\\{|}$", "").strip();
+        for (GitlabIncludeItems.Item item : GitlabIncludeItems.of(text)) {
+            GitlabIncludeItems.Value local = item.plain() != null ? item.plain() : item.first("local");
+            if (local != null && (item.plain() == null || !isUrl(local.text()))) {
+                path(local.text()).ifPresent(out::add);
             }
-            for (String part : v.split(",")) {
-                Matcher e = ENTRY.matcher(part.strip());
-                if (e.matches()) {
-                    path(e.group(2)).ifPresent(out::add);
-                }
-            }
-        }, (l, index) -> {
-            Matcher e = ENTRY.matcher(l);
-            // a plain item at the list's level, or local: of an item (not project:'s file: nor a rules: value)
-            if (e.matches() && (!e.group(1).isEmpty() || l.strip().startsWith("-"))) {
-                path(e.group(2)).ifPresent(out::add);
-            }
-        });
+        }
         return out;
-    }
-
-    /**
-     * Walks a pipeline's {@code include:} keys: an inline value ({@code include: [a.yml, b.yml]}, {@code include: x.yml})
-     * goes to {@code inline}, each line of a block value (items and their keys, up to the next top-level key, blank
-     * and comment lines skipped) to {@code item}; both with the line's 0-based index.
-     */
-    private static void eachInclude(String text, java.util.function.ObjIntConsumer<String> inline,
-            java.util.function.ObjIntConsumer<String> item) {
-        if (!text.contains("include")) {
-            return;
-        }
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher inc = INCLUDE.matcher(lines[i]);
-            if (!inc.matches()) {
-                continue;
-            }
-            if (!inc.group(1).isEmpty()) {
-                inline.accept(inc.group(1), i);
-                continue;
-            }
-            for (int j = i + 1; j < lines.length; j++) {
-                String l = lines[j];
-                if (l.isBlank() || l.strip().startsWith("#")) {
-                    continue;
-                }
-                if (!l.startsWith(" ") && !l.startsWith("\t") && !l.startsWith("-")) {
-                    break;
-                }
-                item.accept(l, j);
-            }
-        }
     }
 
     /**
@@ -161,17 +113,28 @@ public final class GitlabIncludes {
         return out;
     }
 
-    /** {@code project: group/x}, {@code remote: URL}, {@code template: X.gitlab-ci.yml}, {@code component: host/x@1.0}. */
-    private static final Pattern REMOTE_KEY = Pattern.compile(
-            "(?:^|[\\s{,-])(project|remote|template|component)[ \\t]*:[ \\t]*[\"']?([^\\s\"',}\\]#]+)");
-    /** A plain item or inline value that is a URL: GitLab reads it as {@code remote:}. */
-    private static final Pattern URL = Pattern.compile("^[ \\t]*(?:-[ \\t]+)?[\"']?(https?://[^\\s\"'#]+)[\"']?[ \\t]*(?:#.*)?$");
+    /** The keys of an include of a file the repository does not hold, in the order they are named. */
+    private static final List<String> REMOTE_KINDS = List.of("project", "remote", "template", "component");
 
     /**
      * An include of a file the repository does not hold: {@code kind} is {@code project}, {@code remote},
-     * {@code template} or {@code component}, {@code value} as written, {@code line} 1-based.
+     * {@code template} or {@code component}, {@code value} as written, {@code line} and {@code column} 1-based where
+     * the include is written; for a {@code project:}, the files it takes from that project ({@code file:}, one or a
+     * list) and the {@code ref:} it reads them at (null when none is given: the project's default branch).
      */
-    public record RemoteInclude(String kind, String value, int line) {
+    public record RemoteInclude(String kind, String value, int line, int column, List<String> files, String ref) {
+        /** How the finding names it: {@code project group/x (files a.yml and b.yml, ref v1.2)}, {@code remote URL}. */
+        public String named() {
+            List<String> about = new ArrayList<>();
+            if (!files.isEmpty()) {
+                about.add((files.size() == 1 ? "file " : "files ") + (files.size() == 1 ? files.get(0)
+                        : String.join(", ", files.subList(0, files.size() - 1)) + " and " + files.get(files.size() - 1)));
+            }
+            if (ref != null) {
+                about.add("ref " + ref);
+            }
+            return kind + " " + value + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
+        }
     }
 
     /**
@@ -180,30 +143,31 @@ public final class GitlabIncludes {
      */
     public static List<RemoteInclude> remotes(String text) {
         List<RemoteInclude> out = new ArrayList<>();
-        eachInclude(text, (inline, i) -> remotesOf(inline.startsWith("[") ? inline.substring(1).replaceAll("]$", "") : inline,
-                i, out), (l, j) -> remotesOf(l, j, out));
+        for (GitlabIncludeItems.Item item : GitlabIncludeItems.of(text)) {
+            if (item.plain() != null) {
+                if (isUrl(item.plain().text())) {
+                    // GitLab reads a string that is a URL as remote:
+                    out.add(new RemoteInclude("remote", item.plain().text(), item.line(), item.column(), List.of(), null));
+                }
+                continue;
+            }
+            for (String kind : REMOTE_KINDS) {
+                GitlabIncludeItems.Value v = item.first(kind);
+                if (v == null || v.text().isEmpty()) {
+                    continue;
+                }
+                List<String> files = kind.equals("project")
+                        ? item.keys().getOrDefault("file", List.of()).stream().map(GitlabIncludeItems.Value::text).toList()
+                        : List.of();
+                GitlabIncludeItems.Value ref = kind.equals("project") ? item.first("ref") : null;
+                out.add(new RemoteInclude(kind, v.text(), item.line(), item.column(), files, ref == null ? null : ref.text()));
+            }
+        }
         return out;
     }
 
-    /** The remote includes of one line (a block item, or an inline list's items separated by commas). */
-    private static void remotesOf(String written, int index, List<RemoteInclude> out) {
-        // a comment is no include: YAML starts one at a # after a blank
-        String line = written.replaceFirst("(^|[ \\t])#.*$", "");
-        Matcher k = REMOTE_KEY.matcher(line);
-        boolean keyed = false;
-        while (k.find()) {
-            keyed = true;
-            out.add(new RemoteInclude(k.group(1), k.group(2), index + 1));
-        }
-        if (keyed || line.contains("{")) {
-            return;
-        }
-        for (String part : line.split(",")) {
-            Matcher u = URL.matcher(part);
-            if (u.matches()) {
-                out.add(new RemoteInclude("remote", u.group(1), index + 1));
-            }
-        }
+    private static boolean isUrl(String written) {
+        return written.startsWith("https://") || written.startsWith("http://");
     }
 
     /** A local include's repository path: none for a URL, a glob, a variable, or one that leaves the repository. */

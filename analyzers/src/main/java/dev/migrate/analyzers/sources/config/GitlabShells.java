@@ -52,6 +52,9 @@ final class GitlabShells {
         String section = null;
         int sectionLine = -1;
         int defaultBefore = -1; // the shell whose before_script lines are the default: the `default:` job or the top-level key
+        int[] scriptKeyOf = new int[lines.length]; // the `script:` key line of each line of a job's script; -1 elsewhere
+        java.util.Arrays.fill(scriptKeyOf, -1);
+        Map<Integer, Integer> scriptKeys = new HashMap<>(); // each job's `script:` key line, by the job's line
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             boolean content = !l.isBlank() && !l.strip().startsWith("#");
@@ -73,6 +76,8 @@ final class GitlabShells {
                     sectionLine = i;
                     if (section.equals("before_script")) {
                         ownBefore.put(job, true);
+                    } else if (section.equals("script")) {
+                        scriptKeys.putIfAbsent(job, i);
                     }
                 }
                 // a list item at the key's own indentation (`script:` then `- cd flows` under it) is still the key's
@@ -83,6 +88,7 @@ final class GitlabShells {
                 }
             }
             shellOf[i] = "after_script".equals(section) ? sectionLine : job;
+            scriptKeyOf[i] = "script".equals(section) && job >= 0 ? sectionLine : -1;
         }
         int defaultJob = defaultJobLine(lines);
         java.util.List<Integer> defaultLines = new java.util.ArrayList<>();
@@ -132,6 +138,27 @@ final class GitlabShells {
                 inheriting.add(j);
             }
         }
+        Map<String, Boolean> optedOut = new HashMap<>();
+        optsOut.keySet().forEach(j -> {
+            if (templates.nameAt(j) != null) {
+                optedOut.put(templates.nameAt(j), true);
+            }
+        });
+        // a hidden template's script runs in the jobs that extend it without a script of their own, after their own
+        // before_script (GitLab replaces a list whole, so the template's before_script is not run then): its lines
+        // start where the first such job's before_script leaves the directory, not where the template's would
+        scriptKeys.forEach((j, key) -> {
+            String name = templates.nameAt(j);
+            if (name != null && name.startsWith(".")) {
+                templates.firstRunnerOfScript(name).ifPresent(runner -> fromTemplate.put(key,
+                        scriptStart(runner, templates, all, optedOut.containsKey(runner))));
+            }
+        });
+        for (int i = 0; i < lines.length; i++) {
+            if (scriptKeyOf[i] >= 0 && fromTemplate.containsKey(scriptKeyOf[i]) && shellOf[i] >= 0) {
+                shellOf[i] = scriptKeyOf[i];
+            }
+        }
         splitAtReferences(lines, all, templates);
         for (int i = 0; i < lines.length; i++) {
             if (GitlabExtends.isReference(lines[i])) {
@@ -142,6 +169,29 @@ final class GitlabShells {
                 }
             }
         }
+    }
+
+    /**
+     * Where the script of the job named {@code name} starts: where its before_script leaves the directory (its own, a
+     * YAML alias of other lines, a template's it extends, else the default unless it turned that off), from the root.
+     */
+    private CiShells.Start scriptStart(String name, GitlabExtends templates, String[] all, boolean optedOut) {
+        java.util.Optional<java.util.List<Integer>> own = templates.section(name, "before_script", all);
+        if (own.isPresent()) {
+            return replayed(all, own.get(), ROOT);
+        }
+        java.util.Optional<java.util.List<Integer>> aliased = templates.aliasedBefore(name, all);
+        if (aliased.isPresent()) {
+            return replayed(all, aliased.get(), ROOT);
+        }
+        if (templates.hasOwn(name, "before_script")) {
+            return ROOT; // an empty one of its own: nothing runs before the script
+        }
+        java.util.Optional<java.util.List<Integer>> taken = templates.inheritedBefore(name);
+        if (taken.isPresent()) {
+            return replayed(all, templates.expanded(taken.get(), all, 0), ROOT);
+        }
+        return optedOut ? ROOT : afterDefault;
     }
 
     /**

@@ -191,8 +191,9 @@ public final class PrefectCliLineDetector implements Detector {
         if (!included && !readsLines(file)) {
             return; // a systemd unit: the systemd detector reads its commands
         }
-        if (isScript(file)) {
-            composeVariables.readScript(file);
+        if (isScript(file) || ci && !included) {
+            // a CI job's compose --env-file too; an included file's commands are its pipeline's, read with it
+            composeVariables.readScript(file, ci, this::repositoryText);
         }
         if (!PREFECT_WORDS.matcher(file.text()).find() && !SourcedFiles.mayBeSourced(file.path())) {
             return; // the compose files and env files it names were all this file had to say

@@ -25,7 +25,9 @@ public final class UnscannedTexts implements Function<String, String> {
 
     /** The files under {@code base}; none at all when it is null. */
     public UnscannedTexts(Path base) {
-        this.base = base;
+        // absolute: `migrate scan .` gives "." whose normal form, the empty path, is no prefix of any path, so nothing
+        // was read and a pipeline's included files were not followed
+        this.base = base == null ? null : base.toAbsolutePath().normalize();
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class UnscannedTexts implements Function<String, String> {
     private Optional<String> text(String path) {
         Path file = base.resolve(path).normalize();
         try {
-            if (!file.startsWith(base.normalize()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            if (!file.startsWith(base) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                     || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }

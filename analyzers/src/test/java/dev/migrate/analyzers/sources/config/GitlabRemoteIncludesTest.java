@@ -46,7 +46,8 @@ class GitlabRemoteIncludesTest {
         Finding f = found.get(0);
         assertThat(f.where().path()).isEqualTo(".gitlab-ci.yml");
         assertThat(f.where().line()).isEqualTo(4);
-        assertThat(f.message()).contains("project data-platform/ci-templates",
+        assertThat(f.where().column()).isEqualTo(5);
+        assertThat(f.message()).contains("project data-platform/ci-templates (file /templates/prefect-deploy.yml, ref main)",
                 "remote https://gitlab.example.com/shared/ci/-/raw/main/python.yml",
                 "template Security/SAST.gitlab-ci.yml",
                 "component $CI_SERVER_FQDN/data-platform/components/prefect-deploy@1.2.0",
@@ -61,7 +62,62 @@ class GitlabRemoteIncludesTest {
         write("etl.gitlab-ci.yml", "include: [{ project: data/ci, file: deploy.yml }]\n");
         assertThat(cfg005(scan())).extracting(f -> f.where().path() + ": " + f.message().substring(0, f.message().indexOf(" not read") + 9))
                 .containsExactlyInAnyOrder(".gitlab/ci/deploy.yml: include: remote https://example.com/ci/python.yml is not read",
-                        "etl.gitlab-ci.yml: include: project data/ci is not read");
+                        "etl.gitlab-ci.yml: include: project data/ci (file deploy.yml) is not read");
+    }
+
+    // GitLab's own example of a project include: several files at a tag, as a block list or a flow list
+    @Test
+    void aProjectIncludeNamesItsFilesAndRef() throws IOException {
+        write(".gitlab-ci.yml", """
+                include:
+                  - project: 'my-group/my-project'
+                    ref: v1.0.0
+                    file:
+                      - '/templates/.builds.yml'
+                      - '/templates/.tests.yml'   # the test jobs
+                    rules:
+                      - exists:
+                          - ci/local.yml
+                  - { project: data/ci, ref: $CI_COMMIT_REF_NAME, file: [deploy.yml, 'lint.yml'] }
+                """);
+        Finding f = cfg005(scan()).get(0);
+        assertThat(f.message()).startsWith("include: project my-group/my-project (files /templates/.builds.yml and "
+                + "/templates/.tests.yml, ref v1.0.0), project data/ci (files deploy.yml and lint.yml, ref "
+                + "$CI_COMMIT_REF_NAME) are not read:");
+        assertThat(GitlabIncludes.locals(read(".gitlab-ci.yml"))).isEmpty();
+    }
+
+    // a pipeline keeps its shared jobs in ci/deploy.yml, which pulls in another project's template: the finding is
+    // in that file, at that include, once though two pipelines and a loop of includes reach it
+    @Test
+    void aRemoteIncludeOfAnIncludedFileIsReportedWhereItIsWritten() throws IOException {
+        write(".gitlab-ci.yml", """
+                include:
+                  - local: ci/deploy.yml
+                  - local: .gitlab/ci/test.yml
+                test:
+                  script:
+                    - pytest -q
+                """);
+        write(".gitlab/ci/test.yml", "include: ci/deploy.yml\n");
+        write("ci/deploy.yml", """
+                include:
+                  - local: ci/common.yml
+                deploy:
+                  script:
+                    - prefect deploy --all
+                """);
+        write("ci/common.yml", """
+                include:
+                  - local: ci/deploy.yml
+                  - remote: 'https://gitlab.com/gitlab-org/gitlab/-/raw/master/lib/gitlab/ci/templates/Python.gitlab-ci.yml'
+                  - template: Jobs/Secret-Detection.gitlab-ci.yml
+                """);
+        assertThat(cfg005(scan())).extracting(f -> f.where().path() + ":" + f.where().line() + ":" + f.where().column()
+                + " " + f.message().substring(0, f.message().indexOf(":", f.message().indexOf(" not read"))))
+                .containsExactly("ci/common.yml:3:5 include: remote https://gitlab.com/gitlab-org/gitlab/-/raw/master/lib/"
+                        + "gitlab/ci/templates/Python.gitlab-ci.yml, template Jobs/Secret-Detection.gitlab-ci.yml are not "
+                        + "read (this file is included by .gitlab-ci.yml)");
     }
 
     @Test
@@ -83,6 +139,18 @@ class GitlabRemoteIncludesTest {
     void otherFilesAreNotReported() throws IOException {
         write("ci/templates.yml", "include:\n  - project: data/ci\n");
         assertThat(cfg005(scan())).isEmpty();
+    }
+
+    /** Must not change: the same template file, included by no pipeline, is no pipeline's file. */
+    @Test
+    void aTemplateNoPipelineIncludesIsNotReported() throws IOException {
+        write(".gitlab-ci.yml", "test:\n  script:\n    - pytest -q\n");
+        write("ci/common.yml", "include:\n  - template: Jobs/Secret-Detection.gitlab-ci.yml\n");
+        assertThat(cfg005(scan())).isEmpty();
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(tmp.resolve(path));
     }
 
     private Inventory scan() throws IOException {

@@ -209,4 +209,67 @@ class GitlabShellsTest {
         assertThat(dirsAt(pipeline, lineOf(pipeline, "b.py"))).containsExactly("flows");
         assertThat(dirsAt(pipeline, lineOf(pipeline, "c.py"))).containsExactly("deploy");
     }
+    // GitLab replaces a list whole: the job's own before_script runs, not the template's, and then the script it takes
+    // through extends:, so that script starts where the job's own before_script left it (it ran in deploy/, the scan
+    // read it in the template's jobs/)
+    @Test
+    void aScriptTakenThroughExtendsStartsAfterTheJobsOwnBeforeScript() {
+        String pipeline = """
+                default:
+                  before_script:
+                    - cd elsewhere
+                .compose-deploy:
+                  image: docker:24
+                  before_script:
+                    - cd jobs
+                  script:
+                    - docker compose -f stack.yml up -d
+                .prefect-deploy:
+                  script:
+                    - prefect deploy --all
+                .chained:
+                  extends: .prefect-deploy
+                deploy-stack:
+                  extends: .compose-deploy
+                  before_script:
+                    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" "$CI_REGISTRY"
+                    - cd deploy
+                deploy-flows:
+                  extends: [.chained]
+                  before_script:
+                    - cd flows
+                """;
+        assertThat(dirsAt(pipeline, lineOf(pipeline, "stack.yml"))).containsExactly("deploy");
+        assertThat(dirsAt(pipeline, lineOf(pipeline, "deploy --all"))).containsExactly("flows");
+        // a job that takes the template's before_script too runs both: the script starts in jobs/
+        String inherited = pipeline.replace("""
+                  before_script:
+                    - docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" "$CI_REGISTRY"
+                    - cd deploy
+                """, "  stage: deploy\n");
+        assertThat(dirsAt(inherited, lineOf(inherited, "stack.yml"))).containsExactly("jobs");
+        // a job without any before_script takes the default's: elsewhere/
+        String plain = pipeline.replace("    - cd flows\n", "    - echo deploying\n").replace("  before_script:\n    - echo deploying\n", "");
+        assertThat(dirsAt(plain, lineOf(plain, "deploy --all"))).containsExactly("elsewhere");
+    }
+
+    /** Must not change: a job with a script of its own does not run the template's, whose lines keep its own start. */
+    @Test
+    void aJobWithItsOwnScriptLeavesTheTemplatesLinesWhereTheyStart() {
+        String pipeline = """
+                .compose-deploy:
+                  before_script:
+                    - cd jobs
+                  script:
+                    - docker compose -f stack.yml up -d
+                deploy-stack:
+                  extends: .compose-deploy
+                  before_script:
+                    - cd deploy
+                  script:
+                    - docker compose -f other.yml up -d
+                """;
+        assertThat(dirsAt(pipeline, lineOf(pipeline, "stack.yml"))).containsExactly("jobs");
+        assertThat(dirsAt(pipeline, lineOf(pipeline, "other.yml"))).containsExactly("deploy");
+    }
 }
