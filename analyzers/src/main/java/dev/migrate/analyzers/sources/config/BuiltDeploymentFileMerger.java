@@ -29,6 +29,10 @@ import java.util.Optional;
  * two say different things (the file was edited after the build), both values stay in
  * {@code deployment.builtFileDiffers} and a PF223 finding says so: which one the server holds depends on which ran
  * last, which the tree does not show.
+ *
+ * <p>The job is named as the file names it, {@code FLOW/DEPLOYMENT}, and keyed by the deployment's own name
+ * ({@code deploymentName}), as the prefect.yaml entry and the {@code prefect deploy --name DEPLOYMENT} that
+ * {@code migrate rewrite} makes of the two are: the same cutover key before and after the rewrite.
  */
 public final class BuiltDeploymentFileMerger implements JobResolver {
     /**
@@ -222,7 +226,11 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
         }
         Map<String, String> env = build.env().isEmpty() ? file.env() : build.env();
         String workingDir = build.workingDir() != null ? build.workingDir() : file.workingDir();
-        // the file's FLOW/DEPLOYMENT name is the one Prefect shows; the command alone does not know the flow's name
+        // the file's FLOW/DEPLOYMENT name is the one Prefect shows; the command alone does not know the flow's name.
+        // Cutover keys it by the deployment's own name, as it keys the `prefect deploy --name` and the prefect.yaml
+        // entry the rewrite makes of the build and its file: the same key before and after the rewrite
+        attrs.put(PrefectYamlDetector.DEPLOYMENT_NAME, deploymentName(file));
+        attrs.put("flowName", file.attributes().get("flow"));
         return new Job(build.id(), build.kind(), file.name(), build.source(), schedules, build.command(), build.user(), env,
                 workingDir, build.overlap(), build.dependsOn(), attrs);
     }

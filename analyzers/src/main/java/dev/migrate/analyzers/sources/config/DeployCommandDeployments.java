@@ -4,8 +4,8 @@ import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.scan.JobResolver;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +41,16 @@ import java.util.Optional;
  * <p>A Prefect 2 {@code prefect deployment build flows/etl.py:etl -n nightly} is named the same way, {@code FLOW/nightly}
  * keyed by {@code nightly}: Prefect 2's server names its deployments {@code FLOW/DEPLOYMENT} as well, and
  * {@code migrate rewrite} makes the line the {@code prefect deploy flows/etl.py:etl --name nightly} above, which the scan
- * must name as it named the build. A build merged with the file it writes keeps the file's name.
+ * must name as it named the build. A build merged with the file it writes keeps the file's name, and is keyed by its
+ * deployment's own name as well ({@link BuiltDeploymentFileMerger}).
+ *
+ * <p>Which entries a command deploys is Prefect's pick ({@link DeployNameSelection}): a {@code --name 'etl-*'} pattern
+ * deploys every entry it matches (several as the file says them, one with the command's options); a command without
+ * prompts ({@code --no-prompt}, a CI job) of a file of one entry deploys that entry whatever the name says, under the
+ * command's name, so a command of another name is a deployment of its own that the entry configures
+ * ({@code deployment.config}). A {@code -n "$NAME"} is read as the command line detector read it: the value the scan
+ * proves, else the text, which stays the job's name as its build line's does. After a {@code cd} to an absolute
+ * directory, the prefect.yaml read is the one whose pull steps move into it ({@link PullDirectories}).
  */
 public final class DeployCommandDeployments implements JobResolver {
     /** Where the prefect.yaml of a command's deployment is looked for: the files the command line detector reads. */
@@ -64,24 +73,41 @@ public final class DeployCommandDeployments implements JobResolver {
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
+        UnscannedTexts texts = new UnscannedTexts(base);
         for (Job command : commands) {
             PrefectInvocation inv = deploy(command).orElseThrow();
-            String given = inv.option("--name", "-n").orElseThrow();
+            String given = nameRead(inv, command);
             int slash = given.indexOf('/');
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
-            Optional<Job> entry = entry(jobs, inv, flow, deployment, command, byPath.get(command.source().path()));
-            if (entry.isPresent()) {
-                Job merged = merge(entry.get(), command);
-                jobs.set(jobs.indexOf(entry.get()), merged);
+            List<Job> entries = entriesRead(jobs, inv, command, byPath.get(command.source().path()), texts);
+            List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given, flow, deployment);
+            if (picked.size() > 1) {
+                // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
+                for (Job e : picked) {
+                    jobs.set(jobs.indexOf(e), deployedBy(e, command));
+                }
                 jobs.remove(command);
-                // "already migrated" is the entry's to say: its file's version tells, not the command
-                findings.removeIf(f -> command.id().equals(f.jobId()) && f.code().equals("PF290"));
-                findings.replaceAll(f -> command.id().equals(f.jobId())
-                        ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
+                moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
+            } else if (picked.size() == 1 && (DeployNameSelection.isPattern(given) || deployment.equals(nameOf(picked.get(0))))) {
+                Job merged = merge(picked.get(0), command);
+                jobs.set(jobs.indexOf(picked.get(0)), merged);
+                jobs.remove(command);
+                moveFindings(findings, command, merged.id());
             } else {
-                flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
-                        .ifPresent(name -> jobs.set(jobs.indexOf(command), named(command, name, flow, deployment)));
+                // the file's only entry deployed under the command's name (--no-prompt): a deployment of its own, which
+                // the entry configures where the command does not; the entry stays the one its own name deploys
+                Job job = picked.size() == 1 ? configuredBy(command, picked.get(0)) : command;
+                jobs.set(jobs.indexOf(command), job);
+                if (picked.size() == 1) {
+                    findings.add(Findings.of("PF229", onlyEntryMessage(deployment, picked.get(0)),
+                            command.source(), command.id()));
+                }
+                if (!given.contains("$") && !DeployNameSelection.isPattern(given)) {
+                    // a name the scan could not read, or a pattern of no entry, stays as written, as its build line's does
+                    flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
+                            .ifPresent(name -> jobs.set(jobs.indexOf(job), named(job, name, flow, deployment)));
+                }
             }
         }
         for (Job build : jobs.stream().filter(j -> build(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList()) {
@@ -90,6 +116,13 @@ public final class DeployCommandDeployments implements JobResolver {
             flowNames.of(build(build).orElseThrow().entrypoint().orElseThrow(), directories(build, byPath))
                     .ifPresent(name -> jobs.set(jobs.indexOf(build), named(build, name, null, build.name())));
         }
+    }
+
+    /** The command's findings, now the entry's; "already migrated" is the entry's to say: its file's version tells. */
+    private static void moveFindings(List<Finding> findings, Job command, String entryId) {
+        findings.removeIf(f -> command.id().equals(f.jobId()) && f.code().equals("PF290"));
+        findings.replaceAll(f -> command.id().equals(f.jobId())
+                ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), entryId) : f);
     }
 
     /** Where a command runs, as its script's lines say, else where its file is, then the root. */
@@ -148,44 +181,110 @@ public final class DeployCommandDeployments implements JobResolver {
     }
 
     /**
-     * The prefect.yaml entry the command deploys: in the file it reads ({@code --prefect-file}, else prefect.yaml)
-     * from the directories it may run in (else its file's directory, then the root), of the deployment's name and the
-     * command's entrypoint, and of the function {@code -n} names as its flow part, if it names one.
+     * {@code -n} as the command line detector read it: where it is a variable ({@code -n "$NAME"}), the job's name,
+     * which is the variable's value where the scan could prove it and the text as written otherwise, as the Prefect 2
+     * build line it was rewritten from is named.
      */
-    private static Optional<Job> entry(List<Job> jobs, PrefectInvocation inv, String flow, String deployment, Job command,
-                                       ScanFile script) {
+    private static String nameRead(PrefectInvocation inv, Job command) {
+        String raw = inv.option("--name", "-n").orElseThrow();
+        return raw.contains("$") ? command.name() : raw;
+    }
+
+    /**
+     * The entries of the file the command reads ({@code --prefect-file}, else prefect.yaml), in the first directory it
+     * may run in that holds any (else its file's directory, then the root); after a {@code cd} to an absolute
+     * directory, the file whose deployments pull into that directory ({@code set_working_directory}, as the rewrite
+     * writes for a build that ran there) and whose place in the tree ends it.
+     */
+    private static List<Job> entriesRead(List<Job> jobs, PrefectInvocation inv, Job command, ScanFile script,
+                                         java.util.function.Function<String, String> texts) {
         String read = inv.option("--prefect-file").orElse("prefect.yaml");
         if (read.contains("$") || read.startsWith("/") || read.startsWith("~")) {
-            return Optional.empty();
+            return List.of();
         }
         Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
         List<String> dirs;
         if (ran.isPresent()) {
             dirs = ran.get().directories(); // none after a cd the tree cannot follow: no entry is known to be read
         } else {
-            String path = command.source().path();
-            dirs = path.contains("/") ? List.of(path.substring(0, path.lastIndexOf('/')), "") : List.of("");
+            dirs = scriptThenRoot(command);
+        }
+        for (String dir : dirs) {
+            Optional<String> file = WorkingDirectory.normalize(dir, read);
+            List<Job> found = jobs.stream().filter(j -> isEntry(j) && file.isPresent() && j.source().path().equals(file.get()))
+                    .toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        String absolute = ran.map(CommandDirectory::absolute).orElse(null);
+        if (dirs.isEmpty() && absolute != null) {
+            List<String> files = jobs.stream().filter(DeployCommandDeployments::isEntry).map(j -> j.source().path())
+                    .distinct().filter(p -> PullDirectories.endsAt(absolute, p, read)
+                            && PullDirectories.of(texts.apply(p)).contains(absolute)).toList();
+            if (files.size() == 1) {
+                return jobs.stream().filter(j -> isEntry(j) && j.source().path().equals(files.get(0))).toList();
+            }
+        }
+        return List.of();
+    }
+
+    /** A prefect.yaml entry: its deployment's own name, and the entrypoint it gives. */
+    private static boolean isEntry(Job j) {
+        return j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME) && j.attributes().containsKey("entrypoint")
+                && (j.kind() == JobKind.PREFECT3_DEPLOYMENT || j.kind() == JobKind.PREFECT2_DEPLOYMENT)
+                && !j.source().path().endsWith(".py") && !j.attributes().containsKey("deployment.builtFile")
+                && !j.attributes().containsKey("flow") // a Prefect 2 build's deployment file
+                && deploy(j).isEmpty() && build(j).isEmpty() && !j.attributes().containsKey("deployment.builtBy");
+    }
+
+    /**
+     * The entries the command deploys ({@link DeployNameSelection}): those a pattern selects; the file's only entry
+     * when the command runs without prompts; else the entry of the deployment's name and the command's entrypoint,
+     * of the function {@code -n} names as its flow part, if it names one (the only one of them: two are not told apart).
+     */
+    private static List<Job> picked(List<Job> entries, Job command, ScanFile script, PrefectInvocation inv, String given,
+                                    String flow, String deployment) {
+        boolean pattern = DeployNameSelection.isPattern(given);
+        List<Job> selected = pattern ? DeployNameSelection.matching(given, entries) : List.of();
+        if (!selected.isEmpty()) {
+            return selected;
+        }
+        // Prefect's rule is for at most one name: `-n a -n b` picks by name
+        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script)) {
+            return entries;
+        }
+        if (pattern) {
+            return List.of();
         }
         String entrypoint = inv.entrypoint().orElseThrow();
         // Prefect reads -n FLOW/DEPLOYMENT's flow part as the entrypoint's function, '-' as '_': `-n lake-etl/nightly`
         // of @flow(name="lake-etl") def etl() selects no entry (the flow's own name, shown as FLOW/DEPLOYMENT, is not read)
         String function = entrypoint.substring(entrypoint.lastIndexOf(':') + 1);
-        for (String dir : dirs) {
-            Optional<String> file = WorkingDirectory.normalize(dir, read);
-            List<Job> found = new ArrayList<>();
-            for (Job j : jobs) {
-                if (file.isPresent() && j.source().path().equals(file.get())
-                        && deployment.equals(j.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME))
-                        && entrypoint.equals(j.attributes().get("entrypoint"))
-                        && (flow == null || flow.replace('-', '_').equals(function))) {
-                    found.add(j);
-                }
-            }
-            if (!found.isEmpty()) {
-                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        List<Job> found = entries.stream().filter(j -> deployment.equals(nameOf(j))
+                && entrypoint.equals(j.attributes().get("entrypoint"))
+                && (flow == null || flow.replace('-', '_').equals(function))).toList();
+        return found.size() == 1 ? found : List.of();
+    }
+
+    private static String nameOf(Job entry) {
+        return entry.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME);
+    }
+
+    /** PF229: the command deploys the file's only entry, of another name, under its own. */
+    private static String onlyEntryMessage(String deployment, Job entry) {
+        return "`prefect deploy --name " + deployment + "` runs without prompts where the prefect.yaml it reads holds one"
+                + " deployment, '" + nameOf(entry) + "' (" + entry.source().path() + ":" + entry.source().line()
+                + "): Prefect deploys that entry whatever --name says, as '" + deployment + "', with its schedules, work"
+                + " pool, parameters and pull steps; deploy the entry by its own name, or give this deployment an entry"
+                + " of its own";
+    }
+
+    /** An entry a pattern deployed as the file says it. */
+    private static Job deployedBy(Job entry, Job command) {
+        Map<String, String> attrs = new LinkedHashMap<>(entry.attributes());
+        attrs.put("deployment.deployedBy", command.source().toString());
+        return with(entry, entry.schedules(), attrs);
     }
 
     /** The entry, deployed by the command: the command's schedules and pool, where it gives them, over the entry's. */
@@ -197,6 +296,22 @@ public final class DeployCommandDeployments implements JobResolver {
             attrs.put("workPool", pool);
         }
         return with(entry, command.schedules().isEmpty() ? entry.schedules() : command.schedules(), attrs);
+    }
+
+    /**
+     * The command, deploying the file's only entry under its own name: the entry's schedules, pool and queue where the
+     * command gives none, and {@code deployment.config}, the entry it was made from.
+     */
+    private static Job configuredBy(Job command, Job entry) {
+        Map<String, String> attrs = new LinkedHashMap<>(command.attributes());
+        attrs.put("deployment.config", entry.source().toString());
+        for (String key : List.of("workPool", "workQueue")) {
+            String own = attrs.get(key);
+            if ((own == null || own.isEmpty()) && entry.attributes().get(key) != null) {
+                attrs.put(key, entry.attributes().get(key));
+            }
+        }
+        return with(command, command.schedules().isEmpty() ? entry.schedules() : command.schedules(), attrs);
     }
 
     private static Job with(Job j, List<dev.migrate.analyzers.model.ScheduleSpec> schedules, Map<String, String> attrs) {

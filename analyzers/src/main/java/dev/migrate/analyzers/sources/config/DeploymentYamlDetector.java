@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The {@code *-deployment.yaml} files written by Prefect 2's {@code prefect deployment build}: recognised by
- * their {@code flow_name} plus build-only keys, whatever the file is called.
+ * their {@code flow_name} plus build-only keys, whatever the file is called. A deployment is named {@code FLOW/NAME}
+ * as Prefect shows it and keyed by its own name ({@code deploymentName}), as the prefect.yaml entry the rewrite
+ * makes of it is, so that cutover keeps its key across {@code migrate rewrite}.
  */
 public final class DeploymentYamlDetector implements Detector {
     @Override
@@ -63,6 +65,10 @@ public final class DeploymentYamlDetector implements Detector {
                 .attr("infrastructure", infraType).attr("infrastructureBlock", savedBlock(infra)).attr("storage", storageType)
                 .attr("storageBlock", savedBlock(storage)).attr("paused", PrefectYamlDetector.paused(d))
                 .attr("path", YamlDocs.scalar(d, "path")).workingDir(YamlDocs.scalar(infra, "working_dir"));
+        if (flow != null && name != null) {
+            // keyed by the deployment's own name, as the prefect.yaml entry `migrate rewrite` moves it to is
+            job.attr(PrefectYamlDetector.DEPLOYMENT_NAME, name).attr("flowName", flow);
+        }
         PrefectSchedules.one(file, YamlDocs.get(d, "schedule")).ifPresent(job::schedule);
         PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);
         String id = job.id();

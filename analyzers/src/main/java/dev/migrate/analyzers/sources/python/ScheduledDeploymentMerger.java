@@ -15,9 +15,25 @@ import java.util.Optional;
  * One Prefect 2 deployment is often built in one file ({@code prefect deployment build ... -n etl} in CI, no
  * schedule) and scheduled in another (a script calling {@code update_deployment(schedule=...)}). Both halves are
  * one job: it stays where the schedule is set (that is where it is defined as a scheduled job), takes the
- * build's command and attributes, and the build's findings move to it.
+ * build's command and attributes, and the build's findings move to it. It is keyed by the deployment's own name
+ * ({@code deploymentName}), as the build line alone is; the build may also be the {@code prefect deploy --name NAME}
+ * that {@code migrate rewrite} made of it, so the job keeps its key across the rewrite.
  */
 public final class ScheduledDeploymentMerger implements JobResolver {
+    /**
+     * A job that builds the deployment the script schedules: a Prefect 2 deployment ({@code prefect deployment build},
+     * a deployment file), or the {@code prefect deploy ENTRYPOINT --name NAME} line {@code migrate rewrite} makes of a
+     * build, whose schedule the script still sets.
+     */
+    private static boolean builds(Job j) {
+        // a prefect.yaml entry (deploymentName) or a flow's .deploy() is no command line that builds
+        // a build's deployment file is merged with its build line later (BuiltDeploymentFileMerger), not here
+        return j.kind() == JobKind.PREFECT2_DEPLOYMENT && !j.attributes().containsKey("flow")
+                || j.kind() == JobKind.PREFECT3_DEPLOYMENT && j.command() != null
+                && j.command().contains("deploy ") && !j.source().path().endsWith(".py")
+                && !j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME);
+    }
+
     @Override
     public boolean wants(String path) {
         return false;
@@ -31,7 +47,7 @@ public final class ScheduledDeploymentMerger implements JobResolver {
                 continue;
             }
             String deployment = scheduled.name().substring(scheduled.name().lastIndexOf('/') + 1);
-            Optional<Job> build = jobs.stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT && j.schedules().isEmpty()
+            Optional<Job> build = jobs.stream().filter(j -> builds(j) && j.schedules().isEmpty()
                     && (j.name().equals(deployment) || deployment.equals(j.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME))))
                     .findFirst();
             if (build.isEmpty()) {
@@ -41,6 +57,9 @@ public final class ScheduledDeploymentMerger implements JobResolver {
             Map<String, String> attrs = new LinkedHashMap<>(b.attributes());
             attrs.putAll(scheduled.attributes());
             attrs.put("deployment.builtBy", b.source().toString());
+            // keyed by the deployment's own name, as the build line alone is and as the `prefect deploy --name` the
+            // rewrite makes of it: the same cutover key before and after the rewrite
+            attrs.put(PrefectYamlDetector.DEPLOYMENT_NAME, deployment);
             Job merged = new Job(scheduled.id(), scheduled.kind(), scheduled.name(), scheduled.source(), scheduled.schedules(),
                     b.command(), b.user(), b.env(), b.workingDir(), scheduled.overlap(), b.dependsOn(), attrs);
             jobs.set(i, merged);

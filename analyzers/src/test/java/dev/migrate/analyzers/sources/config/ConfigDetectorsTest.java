@@ -368,7 +368,7 @@ class ConfigDetectorsTest {
                   schedule INTERVAL 'R/2024-03-01T00:00Z/PT900S' tz=UTC at etl-deployment.yaml:11:17
                   command flows/etl.py:etl
                   overlap UNKNOWN
-                  attrs {entrypoint=flows/etl.py:etl, flow=etl, infrastructure=kubernetes-job, workQueue=default}
+                  attrs {deploymentName=etl-nightly, entrypoint=flows/etl.py:etl, flow=etl, flowName=etl, infrastructure=kubernetes-job, workQueue=default}
                 etl-deployment.yaml:4:1 PF204 deployment 'etl-nightly' of flow 'etl' is a `prefect deployment build` output, which Prefect 3 cannot read [prefect2-etl-etl-nightly-85c9d1cd]
                 etl-deployment.yaml:6:1 PF211 deployment 'etl-nightly' uses work queue 'default' without a work pool [prefect2-etl-etl-nightly-85c9d1cd]
                 etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of type kubernetes [prefect2-etl-etl-nightly-85c9d1cd]

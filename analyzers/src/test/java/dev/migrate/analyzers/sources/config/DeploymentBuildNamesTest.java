@@ -93,9 +93,13 @@ class DeploymentBuildNamesTest {
         assertThat(CutoverJob.deploymentName(jobs.get("load-all/weekly"))).isEqualTo("weekly");
     }
 
-    /** A build merged with the file it writes keeps the file's FLOW/DEPLOYMENT name and key, as before. */
+    /**
+     * A build merged with the file it writes keeps the file's FLOW/DEPLOYMENT name, and is keyed by the deployment's
+     * own name, as the prefect.yaml entry and the {@code prefect deploy --name nightly} the rewrite makes of the two
+     * are. Before, it was keyed {@code etl-nightly} and its rewrite {@code nightly}.
+     */
     @Test
-    void aBuildMergedWithItsFileKeepsTheFilesName() throws IOException {
+    void aBuildMergedWithItsFileKeepsTheFilesNameAndIsKeyedByItsOwn() throws IOException {
         Map<String, Job> jobs = scan(dir, Map.of("flows/etl.py", ETL, "build.sh", """
                 #!/bin/sh
                 prefect deployment build flows/etl.py:etl -n nightly -q default --cron "0 2 * * *" --timezone Europe/Paris
@@ -103,7 +107,24 @@ class DeploymentBuildNamesTest {
                 "0 2 * * *")));
         assertThat(jobs.keySet()).containsExactly("ETL/nightly"); // the file's flow_name
         assertThat(jobs.get("ETL/nightly").attributes()).containsKey("deployment.builtFile")
-                .doesNotContainKey(PrefectYamlDetector.DEPLOYMENT_NAME);
+                .containsEntry(PrefectYamlDetector.DEPLOYMENT_NAME, "nightly").containsEntry("flowName", "ETL");
+        assertThat(CutoverJob.keyOf(CutoverJob.deploymentName(jobs.get("ETL/nightly")))).isEqualTo("nightly");
+    }
+
+    /**
+     * A deployment file kept and applied alone (its build ran elsewhere) is keyed by its own name too, as the
+     * prefect.yaml entry the rewrite moves it to is; before, {@code etl-nightly} became {@code nightly}.
+     */
+    @Test
+    void aDeploymentFileAloneIsKeyedByItsOwnName() throws IOException {
+        Map<String, Job> jobs = scan(dir, Map.of("flows/etl.py", ETL, "apply.sh", """
+                #!/bin/sh
+                prefect deployment apply etl-deployment.yaml
+                """, "etl-deployment.yaml", BuiltDeploymentFileMergerTest.builtYaml("nightly", "flows/etl.py:etl", "default",
+                "0 2 * * *")));
+        assertThat(jobs.keySet()).containsExactly("ETL/nightly");
+        assertThat(CutoverJob.deploymentName(jobs.get("ETL/nightly"))).isEqualTo("nightly");
+        assertThat(jobs.get("ETL/nightly").attributes()).containsEntry("flowName", "ETL");
     }
 
     private static Map<String, Job> scan(Path root, Map<String, String> files) throws IOException {

@@ -1,0 +1,90 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which prefect.yaml entries {@code prefect deploy ENTRYPOINT --name NAME} deploys, as Prefect 3's CLI picks them
+ * (3.x {@code prefect/cli/deploy/_config.py}: {@code _parse_name_from_pattern}, {@code _pick_deploy_configs},
+ * {@code _filter_matching_deploy_config}; 2.x's {@code prefect/cli/deploy.py} picks alike):
+ * <ul>
+ * <li>a name with {@code *} is a pattern ({@code etl-*}, {@code *}{@code /daily}): {@code *} is any text, everything
+ * else literal (no {@code ?} or {@code [..]}); its deployment part must match an entry's whole {@code name:}, its flow
+ * part the entrypoint's function with {@code _} as {@code -}. Prefect turns it into the names of the entries it
+ * matches, then selects every entry of those names;</li>
+ * <li>without a prompt ({@code prefect --no-prompt deploy}, {@code PREFECT_CLI_PROMPT=false}, a CI job) and with exactly one
+ * entry in the file, that entry is deployed whatever the name says (at most one name given), under the command's
+ * name: Prefect sets the entry's {@code name} to the one {@code --name} gives. A pattern that matches nothing gives
+ * no name, so the one entry is deployed under its own;</li>
+ * <li>otherwise the entry of that name, of the function the name's flow part says, if it says one.</li>
+ * </ul>
+ */
+final class DeployNameSelection {
+    private static final Pattern NO_PROMPT = Pattern.compile(
+            "(?:^|[\\s/;&|(])prefect\\s+(?:(?:-p|--profile)\\s+\\S+\\s+|-\\S+\\s+)*?--no-prompt\\s+(?:\\S+\\s+)*?deploy\\b");
+    /** The setting turned off: a prefix, an {@code export}, a CI job's {@code env:} or {@code variables:} above the command. */
+    private static final Pattern PROMPT_SETTING = Pattern.compile(
+            "\\bPREFECT_CLI_PROMPT\\s*[=:]\\s*[\"']?(?i:false|0|no|off)\\b");
+
+    private DeployNameSelection() {
+    }
+
+    /** Whether the name is a pattern Prefect expands against the file's entries. */
+    static boolean isPattern(String name) {
+        return name.contains("*");
+    }
+
+    /**
+     * Whether the command runs without prompts: {@code prefect --no-prompt deploy}, {@code PREFECT_CLI_PROMPT} set
+     * false in its environment or in its file above it ({@code script}, null when not read), or a CI pipeline's step,
+     * which has no terminal: Prefect's console is interactive as the setting says, else as its output is a terminal
+     * (rich's {@code Console(force_interactive=...)}, 2.x and 3.x {@code prefect/cli/root.py}).
+     */
+    static boolean noPrompt(Job command, ScanFile script) {
+        String env = command.env().get("PREFECT_CLI_PROMPT");
+        String path = command.source().path();
+        return NO_PROMPT.matcher(command.command()).find() || PrefectCliLineDetector.isCiYaml(path)
+                || path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile")
+                || env != null && env.strip().matches("(?i)false|0|no|off")
+                || script != null && PROMPT_SETTING.matcher(above(script, command.source())).find();
+    }
+
+    /** The file's text before the command. */
+    private static String above(ScanFile script, SourceRef at) {
+        int[] starts = script.lineStarts();
+        if (at.line() < 1 || at.line() > starts.length) {
+            return "";
+        }
+        int end = starts[at.line() - 1] + Math.max(0, at.column() - 1);
+        return script.text().substring(0, Math.min(end, script.text().length()));
+    }
+
+    /** The entries a pattern selects: every entry named as one the pattern matches (with its flow part, if any). */
+    static List<Job> matching(String pattern, List<Job> entries) {
+        int slash = pattern.indexOf('/');
+        Pattern flow = slash < 0 ? null : regex(pattern.substring(0, slash));
+        Pattern deployment = regex(pattern.substring(slash + 1));
+        List<String> names = entries.stream().filter(e -> e.attributes().get("entrypoint") != null)
+                .filter(e -> flow == null || flow.matcher(function(e).replace('_', '-')).matches())
+                .map(DeployNameSelection::name).filter(n -> n != null && deployment.matcher(n).matches()).toList();
+        return entries.stream().filter(e -> names.contains(name(e))).toList();
+    }
+
+    /** {@code *} as any text, the rest literal. */
+    private static Pattern regex(String glob) {
+        return Pattern.compile(String.join(".*", java.util.Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList()),
+                Pattern.DOTALL);
+    }
+
+    private static String name(Job entry) {
+        return entry.attributes().get(PrefectYamlDetector.DEPLOYMENT_NAME);
+    }
+
+    private static String function(Job entry) {
+        String entrypoint = entry.attributes().get("entrypoint");
+        return entrypoint.substring(entrypoint.lastIndexOf(':') + 1);
+    }
+}
