@@ -1,0 +1,73 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evidence store as a user names it, and names it wrong: the commands that only read evidence never create a store
+ * and say when the one named is not there (an empty one made on the spot turned a typo into a silent "no validation
+ * recorded"), a path where a URL belongs is answered with the URL to write, and a gate recorded twice is said.
+ */
+class CutoverStoreInputTest {
+    static final Path ESTATE = CutoverK2PlatformTest.ROOT.resolve("samples/legacy-host");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStoreNamedButMissingIsSaidByTheReadingCommandsAndNotCreated() {
+        Path missing = tmp.resolve("typo/evidence.db");
+        for (String sub : new String[] {"status", "plan", "rollback"}) {
+            CliRun run = CliRun.of("cutover", sub, ESTATE.toString(), "--job", "nightly-load", "--store", "jdbc:sqlite:" + missing);
+            assertThat(run.exitCode()).as(sub + ": " + run.err()).isZero();
+            assertThat(run.err()).contains("note: --store jdbc:sqlite:" + missing + ": no evidence store at " + missing
+                    + " yet, so nothing is recorded").contains("migrate validate");
+        }
+        assertThat(missing).doesNotExist();
+        assertThat(missing.getParent()).as("before: created, with an empty store in it").doesNotExist();
+    }
+
+    @Test
+    void aPathWhereTheUrlBelongsIsAnsweredWithTheUrlToWrite() {
+        CliRun run = CliRun.of("cutover", "status", ESTATE.toString(), "--store", tmp.resolve("evidence.db").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not a JDBC URL; for a SQLite file write --store jdbc:sqlite:" + tmp.resolve("evidence.db"));
+        CliRun secret = CliRun.of("cutover", "status", ESTATE.toString(), "--store", "postgresql://etl:S3cr3t-pw@db/evidence");
+        assertThat(secret.exitCode()).isEqualTo(2);
+        assertThat(secret.err()).contains("not a JDBC URL").doesNotContain("S3cr3t-pw");
+    }
+
+    @Test
+    void recordCreatesTheStoreAndSaysWhenAGateWasRecordedBefore() throws Exception {
+        Path store = tmp.resolve("new/evidence.db");
+        String url = "jdbc:sqlite:" + store;
+        CliRun first = CliRun.of("cutover", "record", "nightly-load", "runbooks-updated", "--by", "alice", "--note", "PR #42",
+                "--path", ESTATE.toString(), "--store", url);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(Files.exists(store)).as("record writes, so it makes the store as validate does").isTrue();
+        assertThat(first.err()).doesNotContain("already recorded");
+        CliRun again = CliRun.of("cutover", "record", "nightly-load", "runbooks-updated", "--by", "bob",
+                "--path", ESTATE.toString(), "--store", url);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).contains("note: runbooks-updated for nightly-load was already recorded by alice at ")
+                .contains("this record is kept too and, as the newest, is the one that counts");
+        CliRun status = CliRun.of("cutover", "status", ESTATE.toString(), "--job", "nightly-load", "--store", url);
+        assertThat(status.exitCode()).as(status.err()).isZero();
+    }
+
+    @Test
+    void disablingAJobBeforeParityIsProvenIsSaid(@TempDir Path copy) throws Exception {
+        Path estate = CutoverK2PlatformTest.copy(ESTATE, copy.resolve("host"));
+        CliRun dry = CliRun.of("cutover", "disable", estate.toString(), "--job", "nightly-load", "--store",
+                "jdbc:sqlite:" + tmp.resolve("e.db"));
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        // before: exit 0 and silence, although nothing would run the job once its line is commented out
+        assertThat(dry.err()).contains("note: nightly-load is at 'scanned', short of parity-proven: once disabled, nothing "
+                + "runs it until its Prefect 3 deployment runs at the legacy times")
+                .contains("migrate cutover status " + estate + " --job nightly-load");
+    }
+}
