@@ -69,6 +69,17 @@ class CutoverServerUpgradeStepsTest {
         assertThat(canary).contains("prefect deployment schedule resume 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID");
     }
 
+    @Test
+    void aSleepLoopIsSwitchedByTheUnitThatRunsIt() {
+        String md = plan("k2-platform");
+        String loop = md.substring(md.indexOf("## Job `scheduler-py`"));
+        // before: "stop the process that runs `docker/offload/scheduler.py` and keep its supervisor from restarting it",
+        // though the estate's own unit runs it (the runbook: sudo systemctl stop iceberg-offload-scheduler)
+        assertThat(loop).contains("  systemctl disable --now iceberg-offload-scheduler.service\n")
+                .contains("  systemctl enable --now iceberg-offload-scheduler.service\n")
+                .doesNotContain("stop the process that runs");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k2-platform", "vps-prefect2", "legacy-host", "prefect1-lake", "civis-scripts"})
     void everyEstatesPlanIsWrittenAndItsPreStepsHoldOnlyCommandsOrComments(String estate) {

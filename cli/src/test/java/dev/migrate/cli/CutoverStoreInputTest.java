@@ -70,4 +70,26 @@ class CutoverStoreInputTest {
                 + "runs it until its Prefect 3 deployment runs at the legacy times")
                 .contains("migrate cutover status " + estate + " --job nightly-load");
     }
+
+    @Test
+    void aMalformedValidateConfigIsNamedWithItsLineAndColumn() throws Exception {
+        Path config = Files.writeString(tmp.resolve("validate.yaml"), "version: 1\njobs:\n  - name: a\n    outputs: [x\n");
+        CliRun run = CliRun.of("cutover", "status", ESTATE.toString(), "--validate-config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        // before: "validate.yaml: not valid YAML (while parsing a flow sequence)", with no place to look
+        assertThat(run.err()).containsPattern(java.util.regex.Pattern.quote(config.toString()) + ":\\d+:\\d+: not valid YAML \\(")
+                .contains("fix it or pass another --validate-config").doesNotContain("Exception");
+    }
+
+    @Test
+    void aJobNamedWithSpacesOrInAnotherScriptIsFoundByItsName() throws Exception {
+        Path config = Files.writeString(tmp.resolve("validate.yaml"),
+                "version: 1\njobs:\n  - name: 日次ロード\n  - name: Ladung ü\n  - name: Ladung ö\n");
+        CliRun run = CliRun.of("cutover", "status", ESTATE.toString(), "--validate-config", config.toString(),
+                "--job", "日次ロード", "--job", "Ladung ü", "--job", "ladung-o");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // before: the first had the empty key, the other two were one job "ladung"
+        assertThat(run.out()).contains("\n日次ロード (rewritten)\n").contains("\nladung-u (rewritten)\n")
+                .contains("\nladung-o (rewritten)\n");
+    }
 }
