@@ -303,7 +303,10 @@ final class JobSteps {
         for (ImageDependencies.Missing m : missing) {
             out.add(Step.of("Add " + m.package_() + " to the image built from " + m.dockerfile(), List.of(
                     "# " + m.dockerfile() + ": add " + m.package_() + " to its pip install line, then rebuild",
-                    "docker compose build && docker compose up -d"),
+                    "docker compose -f " + Step.shellWord(m.compose()) + " build " + Step.shellWord(m.service()),
+                    "docker compose -f " + Step.shellWord(m.compose()) + " up -d " + Step.shellWord(m.service()),
+                    "# until then, by hand (lost when the container is created again): docker exec "
+                            + Step.shellWord(m.container()) + " pip install " + m.package_()),
                     m.script() + ":" + m.importLine() + " imports " + m.module() + " and runs in container " + m.container()
                             + ", whose image does not install it (the estate's requirements name " + m.package_() + ")",
                     m.runsAt(), m.script() + ":" + m.importLine()));

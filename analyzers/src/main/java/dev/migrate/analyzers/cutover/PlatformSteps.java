@@ -318,20 +318,20 @@ final class PlatformSteps {
         String path = process.source().path();
         String service = process.attributes().get("service");
         if (service != null && !path.endsWith(".service")) {
-            String file = word(path);
+            String file = Step.shellWord(path);
             return List.of("# " + path + ": set the image of service " + service
                             + " to prefecthq/prefect:3-python3.11 (or pin prefect>=3 where it is built)",
-                    "docker compose -f " + file + " pull " + word(service),
-                    "docker compose -f " + file + " up -d " + word(service));
+                    "docker compose -f " + file + " pull " + Step.shellWord(service),
+                    "docker compose -f " + file + " up -d " + Step.shellWord(service));
         }
         if (path.endsWith(".service")) {
             String unit = path.substring(path.lastIndexOf('/') + 1);
             String exe = process.command() == null ? "" : process.command().strip().split("\\s+")[0];
             String pip = exe.endsWith("/prefect") ? exe.substring(0, exe.length() - "prefect".length()) + "pip"
                     : null;
-            return List.of(pip != null ? word(pip) + " install -U 'prefect>=3'   # the environment " + unit + " runs"
+            return List.of(pip != null ? Step.shellWord(pip) + " install -U 'prefect>=3'   # the environment " + unit + " runs"
                             : "pip install -U 'prefect>=3'   # in the environment " + unit + " runs Prefect from",
-                    "systemctl restart " + word(unit));
+                    "systemctl restart " + Step.shellWord(unit));
         }
         return List.of("# upgrade Prefect to 3 where " + process.name() + " runs (" + ReadinessAssessor.at(process)
                 + "), then restart it");
@@ -347,11 +347,6 @@ final class PlatformSteps {
         }
         return inv.findings().stream().anyMatch(f -> f.code().equals("PF208") && f.message().startsWith("dependency pin ")
                 && f.message().contains(" keeps Prefect 2"));
-    }
-
-    /** A word as the shell reads it back: quoted when it holds anything the shell would split or expand. */
-    private static String word(String w) {
-        return !w.isEmpty() && w.matches("[A-Za-z0-9_@%+=:,./-]+") ? w : "'" + w.replace("'", "'\\''") + "'";
     }
 
     private static boolean prefect2(Job server) {
