@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evidence store as a user names it, and names it wrong: the commands that only read evidence never create a store
+ * What a user types, and types wrong. The evidence store: the commands that only read evidence never create a store
  * and say when the one named is not there (an empty one made on the spot turned a typo into a silent "no validation
- * recorded"), a path where a URL belongs is answered with the URL to write, and a gate recorded twice is said.
+ * recorded"), a path where a URL belongs is answered with the URL to write, and a gate recorded twice or early is said.
+ * A malformed validate config, job names in other scripts, a monitor window of nothing.
  */
-class CutoverStoreInputTest {
+class CutoverUserInputTest {
     static final Path ESTATE = CutoverK2PlatformTest.ROOT.resolve("samples/legacy-host");
 
     @TempDir
@@ -91,5 +92,25 @@ class CutoverStoreInputTest {
         // before: the first had the empty key, the other two were one job "ladung"
         assertThat(run.out()).contains("\n日次ロード (rewritten)\n").contains("\nladung-u (rewritten)\n")
                 .contains("\nladung-o (rewritten)\n");
+    }
+
+    @Test
+    void aGateRecordedEarlyIsTickedWithWhyItDoesNotCountYet() {
+        String url = "jdbc:sqlite:" + tmp.resolve("early.db");
+        CliRun record = CliRun.of("cutover", "record", "nightly-load", "cut-over", "--by", "alice", "--path", ESTATE.toString(),
+                "--store", url);
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        CliRun status = CliRun.of("cutover", "status", ESTATE.toString(), "--job", "nightly-load", "--store", url);
+        // before: "[x] cut-over" under a job at 'scanned', with nothing to say the tick does not count yet
+        assertThat(status.out()).contains("nightly-load (scanned)")
+                .containsPattern("\\[x\\] cut-over +cut-over recorded by alice at \\S+ \\(counts once the gates before it hold\\)")
+                .containsPattern("\\[x\\] scanned +cron job [^\\n(]+\\n");
+    }
+
+    @Test
+    void aMonitorWindowOfNothingIsRefused() {
+        CliRun run = CliRun.of("cutover", "plan", ESTATE.toString(), "--job", "nightly-load", "--monitor", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--monitor 0: the window must be longer than zero, e.g. 24h");
     }
 }
