@@ -412,6 +412,10 @@ final class JobSteps {
         if (supervisor != null) {
             return LegacySwitch.of(JobKind.SYSTEMD_SCHEDULER_SERVICE.slug()).orElse(null);
         }
+        if (job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT
+                && PlatformSteps.upgradesServer(estate.inventory())) {
+            return LegacySwitch.of("prefect2-on-upgraded-server").orElse(null);
+        }
         if (job.legacy() != null) {
             return LegacySwitch.forJob(job.legacy()).orElse(null);
         }

@@ -30,10 +30,19 @@ final class PlatformSteps {
     private PlatformSteps() {
     }
 
+    /** Whether the pre-steps upgrade a Prefect 2 server of the estate to 3.x (so its deployments are on 3.x after them). */
+    static boolean upgradesServer(Inventory inv) {
+        return !servers(inv).isEmpty();
+    }
+
+    private static List<Job> servers(Inventory inv) {
+        return inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER && (prefect2(j) || pinnedPrefect2(inv, j)))
+                .toList();
+    }
+
     static List<Step> of(Inventory inv, String date) {
         List<Step> steps = new ArrayList<>();
-        List<Job> servers = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER
-                && (prefect2(j) || pinnedPrefect2(inv, j))).toList();
+        List<Job> servers = servers(inv);
         List<Job> agents = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_AGENT).toList();
         List<Job> deployments = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT).toList();
         // the pools the deployments of each queue move to, which the agents' workers serve as the rewrite names them
