@@ -6,6 +6,7 @@ import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DispatchEntryGuard;
 import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.cutover.ReadinessState;
+import dev.migrate.analyzers.cutover.Step;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,7 +91,8 @@ public final class CutoverDisableCommand extends EstateCommand implements Callab
         if (!r.reached(ReadinessState.PARITY_PROVEN)) {
             spec.commandLine().getErr().println("note: " + j.key() + " is at '" + r.stateSlug() + "', short of "
                     + "parity-proven: once disabled, nothing runs it until its Prefect 3 deployment runs at the legacy "
-                    + "times (migrate cutover status " + path + " --job " + j.key() + " shows what is missing; "
+                    + "times (migrate cutover status " + Step.shellWord(path.toString()) + " --job " + Step.shellWord(j.key())
+                    + " shows what is missing; "
                     + "migrate cutover rollback restores the line)");
         }
     }
