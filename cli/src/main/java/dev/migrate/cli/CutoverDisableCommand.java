@@ -4,6 +4,9 @@ import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.CutoverException;
 import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DispatchEntryGuard;
+import dev.migrate.analyzers.cutover.JobReadiness;
+import dev.migrate.analyzers.cutover.ReadinessState;
+import dev.migrate.analyzers.cutover.Step;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,6 +68,8 @@ public final class CutoverDisableCommand extends EstateCommand implements Callab
         for (CutoverJob j : jobs) {
             if (bootJobWithoutReplacement(j)) {
                 spec.commandLine().getErr().println("warning: " + j.key() + " runs at boot and nothing replaces it (--force)");
+            } else {
+                warnIfEarly(e, j);
             }
             if (!apply) {
                 out.println("would disable " + j.key() + (j.legacy() == null ? "" : " at " + j.legacy().source().path()
@@ -75,6 +80,21 @@ public final class CutoverDisableCommand extends EstateCommand implements Callab
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The plan switches the legacy job off once parity is proven; earlier, its data stops until the new deployment runs
+     * at the legacy times. Said, not refused: a person may switch off a job nobody needs (rollback restores the line).
+     */
+    private void warnIfEarly(CutoverEstate e, CutoverJob j) {
+        JobReadiness r = e.assessor().assess(j);
+        if (!r.reached(ReadinessState.PARITY_PROVEN)) {
+            spec.commandLine().getErr().println("note: " + j.key() + " is at '" + r.stateSlug() + "', short of "
+                    + "parity-proven: once disabled, nothing runs it until its Prefect 3 deployment runs at the legacy "
+                    + "times (migrate cutover status " + Step.shellWord(path.toString()) + " --job " + Step.shellWord(j.key())
+                    + " shows what is missing; "
+                    + "migrate cutover rollback restores the line)");
+        }
     }
 
     /** An {@code @reboot} legacy job with no deployment: switching it off leaves nothing running it. */

@@ -48,6 +48,10 @@ public final class CutoverPlanCommand extends EstateCommand implements Callable<
         } catch (RuntimeException e) {
             throw CliException.invalidInput("--monitor " + monitor + ": expected a time span such as 24h, 2d or 90min");
         }
+        if (window.isZero() || window.isNegative()) {
+            // a window of nothing would tick "monitor for 0 min": the step exists to watch real runs
+            throw CliException.invalidInput("--monitor " + monitor + ": the window must be longer than zero, e.g. 24h");
+        }
         PlanOptions options = new PlanOptions(estate.greenRuns, window, at.now(), path.toString(),
                 estate.validateConfigLabel(path));
         CutoverEstate e = load(at.now());

@@ -71,13 +71,26 @@ public final class CutoverRecordCommand implements Callable<Integer> {
             throw CliException.invalidInput("--by must name who confirms the gate");
         }
         EvidenceStore store = estate.openStore();
-        CutoverEstate e = estate.load(path, store, Instant.now());
+        CutoverEstate e = estate.load(path, new StoreEvidence(store), Instant.now());
         CutoverJob target = CutoverJobs.select(e.jobs(), List.of(job)).get(0);
         String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        warnIfRecorded(store, target, g);
         store.recordGate(new EvidenceStore.StoredGate(target.key(), g.slug(), by.strip(), note, at));
         spec.commandLine().getOut().println("recorded " + g.slug() + " for " + target.key() + " by " + by.strip() + " at " + at);
         warnIfEarly(e, target, g);
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The store is append-only, so a second record is kept (the newest counts), but a run of the same line twice, from a
+     * shell's history say, should not pass unnoticed: it says who recorded the gate before and when.
+     */
+    private void warnIfRecorded(EvidenceStore store, CutoverJob target, PersonGate g) {
+        store.gates().stream().filter(r -> r.job().equals(target.key()) && r.gate().equals(g.slug()))
+                .reduce((first, second) -> second)
+                .ifPresent(r -> spec.commandLine().getErr().println("note: " + g.slug() + " for " + target.key()
+                        + " was already recorded by " + r.by() + " at " + r.recordedAt() + "; this record is kept too "
+                        + "and, as the newest, is the one that counts"));
     }
 
     /**

@@ -100,8 +100,13 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
         }
         for (JobReadiness r : readiness) {
             w.write("\n" + r.job().key() + " (" + r.stateSlug() + ")\n");
+            boolean behind = false;
             for (Gate g : r.gates()) {
-                w.write(String.format("  [%s] %-16s %s%n", g.met() ? "x" : " ", g.state().slug(), Redactor.redact(g.evidence())));
+                // a gate a person recorded early is ticked, but the state stops at the first unmet gate: say so there
+                String early = g.met() && behind ? " (counts once the gates before it hold)" : "";
+                w.write(String.format("  [%s] %-16s %s%s%n", g.met() ? "x" : " ", g.state().slug(),
+                        Redactor.redact(g.evidence()), early));
+                behind |= !g.met();
             }
         }
     }

@@ -31,7 +31,7 @@ abstract class EstateCommand {
 
     /** @param now when the evidence is judged: {@code --at} or the clock */
     CutoverEstate load(Instant now) {
-        return estate.load(path, estate.openStore(), now);
+        return estate.load(path, estate.readStore(spec.commandLine().getErr()), now);
     }
 
     /** The jobs --job names (each a name key or scan id), or every job of the estate without it. */

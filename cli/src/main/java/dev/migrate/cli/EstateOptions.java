@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.EvidenceReader;
 import dev.migrate.analyzers.cutover.ParityPolicy;
 import dev.migrate.analyzers.schedule.TimeSpans;
 import dev.migrate.analyzers.scan.Inventory;
@@ -71,12 +72,50 @@ public final class EstateOptions {
         return new ParityPolicy(greenRuns, maxAge, now, configDigests(root));
     }
 
+    /** The store to write to ({@code record}): created when it is not there yet, as {@code migrate validate} does. */
     EvidenceStore openStore() {
-        return EvidenceStore.open(store != null ? store : EvidenceStore.defaultUrl(Path.of("")));
+        return EvidenceStore.open(storeUrl());
     }
 
+    /**
+     * The evidence to read ({@code plan}, {@code status}, {@code disable}, {@code rollback}), which never creates a
+     * store: no SQLite file there means nothing recorded yet. When {@code --store} named that file, a note on {@code err}
+     * says so, since a typo or another directory would otherwise read as "no validation recorded" (a store made on the
+     * spot hid it, and left an empty file behind).
+     */
+    EvidenceReader readStore(java.io.PrintWriter err) {
+        String url = storeUrl();
+        if (url.startsWith(SQLITE)) {
+            Path file = Path.of(url.substring(SQLITE.length()));
+            if (!Files.exists(file)) {
+                if (store != null) {
+                    err.println("note: --store " + store + ": no evidence store at " + file + " yet, so nothing is "
+                            + "recorded; if migrate validate recorded runs, give the store it wrote to (by default "
+                            + ".migrate/evidence.db in the directory it ran from)");
+                }
+                return EvidenceReader.EMPTY;
+            }
+        }
+        return new StoreEvidence(EvidenceStore.open(url));
+    }
+
+    private String storeUrl() {
+        if (store == null) {
+            return EvidenceStore.defaultUrl(Path.of(""));
+        }
+        if (!store.startsWith("jdbc:")) {
+            // a path where a URL belongs, the likeliest slip: say how to write it (a URL's credentials masked)
+            String shown = dev.migrate.validators.config.Secrets.redactUrl(store);
+            throw CliException.invalidInput("--store " + shown + ": not a JDBC URL; for a SQLite file write --store "
+                    + SQLITE + shown + ", for PostgreSQL jdbc:postgresql://HOST/DB");
+        }
+        return store;
+    }
+
+    private static final String SQLITE = "jdbc:sqlite:";
+
     /** @param now when the evidence is judged (its age) */
-    CutoverEstate load(Path root, EvidenceStore evidence, Instant now) {
+    CutoverEstate load(Path root, EvidenceReader evidence, Instant now) {
         if (!Files.exists(root)) {
             throw CliException.invalidInput("PATH " + root + " does not exist; give the estate's directory");
         }
@@ -86,8 +125,7 @@ public final class EstateOptions {
         } catch (IOException e) {
             throw CliException.environment("PATH " + root + ": cannot scan (" + e.getMessage() + ")");
         }
-        return CutoverEstate.load(root, inventory, validateConfig, new StoreEvidence(evidence),
-                parity(root, now));
+        return CutoverEstate.load(root, inventory, validateConfig, evidence, parity(root, now));
     }
 
     /** The validate config as commands in the plan should name it. */

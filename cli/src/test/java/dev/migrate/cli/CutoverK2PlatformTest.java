@@ -54,8 +54,11 @@ class CutoverK2PlatformTest {
                 .as("offset from the validate config: new run 7 minutes after the legacy one")
                 .contains("schedules: [{interval: 900, anchor_date: \"2024-01-01T00:07:00\", timezone: \"UTC\"}]")
                 .contains("migrate validate " + estate.resolve("validate.yaml") + " --job iceberg-offload-15min")
-                .contains("prefect deployment pause-schedule 'iceberg-offload-main/iceberg-offload-15min'")
-                .contains("prefect deployment resume-schedule 'iceberg-offload-main/iceberg-offload-15min'")
+                // the deployment lives on the estate's server, which the pre-steps upgraded to 3.x: no pause-schedule there
+                .contains("prefect deployment schedule pause 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID   "
+                        + "# on the server the pre-steps upgraded to 3.x")
+                .contains("prefect deployment schedule resume 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID")
+                .doesNotContain("pause-schedule").doesNotContain("resume-schedule")
                 .contains("**Add psycopg2-binary to the image built from docker/spark/Dockerfile**")
                 .contains("docker/offload/offload_table.py:17 imports psycopg2 and runs in container k2-spark-iceberg")
                 .contains("# docs/operations/runbooks/iceberg-scheduler-recovery.md:50 mentions 'iceberg-offload-main'")

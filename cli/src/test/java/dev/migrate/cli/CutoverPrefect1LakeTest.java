@@ -37,7 +37,10 @@ class CutoverPrefect1LakeTest {
                 // the Prefect 1 code around a flow is on that flow's list, not the estate's
                 .contains("ingest-fx-rates   scanned           rewritten: 18 legacy construct(s) left: PF110 at "
                         + "flows/ingest_fx_rates.py:20")
-                .contains("PF105 at flows/ingest_fx_rates.py:44");
+                .contains("PF105 at flows/ingest_fx_rates.py:44")
+                // before: all 24 of ingest-orders on one line
+                .contains("PF103 at flows/ingest_orders.py:35, and 16 more (migrate scan lists them all)")
+                .doesNotContain("PF108 at flows/ingest_orders.py:125");
         assertState(estate, store, JOB, "scanned");
 
         CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z",

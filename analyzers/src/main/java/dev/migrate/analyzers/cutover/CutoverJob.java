@@ -25,11 +25,17 @@ public record CutoverJob(String key, String name, Job legacy, Job deployment, De
         this(key, name, legacy, deployment, declared, List.of());
     }
 
-    /** Lower case, runs of anything but letters and digits become one '-': "lake_ingestion" is "lake-ingestion". */
+    /**
+     * Lower case, runs of anything but letters and digits become one '-': "lake_ingestion" is "lake-ingestion". A Latin
+     * letter loses its accent ("Café-Load" is "cafe-load"); letters of other scripts stay, so that "日次ロード" keeps a
+     * key and "Ladung ü" and "Ladung ö" keep two (an ASCII-only key made the first empty and the others one job).
+     */
     public static String keyOf(String name) {
         // from the redacted name: a key is printed in plans, statuses and commands, and a name may hold a secret
-        return dev.migrate.analyzers.model.Redactor.redact(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String redacted = dev.migrate.analyzers.model.Redactor.redact(name);
+        String unaccented = java.text.Normalizer.normalize(java.text.Normalizer.normalize(redacted,
+                java.text.Normalizer.Form.NFD).replaceAll("(?<=[A-Za-z])\\p{M}+", ""), java.text.Normalizer.Form.NFC);
+        return unaccented.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     }
 
     /** The name validations are recorded under: the validate config's, else the job's own. */

@@ -49,9 +49,15 @@ public final class ImageDependencies {
      * @param dockerfile the image's Dockerfile, relative to the root
      * @param script     the script that imports it, and the line of the import
      * @param runsAt     where the estate says the script runs in that container
+     * @param compose    the compose file that builds the container's image, and its service there: {@code docker compose}
+     *                   finds only a file of the default names by itself (k2-platform's is docker-compose.v2.yml)
      */
     public record Missing(String package_, String module, String dockerfile, String container, String script,
-            int importLine, String runsAt) {
+            int importLine, String runsAt, String compose, String service) {
+    }
+
+    /** Where a container's image is built: the Dockerfile, and the compose file and service that build it. */
+    private record Built(String dockerfile, String compose, String service) {
     }
 
     public static List<Missing> find(Path root) {
@@ -59,18 +65,19 @@ public final class ImageDependencies {
             return List.of();
         }
         List<Path> files = textFiles(root);
-        Map<String, String> containerToDockerfile = containers(root, files);
+        Map<String, Built> containerToDockerfile = containers(root, files);
         Map<String, String> known = knownPackages(root, files);
         Map<String, Missing> out = new TreeMap<>();
         for (Path f : files) {
             String text = read(f);
             Matcher m = EXEC.matcher(text);
             while (m.find()) {
-                String dockerfile = containerToDockerfile.get(m.group(2));
+                Built built = containerToDockerfile.get(m.group(2));
                 Path script = scriptFile(files, m.group(3));
-                if (dockerfile == null || script == null) {
+                if (built == null || script == null) {
                     continue;
                 }
+                String dockerfile = built.dockerfile();
                 Set<String> installed = pipInstalled(read(root.resolve(dockerfile)));
                 String runsAt = rel(root, f) + ":" + lineOf(text, m.start());
                 String scriptText = read(script);
@@ -80,7 +87,7 @@ public final class ImageDependencies {
                     String pkg = known.get(module);
                     if (pkg != null && !installed.contains(module)) {
                         out.putIfAbsent(dockerfile + "\0" + pkg, new Missing(pkg, module, dockerfile, m.group(2),
-                                rel(root, script), lineOf(scriptText, im.start(1)), runsAt));
+                                rel(root, script), lineOf(scriptText, im.start(1)), runsAt, built.compose(), built.service()));
                     }
                 }
             }
@@ -90,8 +97,8 @@ public final class ImageDependencies {
 
     /** container_name (and service name) to the Dockerfile it is built from, from every compose file. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> containers(Path root, List<Path> files) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static Map<String, Built> containers(Path root, List<Path> files) {
+        Map<String, Built> out = new LinkedHashMap<>();
         ComposeFileIndex index = composeFiles(root, files);
         for (Path f : files) {
             String name = f.getFileName().toString();
@@ -119,7 +126,7 @@ public final class ImageDependencies {
                 String dockerfile = build instanceof Map<?, ?> b && b.get("dockerfile") != null ? String.valueOf(b.get("dockerfile")) : "Dockerfile";
                 Path df = f.getParent().resolve(context).resolve(dockerfile).normalize();
                 if (Files.isRegularFile(df) && df.startsWith(root.normalize())) {
-                    String target = rel(root, df);
+                    Built target = new Built(rel(root, df), rel(root, f), String.valueOf(svc));
                     out.put(String.valueOf(svc), target);
                     if (s.get("container_name") != null) {
                         out.put(String.valueOf(s.get("container_name")), target);

@@ -30,6 +30,11 @@ final class JobSteps {
     private final String directory;
     /** The keys of the scripts run-parts runs from {@link #directory}. */
     private final List<String> scripts;
+    /**
+     * The systemd service whose ExecStart runs a sleep loop's script, null for every other job: stopping the loop means
+     * stopping that unit, which the plan can then name (k2-platform's scheduler.py under iceberg-offload-scheduler.service).
+     */
+    private final Job supervisor;
 
     JobSteps(CutoverEstate estate, PlanOptions options, JobReadiness readiness) {
         this.estate = estate;
@@ -41,6 +46,15 @@ final class JobSteps {
         this.directory = legacy != null && RunPartsDirectories.dispatches(legacy) ? RunPartsDirectories.directory(legacy.command())
                 : null;
         this.scripts = directory == null ? List.of() : estate.assessor().dispatched(job).stream().map(CutoverJob::key).toList();
+        this.supervisor = legacy == null || legacy.kind() != JobKind.PYTHON_SLEEP_LOOP ? null
+                : estate.inventory().jobs().stream().filter(s -> s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE
+                        && runsScript(s.command(), legacy.source().path())).findFirst().orElse(null);
+    }
+
+    /** Whether a service's command line runs the script at {@code path}, by its file name as a word of the command. */
+    private static boolean runsScript(String command, String path) {
+        String script = path.substring(path.lastIndexOf('/') + 1);
+        return command != null && command.matches("(?s).*(^|[\\s/])" + java.util.regex.Pattern.quote(script) + "(\\s.*|$)");
     }
 
     /** A dispatch entry's one dual-run step: its scripts, each cut over in its own section. */
@@ -289,7 +303,10 @@ final class JobSteps {
         for (ImageDependencies.Missing m : missing) {
             out.add(Step.of("Add " + m.package_() + " to the image built from " + m.dockerfile(), List.of(
                     "# " + m.dockerfile() + ": add " + m.package_() + " to its pip install line, then rebuild",
-                    "docker compose build && docker compose up -d"),
+                    "docker compose -f " + Step.shellWord(m.compose()) + " build " + Step.shellWord(m.service()),
+                    "docker compose -f " + Step.shellWord(m.compose()) + " up -d " + Step.shellWord(m.service()),
+                    "# until then, by hand (lost when the container is created again): docker exec "
+                            + Step.shellWord(m.container()) + " pip install " + m.package_()),
                     m.script() + ":" + m.importLine() + " imports " + m.module() + " and runs in container " + m.container()
                             + ", whose image does not install it (the estate's requirements name " + m.package_() + ")",
                     m.runsAt(), m.script() + ":" + m.importLine()));
@@ -392,6 +409,13 @@ final class JobSteps {
     }
 
     private LegacySwitch switchOf() {
+        if (supervisor != null) {
+            return LegacySwitch.of(JobKind.SYSTEMD_SCHEDULER_SERVICE.slug()).orElse(null);
+        }
+        if (job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT
+                && PlatformSteps.upgradesServer(estate.inventory())) {
+            return LegacySwitch.of("prefect2-on-upgraded-server").orElse(null);
+        }
         if (job.legacy() != null) {
             return LegacySwitch.forJob(job.legacy()).orElse(null);
         }
@@ -418,7 +442,7 @@ final class JobSteps {
         v.put("date", options.at().toString());
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
-        v.put("unit", unit(legacy, job.name()));
+        v.put("unit", supervisor != null ? unit(supervisor, supervisor.name()) : unit(legacy, job.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);

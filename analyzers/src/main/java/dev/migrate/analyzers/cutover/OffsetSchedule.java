@@ -112,11 +112,12 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
 
     /**
      * {@code , day_or: false} when the source needs a day in both day fields (APScheduler, Celery) and Prefect would
-     * take either: a shift moves the minute and hour, never the days, so the day rule must go along.
+     * take either: a shift moves the minute and hour, never the days, so the day rule must go along. The shifted cron
+     * is Prefect's (croniter's), read as croniter reads it: APScheduler's {@code day='last'} arrives as {@code L}.
      */
     private static String dayRule(Schedule legacy, String shifted) {
         return legacy instanceof Schedule.Cron c && c.dayRule() == DayRule.CRONITER_AND
-                && DayRule.CRONITER_OR.combinesWithOr(CronExpression.parse(shifted)) ? ", day_or: false" : "";
+                && DayRule.CRONITER_OR.combinesWithOr(CronExpression.parseCroniter(shifted)) ? ", day_or: false" : "";
     }
 
     private static OffsetSchedule manual(Duration offset, String legacy) {

@@ -30,9 +30,19 @@ final class PlatformSteps {
     private PlatformSteps() {
     }
 
+    /** Whether the pre-steps upgrade a Prefect 2 server of the estate to 3.x (so its deployments are on 3.x after them). */
+    static boolean upgradesServer(Inventory inv) {
+        return !servers(inv).isEmpty();
+    }
+
+    private static List<Job> servers(Inventory inv) {
+        return inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER && (prefect2(j) || pinnedPrefect2(inv, j)))
+                .toList();
+    }
+
     static List<Step> of(Inventory inv, String date) {
         List<Step> steps = new ArrayList<>();
-        List<Job> servers = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER && prefect2(j)).toList();
+        List<Job> servers = servers(inv);
         List<Job> agents = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_AGENT).toList();
         List<Job> deployments = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT).toList();
         // the pools the deployments of each queue move to, which the agents' workers serve as the rewrite names them
@@ -52,7 +62,7 @@ final class PlatformSteps {
             for (Job d : deployments) {
                 String name = JobSteps.deploymentName(d);
                 pause.add("prefect deployment schedule ls '" + name + "'");
-                pause.add("prefect deployment schedule pause '" + name + "' SCHEDULE_ID   # each id listed above");
+                pause.add("prefect deployment schedule pause '" + name + "' SCHEDULE_ID   # each active id listed above");
             }
             if (pause.isEmpty()) {
                 pause.add("prefect deployment ls   # then pause each schedule: prefect deployment schedule pause NAME ID");
@@ -61,12 +71,16 @@ final class PlatformSteps {
                     "the first scheduler loop after 2→3 can create duplicate runs (Pydantic v2 datetimes); "
                             + "on a 2.x CLI pause each schedule (`--all` exists only from 3.4.18)",
                     finding(inv, server, "BHV006"), where));
-            steps.add(Step.of("Upgrade the server before any worker or client", List.of(
-                    "set the server image to prefecthq/prefect:3-python3.11 (or pin prefect>=3) in " + server.source().path(),
-                    "docker compose up -d " + server.attributes().getOrDefault("service", "prefect-server")),
+            steps.add(Step.of("Let the runs in flight finish before the upgrade", List.of(
+                    "prefect flow-run ls --state-type RUNNING --state-type PENDING --limit 50   # wait until it lists none"),
+                    "a run the upgrade interrupts is left Running in the database and never completes; the schedules are "
+                            + "paused, so no new run starts while these finish", finding(inv, server, "BHV006"), where));
+            steps.add(Step.of("Upgrade the server before any worker or client", upgrade(server),
                     "a client or worker newer than its server fails (3.1+ refuses a 2.x server: \"Major versions must "
                             + "match\"); clients may be older than the server, never newer",
-                    finding(inv, server, "PF208"), Step.recipe("UpgradePrefectImagesInYaml")));
+                    finding(inv, server, "PF208"), server.source().path().endsWith(".service")
+                            ? "the dependency pin that installs its environment (PF208)"
+                            : Step.recipe("UpgradePrefectImagesInYaml")));
         }
         if (!agents.isEmpty()) {
             // one create step per pool, however many agents land in it (the stand-in pool takes every agent that
@@ -128,11 +142,30 @@ final class PlatformSteps {
                     "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
                             ? recipes : finding(inv, agents.get(0), "PF101", "PF203")));
         }
+        List<Job> workers2 = servers.isEmpty() ? List.of()
+                : inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_WORKER).toList();
+        if (!workers2.isEmpty()) {
+            // 2.x already had workers: they stay, but run the 2.x library until upgraded, and 3.1+ refuses a mismatch
+            steps.add(Step.of("Upgrade the existing workers after the server",
+                    workers2.stream().flatMap(w -> upgrade(w).stream()).toList(),
+                    "a worker keeps the Prefect it was started with; a 2.x worker against the 3.x server fails its "
+                            + "requests, so each one is upgraded and restarted once the server runs 3.x",
+                    "upgrade order in Prefect's 2→3 guide: server, then workers and flow environments"));
+        }
         if (!servers.isEmpty() || !agents.isEmpty()) {
             String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
                     : "prefect deployment run '" + JobSteps.deploymentName(deployments.get(0)) + "'";
-            steps.add(Step.of("Run a canary flow and watch it complete, then resume the schedules", List.of(canary,
-                    "prefect flow-run ls --limit 5"),
+            List<String> lines = new ArrayList<>(List.of(canary,
+                    "prefect flow-run ls --limit 5   # the canary run Completed: a worker picked it up"));
+            if (!servers.isEmpty()) {
+                // the pause step above paused these: resuming is part of the same change, and easy to forget
+                for (Job d : deployments) {
+                    String name = JobSteps.deploymentName(d);
+                    lines.add("prefect deployment schedule ls '" + name + "'");
+                    lines.add("prefect deployment schedule resume '" + name + "' SCHEDULE_ID   # each id the pause step paused (not those paused before)");
+                }
+            }
+            steps.add(Step.of("Run a canary flow and watch it complete, then resume the schedules", lines,
                     "proves server, pool and worker work together before any schedule fires on them",
                     "upgrade order in Prefect's 2→3 guide: pause, server, pools, workers, redeploy, resume"));
         }
@@ -283,6 +316,46 @@ final class PlatformSteps {
         }
         // the Vertex AI agent's runs go to a vertex-ai pool, as the CLI conversion types it
         return cmd.contains("agent vertex") ? "vertex-ai" : "process";
+    }
+
+    /**
+     * How to upgrade a server or worker where it runs: a compose service by its file and service name (the file given with
+     * {@code -f}, since it need not be the one compose finds by default), a systemd unit by the environment its
+     * {@code ExecStart} runs Prefect from and a restart; otherwise said in words.
+     */
+    static List<String> upgrade(Job process) {
+        String path = process.source().path();
+        String service = process.attributes().get("service");
+        if (service != null && !path.endsWith(".service")) {
+            String file = Step.shellWord(path);
+            return List.of("# " + path + ": set the image of service " + service
+                            + " to prefecthq/prefect:3-python3.11 (or pin prefect>=3 where it is built)",
+                    "docker compose -f " + file + " pull " + Step.shellWord(service),
+                    "docker compose -f " + file + " up -d " + Step.shellWord(service));
+        }
+        if (path.endsWith(".service")) {
+            String unit = path.substring(path.lastIndexOf('/') + 1);
+            String exe = process.command() == null ? "" : process.command().strip().split("\\s+")[0];
+            String pip = exe.endsWith("/prefect") ? exe.substring(0, exe.length() - "prefect".length()) + "pip"
+                    : null;
+            return List.of(pip != null ? Step.shellWord(pip) + " install -U 'prefect>=3'   # the environment " + unit + " runs"
+                            : "pip install -U 'prefect>=3'   # in the environment " + unit + " runs Prefect from",
+                    "systemctl restart " + Step.shellWord(unit));
+        }
+        return List.of("# upgrade Prefect to 3 where " + process.name() + " runs (" + ReadinessAssessor.at(process)
+                + "), then restart it");
+    }
+
+    /**
+     * A server with no image or version of its own (a systemd unit running {@code prefect server start} from a virtualenv)
+     * runs the Prefect the estate's requirements install: Prefect 2 when a dependency pin keeps it there (PF208).
+     */
+    private static boolean pinnedPrefect2(Inventory inv, Job server) {
+        if (server.attributes().containsKey("image") || server.attributes().containsKey("prefectVersion")) {
+            return false;
+        }
+        return inv.findings().stream().anyMatch(f -> f.code().equals("PF208") && f.message().startsWith("dependency pin ")
+                && f.message().contains(" keeps Prefect 2"));
     }
 
     private static boolean prefect2(Job server) {

@@ -201,15 +201,22 @@ public final class ReadinessAssessor {
                 + "evidence store knows it");
     }
 
+    /** How many of a job's legacy constructs its unmet rewritten gate names. */
+    static final int SHOWN_CONSTRUCTS = 8;
+
     private Gate rewritten(CutoverJob job) {
         List<Finding> left = legacyConstructs(job);
         if (left.isEmpty()) {
             return new Gate(ReadinessState.REWRITTEN, true, "no legacy construct left"
                     + (job.deployment() != null ? " in " + job.deployment().source().path() : ""));
         }
-        String codes = left.stream().map(f -> f.code() + " at " + place(f.where()))
+        // the first few, in file order, say where to start; a Prefect 1 flow can have two dozen, which made one status
+        // line of a thousand characters (the scan lists them all)
+        String codes = left.stream().limit(SHOWN_CONSTRUCTS).map(f -> f.code() + " at " + place(f.where()))
                 .collect(Collectors.joining(", "));
-        return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
+        String more = left.size() > SHOWN_CONSTRUCTS ? ", and " + (left.size() - SHOWN_CONSTRUCTS) + " more (migrate scan "
+                + "lists them all)" : "";
+        return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes + more);
     }
 
     /**

@@ -24,14 +24,31 @@ public final class ValidateConfigJobs {
     private ValidateConfigJobs() {
     }
 
+    /** FILE:LINE:COL of the YAML error when the parser marked it, so an editor can jump there. */
+    private static String place(Path config, YAMLException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return config + ":" + (m.getProblemMark().getLine() + 1) + ":" + (m.getProblemMark().getColumn() + 1);
+        }
+        return config.toString();
+    }
+
+    private static String problem(YAMLException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+            return (m.getContext() != null ? m.getContext() + ": " : "") + m.getProblem();
+        }
+        return e.getMessage().lines().findFirst().orElse("");
+    }
+
     public static List<DeclaredJob> read(Path config) {
         Object root;
         try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
         } catch (IOException e) {
-            throw new CutoverException(config + ": cannot read the validate config (" + e.getMessage() + ")");
+            // the file is there (a missing one is caught before) but cannot be read: the environment, exit 3
+            throw new java.io.UncheckedIOException(config + ": cannot read the validate config (" + e.getMessage()
+                    + "); check its permissions, or pass another --validate-config", e);
         } catch (YAMLException e) {
-            throw new CutoverException(config + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("")
+            throw new CutoverException(place(config, e) + ": not valid YAML (" + problem(e)
                     + "); fix it or pass another --validate-config");
         }
         List<DeclaredJob> out = new ArrayList<>();

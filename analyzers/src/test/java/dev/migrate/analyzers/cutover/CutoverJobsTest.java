@@ -29,6 +29,11 @@ class CutoverJobsTest {
         assertThat(CutoverJob.keyOf("load --password hunter2")).doesNotContain("hunter2").startsWith("load-password");
         assertThat(CutoverJob.keyOf("sync https://etl:s3cret@db.example.org/x")).doesNotContain("s3cret");
         assertThat(CutoverJob.keyOf("lake_ingestion")).isEqualTo("lake-ingestion");
+        // before: "caf-load", "" and "ladung" for both
+        assertThat(CutoverJob.keyOf("Café Load")).isEqualTo("cafe-load");
+        assertThat(CutoverJob.keyOf("日次ロード")).isEqualTo("日次ロード");
+        assertThat(CutoverJob.keyOf("Ladung ü")).isEqualTo("ladung-u").isNotEqualTo(CutoverJob.keyOf("Ladung ö"));
+        assertThat(CutoverJob.keyOf("nightly load")).isEqualTo("nightly-load");
     }
 
     @Test

@@ -89,4 +89,12 @@ class OffsetScheduleTest {
                 "Europe/Berlin", at), Duration.ofMinutes(15));
         assertThat(aps.prefectYaml()).isEqualTo("{cron: \"15 6 * * 1\", timezone: \"Europe/Berlin\"}");
     }
+
+    @Test
+    void anApschedulerLastDayOfTheMonthIsShiftedAsCroniterReadsIt() {
+        // APScheduler's day='last' (legacy-host's month_end_usage_close): once failed the whole plan with exit 4
+        OffsetSchedule last = OffsetSchedule.suggest(new ScheduleSpec(ScheduleSpec.Form.CRON_APSCHEDULER, "0 23 L * *",
+                "Europe/Berlin", SourceRef.file("aps_jobs.py")), Duration.ofMinutes(30));
+        assertThat(last.prefectYaml()).isEqualTo("{cron: \"30 23 L * *\", timezone: \"Europe/Berlin\"}");
+    }
 }
