@@ -55,7 +55,7 @@ public final class ApschedulerDetector extends PythonDetector {
         Map<String, AddJobHelpers.Helper> helpers = AddJobHelpers.of(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));
-            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_schedule")) {
+            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals(Apscheduler4.ADD_SCHEDULE)) {
                 if (Apscheduler4.triggerOf(m, call).isPresent()) {
                     version4Job(m, call, sink);
                 }
@@ -141,7 +141,7 @@ public final class ApschedulerDetector extends PythonDetector {
      * schedules have no scheduler zone (4.x schedulers take none), and its jitter is the schedule's max_jitter.
      */
     private void version4Job(PythonModule m, Node call, InventorySink sink) {
-        String fallback = PythonModule.arg(call, "func_or_task_id", 0)
+        String fallback = PythonModule.arg(call, Apscheduler4.FUNCTION, 0)
                 .flatMap(f -> m.string(f).or(() -> Expressions.dottedName(f))).orElse("job");
         job(m, call, 1, fallback, m.at(call), new Reading(null, null, true, false), sink);
     }
