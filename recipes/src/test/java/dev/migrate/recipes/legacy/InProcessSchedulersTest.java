@@ -224,6 +224,37 @@ class InProcessSchedulersTest {
                 + "have no end date");
     }
 
+    /**
+     * APScheduler 3 gives the scheduler's timezone= only to string triggers: a CronTrigger object without a zone of its
+     * own fires in the host's zone, and its deployment says so. Before, it was written in the scheduler's zone, an
+     * hour or more away from when the job ran.
+     */
+    @Test
+    void aTriggerObjectWithoutAZoneIsDeployedInTheHostsZone() throws Exception {
+        Path p = dir.resolve("zones");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.writeString(p.resolve("opt/app/aps.py"), """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+
+                from app import work
+
+                scheduler = BlockingScheduler(timezone="America/Chicago")
+                scheduler.add_job(work.local, CronTrigger(hour=6, minute=0), id="local")
+                scheduler.add_job(work.chicago, "cron", hour=7, minute=0, id="chicago")
+                """);
+        RewriteResult cutover = run(p, new MoveLegacySchedulersToPrefect3("cutover", 15, null, null, LegacyTestSupport.AS_OF,
+                "Europe/Berlin"));
+        RewriteEngine.apply(p, cutover);
+        String yaml = read(p, "prefect/prefect.yaml");
+        List<String> deployments = List.of(yaml.split("\n- name: "));
+        assertThat(deployments).filteredOn(d -> d.startsWith("apscheduler-local-")).singleElement().asString()
+                .contains("cron: 0 6 * * *", "timezone: Europe/Berlin");
+        assertThat(deployments).filteredOn(d -> d.startsWith("apscheduler-chicago-")).singleElement().asString()
+                .contains("cron: 0 7 * * *", "timezone: America/Chicago");
+        assertCompiles(p);
+    }
+
     @Test
     void filesMigrateDidNotWriteAreNeverOverwritten() throws Exception {
         Path p = estate();

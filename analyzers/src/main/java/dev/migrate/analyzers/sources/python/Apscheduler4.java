@@ -18,9 +18,16 @@ import java.util.Optional;
  * start_time taken in the local zone ({@code _converters.as_aware_datetime}); and {@code DateTrigger(run_time)}.
  * The 4.x schedulers take no {@code timezone=}: no job of theirs has a scheduler zone. Its docs/migration.rst ("From
  * v3.x to v4.0") says the same: add_job became add_schedule, datetimes given to triggers are in the local zone, jitter
- * moved to the schedule, and CronTrigger counts weekdays from Sunday = 0.
+ * moved to the schedule, and CronTrigger counts weekdays from Sunday = 0. Its triggers take no scheduler zone: a
+ * CronTrigger's {@code timezone} defaults to {@code get_localzone()} (an attrs factory), whatever its start_time says.
+ * The legacy recipes find the registration by the same names ({@link #ADD_SCHEDULE}, {@link #FUNCTION}).
  */
-final class Apscheduler4 {
+public final class Apscheduler4 {
+    /** The scheduler method that registers a schedule (3.x's add_job). */
+    public static final String ADD_SCHEDULE = "add_schedule";
+    /** Its first parameter: the function to run, or the id of a task configured before. */
+    public static final String FUNCTION = "func_or_task_id";
+
     private Apscheduler4() {
     }
 

@@ -24,7 +24,13 @@ import java.util.Optional;
 /**
  * APScheduler jobs: {@code scheduler.add_job(func, "cron"|"interval"|"date", ...)}, {@code add_job} with a
  * {@code CronTrigger}/{@code IntervalTrigger} object or {@code CronTrigger.from_crontab(...)}, and
- * {@code @scheduler.scheduled_job(...)} decorators (APScheduler 3). Cron triggers are read in the scheduler's time zone.
+ * {@code @scheduler.scheduled_job(...)} decorators (APScheduler 3). A trigger named by a string ({@code "cron"}) is read
+ * in the job's {@code timezone=}, else the scheduler's: 3.x's {@code BaseScheduler._create_trigger} passes the
+ * scheduler's zone into the arguments of string triggers only. A trigger object ({@code CronTrigger(hour=9)},
+ * {@code IntervalTrigger(...)}, {@code CronTrigger.from_crontab(...)}) is built before the scheduler sees it: without a
+ * {@code timezone=} of its own (or an aware start_date or end_date datetime) it takes {@code get_localzone()}, the zone
+ * of the machine that runs it, whatever the scheduler says (3.9.1's {@code triggers/cron/__init__.py} and
+ * {@code triggers/interval.py}), and is read in the host's zone, as crontabs are.
  * APScheduler 4's {@code scheduler.add_schedule(func, trigger, id=...)} too ({@link Apscheduler4}), whose triggers
  * name their arguments and defaults differently.
  */
@@ -49,7 +55,7 @@ public final class ApschedulerDetector extends PythonDetector {
         Map<String, AddJobHelpers.Helper> helpers = AddJobHelpers.of(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));
-            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_schedule")) {
+            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals(Apscheduler4.ADD_SCHEDULE)) {
                 if (Apscheduler4.triggerOf(m, call).isPresent()) {
                     version4Job(m, call, sink);
                 }
@@ -135,21 +141,29 @@ public final class ApschedulerDetector extends PythonDetector {
      * schedules have no scheduler zone (4.x schedulers take none), and its jitter is the schedule's max_jitter.
      */
     private void version4Job(PythonModule m, Node call, InventorySink sink) {
-        String fallback = PythonModule.arg(call, "func_or_task_id", 0)
+        String fallback = PythonModule.arg(call, Apscheduler4.FUNCTION, 0)
                 .flatMap(f -> m.string(f).or(() -> Expressions.dottedName(f))).orElse("job");
-        job(m, call, 1, fallback, m.at(call), new Reading(null, null, true), sink);
+        job(m, call, 1, fallback, m.at(call), new Reading(null, null, true, false), sink);
     }
 
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
                      String schedulerZone, String computedZone, InventorySink sink) {
-        job(m, call, triggerPosition, fallbackName, where, new Reading(schedulerZone, computedZone, false), sink);
+        job(m, call, triggerPosition, fallbackName, where, new Reading(schedulerZone, computedZone, false, false), sink);
     }
 
     /**
      * How a job's trigger is read: the zone its scheduler names (APScheduler 3), the scheduler's computed
-     * {@code timezone=} expression, and whether it is APScheduler 4's.
+     * {@code timezone=} expression, whether it is APScheduler 4's, and whether the trigger is an object (whose own zone
+     * then stands in {@code schedulerZone}).
      */
-    record Reading(String schedulerZone, String computedZone, boolean version4) {
+    record Reading(String schedulerZone, String computedZone, boolean version4, boolean object) {
+        /**
+         * How a trigger object of this job is read: APScheduler 3 gives trigger objects no scheduler zone, so only the
+         * zone the object itself carries ({@code objectZone}, or null for the local one) counts.
+         */
+        Reading forObject(String objectZone) {
+            return new Reading(objectZone, null, version4, true);
+        }
     }
 
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
@@ -159,7 +173,9 @@ public final class ApschedulerDetector extends PythonDetector {
         String name = PythonModule.arg(call, "id", -1).flatMap(m::string)
                 .or(() -> PythonModule.arg(call, "name", -1).flatMap(m::string)).orElse(fallbackName);
         ScheduleSpec spec = trigger(m, call, triggerPosition, where, reading);
-        if (schedulerZone == null && computedZone != null && spec.timezone() == null && spec.form() == Form.CRON_APSCHEDULER) {
+        boolean object = triggerNode(m, call, triggerPosition).filter(t -> t.kind() == NodeKind.CALL).isPresent();
+        if (!object && schedulerZone == null && computedZone != null && spec.timezone() == null
+                && spec.form() == Form.CRON_APSCHEDULER) {
             // BackgroundScheduler(timezone=Config.TZ): the cron fires in a zone the code reads when it runs, not
             // (as without timezone=) in the host's
             spec = spec.withUnproven("zone not read: the scheduler's timezone=" + computedZone
@@ -178,8 +194,17 @@ public final class ApschedulerDetector extends PythonDetector {
         jitterSeconds.ifPresent(j -> job.attr("apscheduler.jitterSeconds", number(j)));
         job.schedule(spec);
         sink.job(job.build());
+        String schedulersZone = schedulerZone != null ? schedulerZone : computedZone;
+        // the scheduler's timezone= is what a reader takes the job's zone to be; for a trigger object it is not
+        String localZone = object && !reading.version4() && schedulersZone != null && spec.timezone() == null
+                && spec.dependsOnZone()
+                ? "; its trigger object names no timezone, so it fires in the local zone of the machine that runs the "
+                        + "scheduler (read in the host's zone), not in the scheduler's timezone=" + schedulersZone
+                        + ": APScheduler 3 passes the scheduler's zone only to triggers named by a string ('cron', "
+                        + "'interval')"
+                : "";
         sink.finding(Findings.of("PYS002", "APScheduler job " + name + " (" + spec.expression()
-                + ") runs inside a Python process, not an orchestrator", where, job.id()));
+                + ") runs inside a Python process, not an orchestrator" + localZone, where, job.id()));
         if (jitterSeconds.isPresent()) {
             // as systemd's RandomizedDelaySec= (SYD002): the random delay spread load, and Prefect has no such delay
             sink.finding(Findings.of("PYS012", "APScheduler job " + name + " has " + (reading.version4() ? "max_jitter=" : "jitter=")
@@ -277,27 +302,47 @@ public final class ApschedulerDetector extends PythonDetector {
         }
         if (t.kind() == NodeKind.CALL) {
             String callee = m.nameOf(t);
+            // a trigger object: the scheduler's zone does not reach it (3.x), nor is there one (4.x)
+            Reading object = reading.forObject(reading.version4() ? null : awareBoundZone(m, t).orElse(null));
             if (callee.endsWith("CronTrigger.from_crontab")) {
-                // 4.x: from_crontab(expr, timezone="local"), the local zone being the host's here
+                // from_crontab(expr, timezone=None) in 3.x, timezone="local" in 4.x: the local zone, the host's here
                 String tz = PythonModule.arg(t, "timezone", 1).flatMap(z -> zone(m, z)).filter(z -> !z.equals("local"))
-                        .orElse(schedulerZone);
+                        .orElse(null);
                 // from_crontab hands the five words to CronTrigger as its fields: in 3.x day_of_week numbers count
                 // from Monday (from_crontab("0 7 * * 1") fires on Tuesdays, checked on 3.9.1), in 4.x from Sunday
-                return PythonModule.arg(t, "expr", 0).flatMap(m::string).flatMap(e -> crontabFields(e, reading.version4()))
+                return PythonModule.arg(t, "expr", 0).flatMap(m::string).flatMap(e -> crontabFields(e, object.version4()))
                         .map(e -> new ScheduleSpec(Form.CRON_APSCHEDULER, e, tz, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, t.text().strip(), tz, where));
             }
             if (callee.endsWith("CronTrigger")) {
-                return fromKwargs(m, "cron", t, where, reading);
+                return fromKwargs(m, "cron", t, where, object);
             }
             if (callee.endsWith("IntervalTrigger")) {
-                return fromKwargs(m, "interval", t, where, reading);
+                return fromKwargs(m, "interval", t, where, object);
             }
             if (callee.endsWith("DateTrigger")) {
-                return fromKwargs(m, "date", t, where, reading);
+                return fromKwargs(m, "date", t, where, object);
             }
         }
         return new ScheduleSpec(Form.UNKNOWN, t.text().strip(), schedulerZone, where);
+    }
+
+    /**
+     * The zone of an APScheduler 3 trigger object's aware {@code start_date} (else {@code end_date}): a
+     * {@code datetime(..., tzinfo=...)} naming one. 3.x's CronTrigger and IntervalTrigger take it when they have no
+     * {@code timezone=}; a string start (even with an offset) leaves them in the local zone.
+     */
+    private static Optional<String> awareBoundZone(PythonModule m, Node trigger) {
+        for (String bound : List.of("start_date", "end_date")) {
+            Optional<Node> tzinfo = PythonModule.arg(trigger, bound, -1).map(m::resolve)
+                    .filter(v -> v.kind() == NodeKind.CALL && List.of("datetime.datetime", "datetime").contains(m.nameOf(v)))
+                    .flatMap(v -> new CallView(v).keyword("tzinfo")).map(Argument::value)
+                    .filter(z -> !z.text().strip().equals("None"));
+            if (tzinfo.isPresent()) {
+                return zone(m, tzinfo.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private static ScheduleSpec fromKwargs(PythonModule m, String kind, Node call, SourceRef where, Reading reading) {
@@ -330,7 +375,7 @@ public final class ApschedulerDetector extends PythonDetector {
                 String every = Durations.iso(seconds);
                 Optional<ApschedulerStart> start = PythonModule.arg(call, reading.version4() ? "start_time" : "start_date", -1)
                         .flatMap(v -> ApschedulerStart.read(m, v, tz != null ? tz : schedulerZone,
-                                tz != null ? null : reading.computedZone(), reading.version4()));
+                                tz != null ? null : reading.computedZone(), reading.version4(), reading.object()));
                 ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, start.map(s -> "R/" + s.instant() + "/" + every)
                         .orElse(every), tz, where);
                 return start.map(ApschedulerStart::unproven).map(spec::withUnproven).orElse(spec);

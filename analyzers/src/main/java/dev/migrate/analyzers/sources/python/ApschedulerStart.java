@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code start_time} in APScheduler 4; a string or a {@code datetime(...)} of literal numbers.
  * <p>
  * A start without a zone of its own is read in the trigger's zone: the {@code timezone=} of the job (or the trigger),
- * else the scheduler's (APScheduler 3), else the local zone of the machine that runs the scheduler (3.x's
+ * else the scheduler's (APScheduler 3, for triggers named by a string only: a trigger object never sees the
+ * scheduler's zone), else the local zone of the machine that runs the scheduler (3.x's
  * {@code get_localzone()}, 4.x's {@code as_aware_datetime}), which the scan cannot see: the start is then placed in
  * the host's zone and the schedule says its zone is not proven.
  *
@@ -46,9 +47,12 @@ record ApschedulerStart(String instant, String unproven) {
      * @param zone      the zone the trigger reads a naive start in, when the source names one; null otherwise
      * @param computed  the scheduler's {@code timezone=} expression when the code computes it, else null
      * @param version4  whether it is APScheduler 4's {@code start_time} (ISO strings as {@code datetime.fromisoformat})
+     * @param object    whether the start is a trigger object's ({@code IntervalTrigger(..., start_date=...)}), which
+     *                  APScheduler 3 reads without the scheduler's zone
      * @return empty when the start is not a value the scan can read (the interval then counts from the scheduler's start)
      */
-    static Optional<ApschedulerStart> read(PythonModule m, Node value, String zone, String computed, boolean version4) {
+    static Optional<ApschedulerStart> read(PythonModule m, Node value, String zone, String computed, boolean version4,
+                                           boolean object) {
         String written = value.text().strip();
         Optional<String> text = m.string(value);
         Optional<Parts> parts = text.isPresent() ? parse(text.get()) : datetimeCall(m, value);
@@ -79,7 +83,8 @@ record ApschedulerStart(String instant, String unproven) {
                 ? "zone not read: the scheduler's timezone=" + computed + " is computed when it runs, and the naive "
                         + arg + " " + written + " is read in it; read in the host's zone here"
                 : ScheduleSpec.ZONE_NOT_PROVEN + " not proven (" + arg + " " + written + " names no zone, nor does the "
-                        + (version4 ? "trigger: APScheduler 4" : "job or its scheduler: APScheduler 3")
+                        + (version4 ? "trigger: APScheduler 4" : object ? "trigger object, which the scheduler's "
+                                + "timezone= does not reach: APScheduler 3" : "job or its scheduler: APScheduler 3")
                         + " reads it in the local zone of the machine that runs the scheduler; read in the host's zone here)";
         return Optional.of(new ApschedulerStart(p.local().atZone(host).toOffsetDateTime().toString(),
                 refused == null ? why : why + "; " + refused));

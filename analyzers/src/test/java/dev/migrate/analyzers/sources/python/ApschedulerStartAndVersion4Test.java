@@ -68,6 +68,28 @@ class ApschedulerStartAndVersion4Test {
                 """))).containsExactly("rates | INTERVAL R/2024-01-01T02:00+01:00/PT6H");
     }
 
+    /**
+     * An IntervalTrigger object's naive start_date is read in the object's zone: its timezone=, else the local zone
+     * (3.9.1's IntervalTrigger.__init__ calls get_localzone()), never the scheduler's, which only string triggers get.
+     * Before, it was read in the scheduler's Europe/Berlin.
+     */
+    @Test
+    void anIntervalTriggerObjectsStartIsNotReadInTheSchedulersZone() {
+        RecordingSink sink = run("app/rates.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.interval import IntervalTrigger
+                scheduler = BackgroundScheduler(timezone="Europe/Berlin")
+                scheduler.add_job(pull_rates, IntervalTrigger(hours=6, start_date="2024-01-01 02:00:00"), id="rates")
+                scheduler.add_job(pull_fx, IntervalTrigger(hours=6, start_date="2024-01-01 02:00:00",
+                                                           timezone="Europe/Berlin"), id="fx")
+                """);
+        assertThat(jobs(sink)).containsExactly("rates | INTERVAL R/2024-01-01T02:00Z/PT6H | " + ScheduleSpec.ZONE_NOT_PROVEN
+                        + " not proven (start_date \"2024-01-01 02:00:00\" names no zone, nor does the trigger object, which "
+                        + "the scheduler's timezone= does not reach: APScheduler 3 reads it in the local zone of the machine "
+                        + "that runs the scheduler; read in the host's zone here)",
+                "fx | INTERVAL R/2024-01-01T02:00+01:00/PT6H [Europe/Berlin]");
+    }
+
     /** APScheduler 3 refuses a start_date string without seconds (its _DATE_REGEX): add_job raises ValueError. */
     @Test
     void aStartDateApscheduler3RefusesIsReadAndSaidSo() {

@@ -122,6 +122,12 @@ class PythonDetectorsTest {
                 .isEmpty();
     }
 
+    /**
+     * Before: the CronTrigger object was read in the scheduler's configure(timezone=...) zone. APScheduler 3 gives the
+     * scheduler's zone only to string triggers (add_job's _create_trigger sets it into their arguments); an object
+     * without a timezone= of its own fires in the local zone (get_localzone(), checked on 3.9.1), the host's here,
+     * and PYS002 says why.
+     */
     @Test
     void apschedulerTriggersAndDecorators() {
         RecordingSink sink = run(new ApschedulerDetector(), "aps.py", """
@@ -140,11 +146,35 @@ class PythonDetectorsTest {
                 """);
         assertThat(jobs(sink)).containsExactly(
                 "sync | INTERVAL PT1H30M @6",
-                "monday_report | CRON_APSCHEDULER 0 6 * * 1 [America/Chicago] @7",
+                "monday_report | CRON_APSCHEDULER 0 6 * * 1 @7",
                 "once | EVENT once, at 2030-01-01 (a date trigger) @8",
                 "poll | INTERVAL PT45S @10");
         assertThat(sink.jobs.get(1).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.ALLOW);
         assertThat(codes(sink)).containsExactly("PYS002", "PYS002", "PYS002", "PYS002", "PYS005");
+        assertThat(sink.findings).filteredOn(f -> f.message().contains("trigger object")).extracting(Finding::message)
+                .containsExactly("APScheduler job monday_report (0 6 * * 1) runs inside a Python process, not an "
+                        + "orchestrator; its trigger object names no timezone, so it fires in the local zone of the "
+                        + "machine that runs the scheduler (read in the host's zone), not in the scheduler's "
+                        + "timezone=America/Chicago: APScheduler 3 passes the scheduler's zone only to triggers named "
+                        + "by a string ('cron', 'interval')");
+        // must not change: a trigger object with its own zone, or an aware start_date's, keeps it; an interval
+        // without a start does not depend on a zone, so nothing is said about it
+        RecordingSink own = run(new ApschedulerDetector(), "own.py", """
+                from datetime import datetime
+                from zoneinfo import ZoneInfo
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                sched = BackgroundScheduler(timezone="America/Chicago")
+                sched.add_job(a, CronTrigger(hour=6, timezone="Europe/Paris"))
+                sched.add_job(b, CronTrigger(hour=7, start_date=datetime(2024, 1, 1, tzinfo=ZoneInfo("Asia/Tokyo"))))
+                sched.add_job(c, CronTrigger.from_crontab("0 8 * * *"))
+                """);
+        assertThat(jobs(own)).containsExactly("a | CRON_APSCHEDULER 0 6 * * * [Europe/Paris] @6",
+                "b | CRON_APSCHEDULER 0 7 * * * [Asia/Tokyo] @7", "c | CRON_APSCHEDULER 0 8 * * * @8");
+        assertThat(own.findings).filteredOn(f -> f.message().contains("trigger object")).extracting(f -> f.where().line())
+                .containsExactly(8);
+        assertThat(sink.findings).filteredOn(f -> f.message().contains("trigger object"))
+                .noneMatch(f -> f.message().contains("job sync"));
     }
 
     /** jitter= on add_job, on the decorator and on a trigger object: PYS012 at the value, as RandomizedDelaySec= is SYD002. */
@@ -237,7 +267,10 @@ class PythonDetectorsTest {
         assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression()).containsExactly("30 23 L * *", "0 6 * * 1#1");
     }
 
-    /** A scheduler whose timezone= is a setting read at run time fires its crons in a zone the scan cannot prove. */
+    /**
+     * A scheduler whose timezone= is a setting read at run time fires its string crons in a zone the scan cannot prove;
+     * its trigger objects never see that zone (before, the CronTrigger was not proven too), so they run in the host's.
+     */
     @Test
     void apschedulerZoneFromASettingIsNotProven() {
         RecordingSink sink = run(new ApschedulerDetector(), "service.py", """
@@ -255,8 +288,16 @@ class PythonDetectorsTest {
                 """);
         assertThat(sink.jobs).extracting(j -> j.name() + " " + j.schedules().get(0).timezone() + " "
                 + j.schedules().get(0).unproven())
-                .containsExactly("weekly null zone not read: the scheduler's timezone=Config.SCHEDULER_TIMEZONE is "
-                        + "computed when it runs; read in the host's zone here", "oslo Europe/Oslo null");
+                .containsExactly("weekly null null", "oslo Europe/Oslo null");
+        assertThat(sink.findings.get(0).message()).contains("not in the scheduler's timezone=Config.SCHEDULER_TIMEZONE");
+        RecordingSink string = run(new ApschedulerDetector(), "service.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from config import Config
+                scheduler = BackgroundScheduler(timezone=Config.SCHEDULER_TIMEZONE)
+                scheduler.add_job(func, "cron", day_of_week="mon", hour=9, id="weekly")
+                """);
+        assertThat(string.jobs.get(0).schedules().get(0).unproven()).isEqualTo("zone not read: the scheduler's "
+                + "timezone=Config.SCHEDULER_TIMEZONE is computed when it runs; read in the host's zone here");
         // must not change: a named zone, tzlocal's (the host's) or none at all leave the reading proven
         for (String tz : List.of("\"Asia/Seoul\"", "tzlocal.get_localzone()")) {
             assertThat(run(new ApschedulerDetector(), "s.py", "import tzlocal\nfrom apscheduler.schedulers.blocking import "
@@ -1021,7 +1062,8 @@ class PythonDetectorsTest {
 
                 every_five_minutes(ping)
                 """);
-        assertThat(jobs(sink)).containsExactly("collect | CRON_APSCHEDULER 0 6 * * * [Asia/Seoul] @8",
+        // the CronTrigger object is built without a zone: the local one, not the scheduler's Asia/Seoul
+        assertThat(jobs(sink)).containsExactly("collect | CRON_APSCHEDULER 0 6 * * * @8",
                 "refresh | INTERVAL PT6H @9", "ping | INTERVAL PT5M @17");
         // a helper nobody in the file calls keeps its add_job, which is all the file shows
         RecordingSink uncalled = run(new ApschedulerDetector(), "app/helpers.py", """

@@ -3,6 +3,7 @@ package dev.migrate.recipes.legacy.internal;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.sources.python.Apscheduler4;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Argument;
@@ -23,6 +24,7 @@ import java.util.Optional;
 /**
  * Where an in-process scheduler registers one job, read back from the script's syntax tree at the position the
  * scanner reported: {@code schedule...do(job, *args)}, {@code scheduler.add_job(func, ..., args=, kwargs=)},
+ * APScheduler 4's {@code scheduler.add_schedule(func, trigger, id=..., args=, kwargs=)},
  * {@code @scheduler.scheduled_job(...)} or one entry of a Celery {@code beat_schedule} (a dict entry, an item
  * assignment or an {@code update()} keyword).
  *
@@ -83,9 +85,14 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
     }
 
     private static Optional<Registration> apscheduler(Job job, PythonFile file, Node n, SourceRanges ranges, String text) {
-        if (n.kind() == NodeKind.CALL && calleeEndsWith(n, "add_job") && at(file, n, job.source())) {
+        // 3.x's add_job(func, ...) or 4.x's add_schedule(func_or_task_id, trigger, ...), whose trigger the scan read
+        // (the job's schedule); both pass args= and kwargs= to the function. A task id (a string) names no function.
+        boolean addJob = n.kind() == NodeKind.CALL && calleeEndsWith(n, "add_job");
+        boolean addSchedule = n.kind() == NodeKind.CALL && calleeEndsWith(n, Apscheduler4.ADD_SCHEDULE);
+        if ((addJob || addSchedule) && at(file, n, job.source())) {
             CallView call = new CallView(n);
-            String callee = call.argument("func", 0).flatMap(a -> Expressions.dottedName(a.value())).orElse(null);
+            String callee = call.argument(addJob ? "func" : Apscheduler4.FUNCTION, 0)
+                    .flatMap(a -> Expressions.dottedName(a.value())).orElse(null);
             return Optional.of(statement(file.module(), n, ranges, text, callee, unpacked(call), names(passedValues(call))));
         }
         if (n.kind() == NodeKind.FUNCTION_DEF) {
