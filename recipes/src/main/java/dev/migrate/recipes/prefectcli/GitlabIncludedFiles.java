@@ -1,10 +1,12 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.sources.config.GitlabIncludes;
+import dev.migrate.analyzers.sources.config.GitlabJobVariables;
 import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
@@ -54,12 +56,28 @@ final class GitlabIncludedFiles {
     /** Whether a pipeline of the run includes the file, under a name that is not a pipeline's. */
     synchronized boolean isIncluded(Path sourcePath) {
         if (included == null) {
-            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedTemplates(including, p -> {
-                Yaml.Documents docs = yamlSources.get(p);
-                return docs == null ? null : docs.printAll();
-            });
+            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedTemplates(including, this::text);
         }
         return included.containsKey(path(sourcePath));
+    }
+
+    /**
+     * The variables each job runs the lines of a GitLab file of the run with ({@link GitlabJobVariables}): a file a
+     * pipeline includes, read with that pipeline's files, or a pipeline with those it includes; empty for another file.
+     */
+    synchronized Optional<GitlabJobVariables> jobVariables(Path sourcePath, String text) {
+        String path = path(sourcePath);
+        if (isIncluded(sourcePath)) {
+            return Optional.of(GitlabJobVariables.ofIncluded(text, included.get(path)));
+        }
+        return GitlabPipelines.isPipeline(path) ? Optional.of(GitlabJobVariables.ofPipeline(path, text, this::text))
+                : Optional.empty();
+    }
+
+    /** The printed text of a YAML source of the run, or null. */
+    private String text(String p) {
+        Yaml.Documents docs = yamlSources.get(p);
+        return docs == null ? null : docs.printAll();
     }
 
     private static String path(Path p) {

@@ -220,7 +220,11 @@ public final class PrefectCliLineDetector implements Detector {
         CreatedPools pools = createdPools(file, stepTexts == null ? lines
                 : lines.stream().filter(l -> stepTexts[l.number() - 1] != null).toList(), unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
-        int[] lineStarts = assignments.isEmpty() ? null : file.lineStarts();
+        // a GitLab job runs its lines, its templates' too, with its own variables over theirs (GitlabJobVariables)
+        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.text(), pipeline)
+                : ci && GitlabPipelines.isPipeline(file.path())
+                ? GitlabJobVariables.ofPipeline(file.path(), file.text(), this::repositoryText) : null;
+        int[] lineStarts = assignments.isEmpty() && jobVariables == null ? null : file.lineStarts();
         for (LogicalLine line : lines) {
             cwd = cwd == null ? null : shells.at(line.number(), cwd);
             String text = line.text();
@@ -276,18 +280,20 @@ public final class PrefectCliLineDetector implements Detector {
                 // a pipeline's env: mappings hold wherever they stand (a step's may follow its run:), as the rewrite reads them
                 int at = ci ? Integer.MAX_VALUE
                         : lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
-                Map<String, String> known = lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at);
-                OutsideValues outside = OutsideValues.at(file.path(), assignments, at);
+                List<LiteralVariables.Assignment> here = jobVariables == null ? assignments : jobVariables.at(line.number());
+                Map<String, String> known = lineStarts == null ? Map.of() : LiteralVariables.known(here, at);
+                OutsideValues outside = jobVariables == null ? OutsideValues.at(file.path(), here, at)
+                        : OutsideValues.at(included || OutsideValues.isGitlab(file.path()), here, at);
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         known, outside,
-                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), assignments, at,
-                                ci ? LiteralVariables.names(assignments) : java.util.Set.of()), sink);
+                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), here, at,
+                                ci ? LiteralVariables.names(here) : java.util.Set.of()), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 Optional<String> prefectFile = inv.path().equals("deploy") ? inv.option("--prefect-file") : Optional.empty();
                 if (prefectFile.isPresent()) {
                     int commandAt = file.lineStarts()[line.number() - 1] + (columnsKept ? inv.offset() : 0);
                     prefectFiles.refer(PrefectFileArgument.of(prefectFile.get(), file, commandAt, known,
-                            LiteralVariables.names(assignments)), dirs == null ? List.of() : dirs.at(inv.offset()),
+                            LiteralVariables.names(here)), dirs == null ? List.of() : dirs.at(inv.offset()),
                             where, outside, sink);
                 }
             }
