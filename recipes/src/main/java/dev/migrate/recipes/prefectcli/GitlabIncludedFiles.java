@@ -28,7 +28,7 @@ final class GitlabIncludedFiles {
     private final Map<String, Yaml.Documents> yamlSources = new ConcurrentHashMap<>();
     /** The GitLab pipelines of the run that include local files, with their texts. */
     private final Map<String, String> including = new ConcurrentHashMap<>();
-    /** The included files, read once when first asked (all the run's sources were seen by then). */
+    /** The included files, whatever their names, read once when first asked (all the run's sources were seen by then). */
     private Map<String, List<String>> included;
 
     private GitlabIncludedFiles() {
@@ -55,8 +55,13 @@ final class GitlabIncludedFiles {
 
     /** Whether a pipeline of the run includes the file, under a name that is not a pipeline's. */
     synchronized boolean isIncluded(Path sourcePath) {
+        return includes(sourcePath) && !GitlabPipelines.isPipeline(path(sourcePath));
+    }
+
+    /** Whether a pipeline of the run includes the file, whatever its name ({@code .gitlab/ci/deploy.yml} too). */
+    synchronized boolean includes(Path sourcePath) {
         if (included == null) {
-            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedTemplates(including, this::text);
+            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedFiles(including, this::text);
         }
         return included.containsKey(path(sourcePath));
     }
@@ -67,7 +72,7 @@ final class GitlabIncludedFiles {
      */
     synchronized Optional<GitlabJobVariables> jobVariables(Path sourcePath, String text) {
         String path = path(sourcePath);
-        if (isIncluded(sourcePath)) {
+        if (includes(sourcePath)) {
             return Optional.of(GitlabJobVariables.ofIncluded(text, included.get(path)));
         }
         return GitlabPipelines.isPipeline(path) ? Optional.of(GitlabJobVariables.ofPipeline(path, text, this::text))

@@ -119,7 +119,7 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
                 jobVariables = keys == GITLAB_STEPS
                         ? GitlabIncludedFiles.in(ctx).jobVariables(documents.getSourcePath(), text).orElse(null) : null;
-                includedGitlab = keys == GITLAB_STEPS && GitlabIncludedFiles.in(ctx).isIncluded(documents.getSourcePath());
+                includedGitlab = keys == GITLAB_STEPS && GitlabIncludedFiles.in(ctx).includes(documents.getSourcePath());
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
                 created = new ArrayList<>();

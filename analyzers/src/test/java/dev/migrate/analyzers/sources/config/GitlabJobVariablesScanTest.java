@@ -103,6 +103,30 @@ class GitlabJobVariablesScanTest {
         assertThat(pf205()).containsExactly(".gitlab-ci.yml:5 infrastructure block 'kubernetes-job/prod' ($INFRA)");
     }
 
+    // a file under .gitlab/ the pipeline includes is read through it only: once, with the job's value (it was also read
+    // on its own, as a pipeline, with the template's)
+    @Test
+    void anIncludedFileUnderDotGitlabIsReadThroughItsPipelineOnly() throws IOException {
+        write(".gitlab/ci/deploy.yml", TEMPLATE);
+        write(".gitlab-ci.yml", """
+                include:
+                  - local: .gitlab/ci/deploy.yml
+                deploy:prod:
+                  extends: .deploy
+                  variables:
+                    INFRA: kubernetes-job/prod
+                """);
+        assertThat(pf205()).containsExactly(".gitlab/ci/deploy.yml:6 infrastructure block 'kubernetes-job/prod' (${INFRA})");
+    }
+
+    /** Must not change: a file under .gitlab/ that no pipeline includes is read as a pipeline of its own. */
+    @Test
+    void aFileUnderDotGitlabNothingIncludesIsReadOnItsOwn() throws IOException {
+        write(".gitlab/ci/deploy.yml", TEMPLATE);
+        write(".gitlab-ci.yml", "test:\n  script:\n    - pytest -q\n");
+        assertThat(pf205()).containsExactly(".gitlab/ci/deploy.yml:6 infrastructure block 'kubernetes-job/dev' (${INFRA})");
+    }
+
     /** "PATH:LINE" and the PF205 message up to "has no", of each PF205. */
     private List<String> pf205() throws IOException {
         return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE).findings().stream()
