@@ -121,9 +121,9 @@ public final class GitlabJobVariables {
             // no job runs it (a template nothing extends, the variables themselves): its own job's reading
             return resolved(job == null || KEYWORDS.contains(job) ? Map.of() : chain(job, 0, new HashSet<>()));
         }
-        List<List<LiteralVariables.Assignment>> each = new ArrayList<>();
+        Map<String, List<LiteralVariables.Assignment>> each = new LinkedHashMap<>();
         for (String r : runners) {
-            each.add(resolved(chain(r, 0, new HashSet<>())));
+            each.put(r, resolved(chain(r, 0, new HashSet<>())));
         }
         return agreed(each);
     }
@@ -148,30 +148,30 @@ public final class GitlabJobVariables {
                 0, 0, Integer.MAX_VALUE, a.origin())).toList();
     }
 
-    /** One reading for a line several jobs run: a value (or an origin) where they all agree, else set but unknown. */
-    private static List<LiteralVariables.Assignment> agreed(List<List<LiteralVariables.Assignment>> each) {
-        Map<String, LiteralVariables.Assignment> first = new LinkedHashMap<>();
-        Set<String> differ = new HashSet<>();
+    /**
+     * One reading for a line several jobs run: a value (or an origin) where they all agree; else set but unknown, its
+     * origin saying which job gives which value ({@link OutsideValues#perJob}; a value never shown if it is a secret).
+     */
+    private static List<LiteralVariables.Assignment> agreed(Map<String, List<LiteralVariables.Assignment>> each) {
         Set<String> names = new LinkedHashSet<>();
-        each.forEach(list -> list.forEach(a -> names.add(a.name())));
-        for (String name : names) {
-            for (List<LiteralVariables.Assignment> list : each) {
-                Optional<LiteralVariables.Assignment> a = list.stream().filter(x -> x.name().equals(name)).findFirst();
-                LiteralVariables.Assignment seen = first.get(name);
-                if (a.isEmpty()) {
-                    differ.add(name); // one job sets it, another takes it from the settings: not one value
-                } else if (seen == null) {
-                    first.put(name, a.get());
-                } else if (!java.util.Objects.equals(seen.value(), a.get().value())
-                        || !java.util.Objects.equals(seen.origin(), a.get().origin())) {
-                    differ.add(name);
-                }
-            }
-        }
+        each.values().forEach(list -> list.forEach(a -> names.add(a.name())));
         List<LiteralVariables.Assignment> out = new ArrayList<>();
         for (String name : names) {
-            out.add(differ.contains(name) ? new LiteralVariables.Assignment(name, null, 0, 0, Integer.MAX_VALUE, null)
-                    : first.get(name));
+            LiteralVariables.Assignment first = null;
+            boolean differ = false;
+            for (List<LiteralVariables.Assignment> list : each.values()) {
+                LiteralVariables.Assignment a = list.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+                if (a == null || first != null && (!java.util.Objects.equals(first.value(), a.value())
+                        || !java.util.Objects.equals(first.origin(), a.origin()))) {
+                    differ = true; // different values, or one job sets it and another takes it from the settings
+                } else if (first == null) {
+                    first = a;
+                }
+            }
+            out.add(differ ? new LiteralVariables.Assignment(name, null, 0, 0, Integer.MAX_VALUE,
+                    OutsideValues.perJob(name, each.entrySet().stream().map(e -> e.getKey() + " "
+                            + Optional.ofNullable(LiteralVariables.known(e.getValue()).get(name)).orElse("no value it can read"))
+                            .toList())) : first);
         }
         return out;
     }

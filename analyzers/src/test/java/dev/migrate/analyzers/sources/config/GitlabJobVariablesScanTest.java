@@ -64,6 +64,15 @@ class GitlabJobVariablesScanTest {
                     INFRA: kubernetes-job/prod
                 """);
         assertThat(pf205()).containsExactly("ci/deploy.yml:6 infrastructure block '${INFRA}'");
+        assertThat(messages()).anySatisfy(m -> assertThat(m).contains("`${INFRA}` differs per job (deploy:prod "
+                + "kubernetes-job/prod, deploy:staging kubernetes-job/staging)").contains("not proven")
+                .doesNotContain("kubernetes-job/dev"));
+    }
+
+    /** The PF205 messages. */
+    private List<String> messages() throws IOException {
+        return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE).findings().stream()
+                .filter(f -> f.code().equals("PF205")).map(f -> f.message()).toList();
     }
 
     // the top-level variables under every job's; templates in extends: order, the later winning; $INFRA as ${INFRA}
