@@ -45,6 +45,12 @@ public final class GitlabJobVariables {
     /** A job as the pipeline's files define it: its templates in order, its own variables, its sections' lines. */
     private static final class Job {
         final List<String> extended = new ArrayList<>();
+        /** The jobs a YAML merge key brings in ({@code <<: *defaults}): its own keys, under those it writes. */
+        final List<String> merged = new ArrayList<>();
+        /** The anchors its variables take entries from ({@code variables: *vars}, {@code <<: *vars} among them). */
+        final List<String> variableAliases = new ArrayList<>();
+        /** Its plain {@code NAME: value} keys: what a {@code variables: *anchor} of the whole job's mapping reads. */
+        final Map<String, Entry> children = new LinkedHashMap<>();
         final Map<String, Entry> variables = new LinkedHashMap<>();
         /** Each section's lines, by section name, as {@code file * LINES + line} (0-based). */
         final Map<String, List<Long>> sections = new HashMap<>();
@@ -54,6 +60,13 @@ public final class GitlabJobVariables {
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<String, Entry> global = new LinkedHashMap<>();
+    /** YAML anchors on a {@code variables:} mapping ({@code variables: &vars}), by name. */
+    private final Map<String, Map<String, Entry>> variableAnchors = new HashMap<>();
+    /** YAML anchors on a top-level key ({@code .defaults: &defaults}): the job they name, by anchor. */
+    private final Map<String, String> jobAnchors = new HashMap<>();
+    private static final Pattern ANCHOR = Pattern.compile("^&([\\w.-]+)[ \\t]*(?:#.*)?$");
+    private static final Pattern ALIAS = Pattern.compile("^\\*([\\w.-]+)[ \\t]*(?:#.*)?$");
+    private static final Pattern MERGE = Pattern.compile("^[ \\t]*<<[ \\t]*:[ \\t]*\\*([\\w.-]+)[ \\t]*(?:#.*)?\\r?$");
     private final String[][] files;
     /** The file whose lines are asked about. */
     private final int read;
@@ -204,6 +217,15 @@ public final class GitlabJobVariables {
         for (String t : job.extended) {
             out.putAll(chain(t, depth + 1, seen));
         }
+        for (String t : job.merged) {
+            out.putAll(chain(t, depth + 1, seen));
+        }
+        for (String alias : job.variableAliases) {
+            // an anchor on a variables: mapping, else on a whole key's mapping (.vars: &vars of NAME: value keys)
+            Map<String, Entry> anchored = variableAnchors.get(alias);
+            Job aliasedJob = anchored == null && jobAnchors.containsKey(alias) ? jobs.get(jobAnchors.get(alias)) : null;
+            out.putAll(anchored != null ? anchored : aliasedJob != null ? aliasedJob.children : Map.of());
+        }
         out.putAll(job.variables);
         return out;
     }
@@ -257,6 +279,12 @@ public final class GitlabJobVariables {
         if (job.sections.containsKey(section)) {
             return Optional.of(name);
         }
+        for (int k = job.merged.size() - 1; k >= 0; k--) {
+            Optional<String> p = provider(job.merged.get(k), section, depth + 1, seen);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
         for (int k = job.extended.size() - 1; k >= 0; k--) {
             Optional<String> p = provider(job.extended.get(k), section, depth + 1, seen);
             if (p.isPresent()) {
@@ -304,6 +332,10 @@ public final class GitlabJobVariables {
                 if (name != null && !shadowed) {
                     jobs.put(name, job);
                 }
+                Matcher topAnchor = name == null || key.group(3) == null ? null : ANCHOR.matcher(key.group(3));
+                if (topAnchor != null && topAnchor.matches()) {
+                    jobAnchors.put(topAnchor.group(1), name);
+                }
                 if (name != null && name.equals("variables")) {
                     section = "variables";
                     childIndent = -2; // its entries are the pipeline's
@@ -327,8 +359,28 @@ public final class GitlabJobVariables {
             if (childIndent < 0) {
                 childIndent = indent;
             }
+            Matcher merge = MERGE.matcher(l);
+            if (merge.matches() && indent == childIndent && jobAnchors.containsKey(merge.group(1))) {
+                job.merged.add(jobAnchors.get(merge.group(1))); // the anchored job's keys, as if written here
+                continue;
+            }
+            if (merge.matches() && "variables".equals(section) && indent > childIndent) {
+                job.variableAliases.add(merge.group(1));
+                continue;
+            }
             if (indent == childIndent && key.find()) {
                 section = key.group(2);
+                if (key.group(3) != null && key.group(2).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    job.children.put(key.group(2), new Entry(key.group(2), key.group(3), nextKey++));
+                }
+                Matcher mark = key.group(3) == null ? null : ANCHOR.matcher(key.group(3));
+                if (section.equals("variables") && mark != null && mark.matches()) {
+                    variableAnchors.put(mark.group(1), job.variables);
+                }
+                mark = key.group(3) == null ? null : ALIAS.matcher(key.group(3));
+                if (section.equals("variables") && mark != null && mark.matches()) {
+                    job.variableAliases.add(mark.group(1));
+                }
                 entryIndent = -1;
                 if (f == read) {
                     sectionOf[i] = section;
@@ -368,6 +420,10 @@ public final class GitlabJobVariables {
         included.variables.forEach(own.variables::putIfAbsent);
         if (own.extended.isEmpty()) {
             own.extended.addAll(included.extended);
+        }
+        if (own.merged.isEmpty() && own.variableAliases.isEmpty()) {
+            own.merged.addAll(included.merged);
+            own.variableAliases.addAll(included.variableAliases);
         }
     }
 

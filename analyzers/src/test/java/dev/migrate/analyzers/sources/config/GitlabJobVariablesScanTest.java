@@ -65,7 +65,7 @@ class GitlabJobVariablesScanTest {
                 """);
         assertThat(pf205()).containsExactly("ci/deploy.yml:6 infrastructure block '${INFRA}'");
         assertThat(messages()).anySatisfy(m -> assertThat(m).contains("`${INFRA}` differs per job (deploy:prod "
-                + "kubernetes-job/prod, deploy:staging kubernetes-job/staging)").contains("not proven")
+                + "kubernetes-job/prod, deploy:staging kubernetes-job/staging)").contains("no one value is proven")
                 .doesNotContain("kubernetes-job/dev"));
     }
 
@@ -97,6 +97,25 @@ class GitlabJobVariablesScanTest {
                   extends: [.deploy, .base, .prod]
                 """);
         assertThat(pf205()).containsExactly("ci/templates.yml:9 infrastructure block 'kubernetes-job/prod' ($INFRA)");
+    }
+
+    // YAML anchors, as GitLab projects share variables without extends: a job's variables: *vars, a <<: *defaults
+    // merge of a whole template (its variables and script), under the job's own keys
+    @Test
+    void variablesSharedThroughYamlAnchorsCount() throws IOException {
+        write(".gitlab-ci.yml", """
+                .vars: &prod_vars
+                  INFRA: kubernetes-job/prod
+                .defaults: &defaults
+                  variables:
+                    INFRA: kubernetes-job/dev
+                  script:
+                    - prefect deployment build flows/etl.py:etl -n nightly -ib $INFRA -a
+                deploy:etl:
+                  <<: *defaults
+                  variables: *prod_vars
+                """);
+        assertThat(pf205()).containsExactly(".gitlab-ci.yml:7 infrastructure block 'kubernetes-job/prod' ($INFRA)");
     }
 
     /** Must not change: a job's own line with its own value, the pipeline's only job. */
