@@ -277,21 +277,13 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
 
     /** The names the jobs' readings give different values (or a value in one, none in another), in order. */
     private static List<String> differing(List<List<LiteralVariables.Assignment>> readings) {
+        List<Map<String, String>> known = readings.stream().map(LiteralVariables::known).toList();
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        Map<String, String> first = LiteralVariables.known(readings.get(0));
-        for (List<LiteralVariables.Assignment> reading : readings) {
-            Map<String, String> known = LiteralVariables.known(reading);
-            reading.forEach(a -> {
-                if (!java.util.Objects.equals(known.get(a.name()), first.get(a.name()))) {
-                    out.add(a.name());
-                }
-            });
-            readings.get(0).forEach(a -> {
-                if (!java.util.Objects.equals(known.get(a.name()), first.get(a.name()))) {
-                    out.add(a.name());
-                }
-            });
-        }
+        readings.forEach(reading -> reading.forEach(a -> {
+            if (known.stream().map(k -> k.get(a.name())).distinct().count() > 1) {
+                out.add(a.name());
+            }
+        }));
         return new ArrayList<>(out);
     }
     /** Whether a text may hold something to rewrite: a prefect command, or a --build-arg setting Prefect's version. */
