@@ -1,10 +1,12 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.sources.config.GitlabIncludes;
+import dev.migrate.analyzers.sources.config.GitlabJobVariables;
 import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
@@ -26,7 +28,7 @@ final class GitlabIncludedFiles {
     private final Map<String, Yaml.Documents> yamlSources = new ConcurrentHashMap<>();
     /** The GitLab pipelines of the run that include local files, with their texts. */
     private final Map<String, String> including = new ConcurrentHashMap<>();
-    /** The included files, read once when first asked (all the run's sources were seen by then). */
+    /** The included files, whatever their names, read once when first asked (all the run's sources were seen by then). */
     private Map<String, List<String>> included;
 
     private GitlabIncludedFiles() {
@@ -53,13 +55,34 @@ final class GitlabIncludedFiles {
 
     /** Whether a pipeline of the run includes the file, under a name that is not a pipeline's. */
     synchronized boolean isIncluded(Path sourcePath) {
+        return includes(sourcePath) && !GitlabPipelines.isPipeline(path(sourcePath));
+    }
+
+    /** Whether a pipeline of the run includes the file, whatever its name ({@code .gitlab/ci/deploy.yml} too). */
+    synchronized boolean includes(Path sourcePath) {
         if (included == null) {
-            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedTemplates(including, p -> {
-                Yaml.Documents docs = yamlSources.get(p);
-                return docs == null ? null : docs.printAll();
-            });
+            included = including.isEmpty() ? Map.of() : GitlabIncludes.includedFiles(including, this::text);
         }
         return included.containsKey(path(sourcePath));
+    }
+
+    /**
+     * The variables each job runs the lines of a GitLab file of the run with ({@link GitlabJobVariables}): a file a
+     * pipeline includes, read with that pipeline's files, or a pipeline with those it includes; empty for another file.
+     */
+    synchronized Optional<GitlabJobVariables> jobVariables(Path sourcePath, String text) {
+        String path = path(sourcePath);
+        if (includes(sourcePath)) {
+            return Optional.of(GitlabJobVariables.ofIncluded(text, included.get(path)));
+        }
+        return GitlabPipelines.isPipeline(path) ? Optional.of(GitlabJobVariables.ofPipeline(path, text, this::text))
+                : Optional.empty();
+    }
+
+    /** The printed text of a YAML source of the run, or null. */
+    private String text(String p) {
+        Yaml.Documents docs = yamlSources.get(p);
+        return docs == null ? null : docs.printAll();
     }
 
     private static String path(Path p) {

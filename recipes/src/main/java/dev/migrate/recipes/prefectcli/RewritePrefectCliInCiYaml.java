@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.sources.config.AzurePipelineTemplates;
+import dev.migrate.analyzers.sources.config.GitlabJobVariables;
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.OutsideValues;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
@@ -94,6 +95,10 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
             private OutsideValues outside = OutsideValues.NONE;
             /** Every name the pipeline's env/variables mappings set, whatever the value: a step's shell has them set. */
             private Set<String> assigned = Set.of();
+            /** For a GitLab file, the variables each of its lines runs with, job by job; else null. */
+            private GitlabJobVariables jobVariables;
+            /** Whether the file is one a GitLab pipeline of the run includes. */
+            private boolean includedGitlab;
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -112,6 +117,9 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 variables = LiteralVariables.known(assignments);
                 assigned = LiteralVariables.names(assignments);
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
+                jobVariables = keys == GITLAB_STEPS
+                        ? GitlabIncludedFiles.in(ctx).jobVariables(documents.getSourcePath(), text).orElse(null) : null;
+                includedGitlab = keys == GITLAB_STEPS && GitlabIncludedFiles.in(ctx).includes(documents.getSourcePath());
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
                 created = new ArrayList<>();
@@ -199,12 +207,36 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 if (!mayRewrite(shell)) {
                     return s;
                 }
-                CliOptions options = CliRunIndexes.options(new CliOptions("process", PrefectTarget.from(ctx).minor(),
-                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside), ctx);
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
-                ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
-                        options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx),
-                        List.of(), false, assigned);
+                ShellSegments.Result r;
+                if (jobVariables == null) {
+                    r = translate(shell, s, block, variables, outside, assigned, ctx);
+                } else {
+                    // a GitLab line runs in each job that takes it (a template's, through extends:), with that job's
+                    // variables over its templates': written only if every job's reading gives the same text
+                    int line = YamlPositions.lineOf(getCursor(), s);
+                    Map<String, List<LiteralVariables.Assignment>> jobs = jobVariables.jobsAt(line);
+                    List<List<LiteralVariables.Assignment>> readings = jobs.isEmpty() ? List.of(jobVariables.at(line))
+                            : new ArrayList<>(jobs.values());
+                    r = null;
+                    boolean differ = false;
+                    for (List<LiteralVariables.Assignment> reading : readings) {
+                        ShellSegments.Result one = translate(shell, s, block, LiteralVariables.known(reading),
+                                OutsideValues.at(gitlabSettings(path), reading, Integer.MAX_VALUE),
+                                LiteralVariables.names(reading), ctx);
+                        differ |= r != null && !r.text().equals(one.text());
+                        r = r == null ? one : r;
+                    }
+                    if (differ) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the jobs "
+                                + String.join(", ", jobs.keySet()) + " run this line with different values of "
+                                + (differing(readings).isEmpty() ? "its variables" : String.join(", ", differing(readings)))
+                                + " (each job's variables over its templates'): "
+                                + "a translation right for one is wrong for another, so it is left as it is; give each "
+                                + "job its own line, or translate it by hand"));
+                        return s;
+                    }
+                }
                 String after = YamlShellScalars.fromShell(s, r.text());
                 int first = YamlPositions.lineOf(getCursor(), s);
                 boolean fits = YamlShellScalars.fits(s, s.getValue(), after);
@@ -224,7 +256,35 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 }
                 return after.equals(s.getValue()) ? s : s.withValue(after);
             }
+
+            /** The step's shell translated with one reading of the variables. */
+            private ShellSegments.Result translate(String shell, Yaml.Scalar s, boolean block, Map<String, String> variables,
+                                                   OutsideValues outside, Set<String> assigned, ExecutionContext ctx) {
+                CliOptions options = CliRunIndexes.options(new CliOptions("process", PrefectTarget.from(ctx).minor(),
+                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside), ctx);
+                return ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
+                        options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx),
+                        List.of(), false, assigned);
+            }
+
+            /** Whether a name the pipeline never sets is read from the project's CI/CD settings in this file. */
+            private boolean gitlabSettings(String path) {
+                String file = path.replace('\\', '/');
+                return includedGitlab || file.substring(file.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
+            }
         };
+    }
+
+    /** The names the jobs' readings give different values (or a value in one, none in another), in order. */
+    private static List<String> differing(List<List<LiteralVariables.Assignment>> readings) {
+        List<Map<String, String>> known = readings.stream().map(LiteralVariables::known).toList();
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        readings.forEach(reading -> reading.forEach(a -> {
+            if (known.stream().map(k -> k.get(a.name())).distinct().count() > 1) {
+                out.add(a.name());
+            }
+        }));
+        return new ArrayList<>(out);
     }
     /** Whether a text may hold something to rewrite: a prefect command, or a --build-arg setting Prefect's version. */
     private static boolean mayRewrite(String text) {

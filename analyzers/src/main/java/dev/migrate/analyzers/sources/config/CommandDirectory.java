@@ -38,20 +38,25 @@ record CommandDirectory(List<String> directories, String absolute) {
      */
     static Optional<CommandDirectory> of(ScanFile file, SourceRef where, java.util.function.Function<String, String> files) {
         String n = file.fileName();
-        boolean ci = PrefectCliLineDetector.isCiYaml(file.path());
+        // a file the pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
+        List<String> pipeline = GitlabIncludes.rootPipelineOf(file.path(), files);
+        boolean ci = pipeline != null || PrefectCliLineDetector.isCiYaml(file.path());
         boolean jenkins = n.startsWith("Jenkinsfile");
         if (!ci && !jenkins && !PrefectCliLineDetector.isScript(file) || n.equals("Procfile")) {
             return Optional.empty();
         }
         WorkingDirectory cwd = WorkingDirectory.of(file.path(), ci);
         Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file) ? EmbeddedUnits.unitTextLines(file.text()) : Set.of();
-        CiShells shells = CiShells.of(file.path(), file.text(), files);
+        CiShells shells = pipeline != null ? CiShells.ofIncluded(file.text(), pipeline) : CiShells.of(file.path(), file.text(), files);
         boolean outsideTree = false; // a step whose working-directory the tree cannot hold, nor name as a path
         // a Jenkinsfile's commands are its steps' strings at their own columns (JenkinsShSteps), as the detector
         // read them, so a column it gives (after an escaped quote) is the same column here; its Groovy is no command
         String[] stepTexts = jenkins ? JenkinsShSteps.commandTexts(file.text()) : null;
         String read = jenkins ? JenkinsShSteps.withCommandTexts(file.text(), stepTexts) : file.text();
-        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(file.path(), read)) {
+        List<PrefectCliLineDetector.LogicalLine> lines = pipeline != null
+                ? FoldedScalars.join(PrefectCliLineDetector.logicalLines(read)) // as the detector reads an included file
+                : PrefectCliLineDetector.logicalLines(file.path(), read);
+        for (PrefectCliLineDetector.LogicalLine line : lines) {
             if (line.number() > where.line()) {
                 break;
             }

@@ -66,6 +66,9 @@ public final class ComposeCommands {
      * run in that job's shell ({@link CiShells#referenced}), in whichever file the item stands.
      */
     public static List<Command> of(String path, String text, java.util.function.Function<String, String> files) {
+        if (GitlabPipelines.isPipeline(path) && GitlabIncludes.rootPipelineOf(path, files) != null) {
+            return List.of(); // a .gitlab/ file the pipeline includes: its commands are the pipeline's, read with it
+        }
         List<GitlabIncludes.CommandFile> pipelineFiles = GitlabIncludes.commandFiles(path, text, files);
         List<Command> out = new ArrayList<>();
         // a file that runs no compose itself may still bring a template's compose lines in (`!reference`)

@@ -90,18 +90,43 @@ public final class GitlabIncludes {
      * are not a pipeline's ({@code ci/deploy.yml}: neither under {@code .gitlab/} nor {@code *.gitlab-ci.yml}, whose
      * files are read as pipelines already), in path order, each with the texts of its pipeline's other files (the
      * pipeline's own first), whose templates its jobs may extend or reference. Their jobs run as the pipeline's: the
-     * scan reads their lines and the rewrite edits their steps as a CI file's. A file several pipelines include is
-     * read with the first of them by path; a template nothing includes is none.
+     * scan reads their lines and the rewrite edits their steps as a CI file's. A template nothing includes is none.
      */
     public static Map<String, List<String>> includedTemplates(Map<String, String> pipelines, Function<String, String> files) {
         Map<String, List<String>> out = new java.util.TreeMap<>();
-        new java.util.TreeMap<>(pipelines).forEach((path, text) -> {
-            if (!GitlabPipelines.isPipeline(path)) {
-                return;
+        includedFiles(pipelines, files).forEach((p, others) -> {
+            if (!GitlabPipelines.isPipeline(p)) {
+                out.put(p, others);
             }
-            Map<String, String> included = texts(path, text, files);
-            included.keySet().stream().filter(p -> !GitlabPipelines.isPipeline(p) && !out.containsKey(p)).forEach(p -> {
-                List<String> others = new ArrayList<>(List.of(text));
+        });
+        return out;
+    }
+
+    /**
+     * Every local file the GitLab pipelines {@code pipelines} include, directly or not, whatever its name (a
+     * {@code .gitlab/ci/deploy.yml} too), by path, each with the texts of its pipeline's other files (the pipeline's
+     * own first): such a file's jobs run in that pipeline, with its variables and where its jobs leave the directory,
+     * so it is read through it, never on its own. A file several pipelines include is read with the first of them by
+     * path that no other pipeline includes (the top of the chain), else the first by path.
+     */
+    public static Map<String, List<String>> includedFiles(Map<String, String> pipelines, Function<String, String> files) {
+        Map<String, Map<String, String>> includes = new java.util.TreeMap<>();
+        Set<String> includedByOne = new java.util.HashSet<>();
+        new java.util.TreeMap<>(pipelines).forEach((path, text) -> {
+            if (GitlabPipelines.isPipeline(path)) {
+                Map<String, String> included = texts(path, text, files);
+                includes.put(path, included);
+                includedByOne.addAll(included.keySet());
+            }
+        });
+        List<String> order = new ArrayList<>();
+        includes.keySet().stream().filter(p -> !includedByOne.contains(p)).forEach(order::add);
+        includes.keySet().stream().filter(includedByOne::contains).forEach(order::add);
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (String path : order) {
+            Map<String, String> included = includes.get(path);
+            included.keySet().stream().filter(p -> !out.containsKey(p) && !p.equals(path)).forEach(p -> {
+                List<String> others = new ArrayList<>(List.of(pipelines.get(path)));
                 included.forEach((o, t) -> {
                     if (!o.equals(p)) {
                         others.add(t);
@@ -109,8 +134,28 @@ public final class GitlabIncludes {
                 });
                 out.put(p, others);
             });
-        });
+        }
         return out;
+    }
+
+    /**
+     * For a local file the repository's own pipeline ({@code .gitlab-ci.yml} at the root, GitLab's default) includes,
+     * directly or not, whatever its name, the texts of that pipeline's other files, its own first
+     * ({@link #includedFiles}): its jobs run there, so it is read through that pipeline; null for another file.
+     * {@code files} gives a repository path's text, or null.
+     */
+    public static List<String> rootPipelineOf(String path, Function<String, String> files) {
+        if (files == null || !path.endsWith(".yml") && !path.endsWith(".yaml") || path.equals(".gitlab-ci.yml")
+                || path.equals(".gitlab-ci.yaml")) {
+            return null;
+        }
+        for (String root : List.of(".gitlab-ci.yml", ".gitlab-ci.yaml")) {
+            String text = files.apply(root);
+            if (text != null) {
+                return locals(text).isEmpty() ? null : includedFiles(Map.of(root, text), files).get(path);
+            }
+        }
+        return null;
     }
 
     /** The keys of an include of a file the repository does not hold, in the order they are named. */

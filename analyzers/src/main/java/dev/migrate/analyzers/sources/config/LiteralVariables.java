@@ -34,7 +34,7 @@ public final class LiteralVariables {
     /** A key whose mapping holds a CI pipeline's variables: GitHub's {@code env:}, GitLab's and Azure's {@code variables:}. */
     private static final Pattern CI_VARIABLES_KEY = Pattern.compile("^([ \\t]*)(?:-[ \\t]+)?(?:env|variables|environment):[ \\t]*(?:#.*)?\\r?$");
     private static final Pattern CI_ENTRY = Pattern.compile("^([ \\t]*)" + NAME + ":[ \\t]+(.*?)\\r?$");
-    private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
+    static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
             + "[ \\t]*(?:#.*)?");
     /**
      * A reference that is the whole word: {@code $X}, {@code ${X}}, make's (or Azure Pipelines') {@code $(X)} (whose

@@ -97,7 +97,20 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
     }
 
     private static String said(String word, String origin) {
-        return "`" + word + "` is set outside the repository, by " + origin;
+        return origin.startsWith(PER_JOB) ? "`" + word + "` " + origin.substring(PER_JOB.length())
+                : "`" + word + "` is set outside the repository, by " + origin;
+    }
+
+    /** Marks an origin that is no setting but the values of the GitLab jobs running one template line. */
+    private static final String PER_JOB = "per job: ";
+
+    /**
+     * The origin of a variable the GitLab jobs that run one line give different values ({@code deploy:prod
+     * kubernetes-job/prod}, each {@code job value}): which value the line reads depends on the job, not proven here.
+     */
+    static String perJob(String name, List<String> jobValues) {
+        return PER_JOB + "differs per job (" + String.join(", ", jobValues) + "): each job that runs this line sets "
+                + name + " its own way, so no one value is proven";
     }
 
     /** A GitHub Actions variable ({@code vars}) or secret ({@code secrets}) and the settings page that holds it. */

@@ -155,7 +155,9 @@ public final class PrefectCliLineDetector implements Detector {
                 && !SourcedFiles.in(file.text()).isEmpty()
                 || isMakefile(file.fileName()) && !MakeIncludes.in(file.text()).isEmpty()
                 || isJustfile(file.fileName()) && file.text().contains("dotenv")
-                || isCiYaml(file.path()) && GitlabPipelines.isPipeline(file.path()) && !GitlabIncludes.locals(file.text()).isEmpty()) {
+                || isCiYaml(file.path()) && GitlabPipelines.isPipeline(file.path()) && !GitlabIncludes.locals(file.text()).isEmpty()
+                // a pipeline's file under .gitlab/ (or *.gitlab-ci.yml) may be another's include: known once all were seen
+                || GitlabPipelines.isPipeline(file.path()) && !file.fileName().startsWith(".gitlab-ci.")) {
             synchronized (readingOthers) {
                 readingOthers.add(file);
             }
@@ -220,7 +222,11 @@ public final class PrefectCliLineDetector implements Detector {
         CreatedPools pools = createdPools(file, stepTexts == null ? lines
                 : lines.stream().filter(l -> stepTexts[l.number() - 1] != null).toList(), unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
-        int[] lineStarts = assignments.isEmpty() ? null : file.lineStarts();
+        // a GitLab job runs its lines, its templates' too, with its own variables over theirs (GitlabJobVariables)
+        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.text(), pipeline)
+                : ci && GitlabPipelines.isPipeline(file.path())
+                ? GitlabJobVariables.ofPipeline(file.path(), file.text(), this::repositoryText) : null;
+        int[] lineStarts = assignments.isEmpty() && jobVariables == null ? null : file.lineStarts();
         for (LogicalLine line : lines) {
             cwd = cwd == null ? null : shells.at(line.number(), cwd);
             String text = line.text();
@@ -276,18 +282,20 @@ public final class PrefectCliLineDetector implements Detector {
                 // a pipeline's env: mappings hold wherever they stand (a step's may follow its run:), as the rewrite reads them
                 int at = ci ? Integer.MAX_VALUE
                         : lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
-                Map<String, String> known = lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at);
-                OutsideValues outside = OutsideValues.at(file.path(), assignments, at);
+                List<LiteralVariables.Assignment> here = jobVariables == null ? assignments : jobVariables.at(line.number());
+                Map<String, String> known = lineStarts == null ? Map.of() : LiteralVariables.known(here, at);
+                OutsideValues outside = jobVariables == null ? OutsideValues.at(file.path(), here, at)
+                        : OutsideValues.at(included || OutsideValues.isGitlab(file.path()), here, at);
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         known, outside,
-                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), assignments, at,
-                                ci ? LiteralVariables.names(assignments) : java.util.Set.of()), sink);
+                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), here, at,
+                                ci ? LiteralVariables.names(here) : java.util.Set.of()), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 Optional<String> prefectFile = inv.path().equals("deploy") ? inv.option("--prefect-file") : Optional.empty();
                 if (prefectFile.isPresent()) {
                     int commandAt = file.lineStarts()[line.number() - 1] + (columnsKept ? inv.offset() : 0);
                     prefectFiles.refer(PrefectFileArgument.of(prefectFile.get(), file, commandAt, known,
-                            LiteralVariables.names(assignments)), dirs == null ? List.of() : dirs.at(inv.offset()),
+                            LiteralVariables.names(here)), dirs == null ? List.of() : dirs.at(inv.offset()),
                             where, outside, sink);
                 }
             }
@@ -335,21 +343,28 @@ public final class PrefectCliLineDetector implements Detector {
     public void finish(InventorySink sink) {
         // in path order, so that job ids and findings do not depend on the order threads read the files in
         readingOthers.sort(java.util.Comparator.comparing(ScanFile::path));
-        readingOthers.forEach(f -> read(f, sink));
-        readIncludedTemplates(sink);
+        Map<String, List<String>> included = GitlabIncludes.includedFiles(gitlabPipelines, this::repositoryText);
+        // a file a pipeline includes runs in that pipeline only: read through it (readIncluded), never on its own
+        readingOthers.stream().filter(f -> !included.containsKey(f.path())).forEach(f -> read(f, sink));
+        readIncluded(included, sink);
         composeVariables.finish(sink);
         prefectFiles.finish(sink);
     }
 
     /**
-     * The local files the GitLab pipelines include under names of their own ({@code ci/deploy.yml}, neither under
-     * {@code .gitlab/} nor {@code *.gitlab-ci.yml}, which are read as pipelines already), read as CI files: their jobs
-     * run as the pipeline's, as the rewrite edits them ({@link GitlabIncludes#includedTemplates}). Each once, in path
-     * order, whichever pipelines include it; a file nothing includes is no CI file.
+     * The local files the GitLab pipelines include ({@code ci/deploy.yml}, {@code .gitlab/ci/deploy.yml}), read as CI
+     * files of their pipeline ({@link GitlabIncludes#includedFiles}): their jobs run as the pipeline's, with its
+     * variables and from where its jobs leave the directory, as the rewrite edits them. Each once, in path order,
+     * whichever pipelines include it; a file nothing includes is no CI file (or, under {@code .gitlab/}, a pipeline of
+     * its own, read as one).
      */
-    private void readIncludedTemplates(InventorySink sink) {
-        GitlabIncludes.includedTemplates(gitlabPipelines, this::repositoryText)
-                .forEach((p, pipeline) -> read(new ScanFile(p, repositoryText(p)), pipeline, sink));
+    private void readIncluded(Map<String, List<String>> included, InventorySink sink) {
+        included.forEach((p, pipeline) -> {
+            String text = repositoryText(p);
+            if (text != null) {
+                read(new ScanFile(p, text), pipeline, sink);
+            }
+        });
     }
 
     /**

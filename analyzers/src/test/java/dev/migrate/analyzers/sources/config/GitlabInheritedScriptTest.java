@@ -79,6 +79,25 @@ class GitlabInheritedScriptTest {
         assertThat(findings()).containsExactly("infra/stack.yml:3 PF208", "infra/stack.yml:4 PF203");
     }
 
+    // the same template under .gitlab/, a pipeline's name: read through the pipeline only, not also on its own from
+    // its own before_script (which named infra/stack.yml)
+    @Test
+    void aTemplateUnderDotGitlabIsReadFromTheJobOnly() throws IOException {
+        write(".gitlab/ci/templates.yml", Files.readString(tmp.resolve("ci/templates.yml")));
+        Files.delete(tmp.resolve("ci/templates.yml"));
+        write(".gitlab-ci.yml", """
+                include:
+                  - local: .gitlab/ci/templates.yml
+                deploy-stack:
+                  stage: deploy
+                  extends: .compose_deploy
+                  before_script:
+                    - pip install "prefect==2.14.20"
+                    - cd deploy
+                """);
+        assertThat(findings()).containsExactly(".gitlab-ci.yml:7 PF208", "deploy/stack.yml:3 PF208", "deploy/stack.yml:4 PF203");
+    }
+
     /** "PATH:LINE CODE" of each finding, in order. */
     private List<String> findings() throws IOException {
         return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE).findings().stream()
