@@ -310,7 +310,7 @@ final class GitlabExtends {
     }
 
     /** {@code .base} or {@code [.a, ".b"]}, a comment after it. */
-    private static List<String> inline(String value) {
+    static List<String> inline(String value) {
         String v = value.replaceFirst("[ \\t]+#.*$", "").strip();
         if (v.startsWith("[") && v.endsWith("]")) {
             v = v.substring(1, v.length() - 1);
@@ -325,12 +325,12 @@ final class GitlabExtends {
         return out;
     }
 
-    private static String unquote(String s) {
+    static String unquote(String s) {
         return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
                 ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static int indentOf(String line) {
+    static int indentOf(String line) {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;

@@ -316,10 +316,10 @@ public final class GitlabJobVariables {
                 }
                 continue;
             }
-            int indent = indentOf(l);
+            int indent = GitlabExtends.indentOf(l);
             Matcher key = KEY.matcher(l);
             if (indent == 0) {
-                name = key.find() ? unquote(key.group(2)) : null;
+                name = key.find() ? GitlabExtends.unquote(key.group(2)) : null;
                 childIndent = -1;
                 section = null;
                 entryIndent = -1;
@@ -386,7 +386,7 @@ public final class GitlabJobVariables {
                     sectionOf[i] = section;
                 }
                 if (section.equals("extends") && key.group(3) != null) {
-                    job.extended.addAll(inline(key.group(3)));
+                    job.extended.addAll(GitlabExtends.inline(key.group(3)));
                 }
                 job.sections.computeIfAbsent(section, k -> new ArrayList<>());
                 continue;
@@ -440,33 +440,5 @@ public final class GitlabJobVariables {
         } else {
             under.putIfAbsent(entry.name(), entry);
         }
-    }
-
-    private static List<String> inline(String value) {
-        String v = value.replaceFirst("[ \\t]+#.*$", "").strip();
-        if (v.startsWith("[") && v.endsWith("]")) {
-            v = v.substring(1, v.length() - 1);
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : v.split(",")) {
-            String p = unquote(part.strip());
-            if (!p.isEmpty()) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
-                ? s.substring(1, s.length() - 1) : s;
-    }
-
-    private static int indentOf(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
     }
 }
