@@ -36,34 +36,74 @@ public final class Imports {
 
     /** The bindings of import statements given in source order. */
     static Imports build(List<Node> importStatements) {
+        return build(importStatements, null);
+    }
+
+    /**
+     * The bindings of import statements given in source order, taking those of a statement {@code earlier} (the
+     * imports of a tree this one was edited from, or null) already read: a statement is immutable, so the same node
+     * binds the same names.
+     */
+    static Imports build(List<Node> importStatements, Imports earlier) {
+        List<ImportBinding> before = earlier == null ? List.of() : earlier.bindings;
         List<ImportBinding> out = new ArrayList<>();
+        int next = 0;
         for (Node n : importStatements) {
-            if (n.kind() == NodeKind.IMPORT) {
-                for (Node alias : n.nodes(NodeKind.IMPORT_ALIAS)) {
-                    String dotted = dottedText(alias.firstNode(NodeKind.DOTTED_NAME));
-                    String as = asName(alias);
-                    if (as != null) {
-                        out.add(new ImportBinding(as, dotted, dotted, n, alias));
-                    } else {
-                        String first = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
-                        out.add(new ImportBinding(first, first, dotted, n, alias));
-                    }
-                }
-            } else if (n.kind() == NodeKind.IMPORT_FROM) {
-                String module = fromModule(n);
-                List<Node> aliases = n.nodes(NodeKind.IMPORT_ALIAS);
-                if (aliases.isEmpty() && n.hasToken("*")) {
-                    out.add(new ImportBinding("*", module + ".*", module, n, null));
-                }
-                for (Node alias : aliases) {
-                    String name = dottedText(alias.firstNode(NodeKind.DOTTED_NAME));
-                    String as = asName(alias);
-                    String qualified = module.endsWith(".") ? module + name : module + "." + name;
-                    out.add(new ImportBinding(as != null ? as : name, qualified, module, n, alias));
-                }
+            int at = firstOf(before, n, next);
+            if (at < 0) {
+                read(n, out);
+                continue;
             }
+            // a statement's bindings are adjacent, and statements mostly keep their order: the next one is looked
+            // for where this one's end
+            int end = at + 1;
+            while (end < before.size() && before.get(end).statement() == n) {
+                end++;
+            }
+            out.addAll(before.subList(at, end));
+            next = end;
         }
         return new Imports(out);
+    }
+
+    /** The first of {@code bindings} made by {@code statement} (identity), looked for from {@code from} on, or -1. */
+    private static int firstOf(List<ImportBinding> bindings, Node statement, int from) {
+        int size = bindings.size();
+        for (int k = 0; k < size; k++) {
+            int i = (from + k) % size;
+            if (bindings.get(i).statement() == statement && (i == 0 || bindings.get(i - 1).statement() != statement)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends the names one import statement binds. */
+    private static void read(Node n, List<ImportBinding> out) {
+        if (n.kind() == NodeKind.IMPORT) {
+            for (Node alias : n.nodes(NodeKind.IMPORT_ALIAS)) {
+                String dotted = dottedText(alias.firstNode(NodeKind.DOTTED_NAME));
+                String as = asName(alias);
+                if (as != null) {
+                    out.add(new ImportBinding(as, dotted, dotted, n, alias));
+                } else {
+                    String first = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+                    out.add(new ImportBinding(first, first, dotted, n, alias));
+                }
+            }
+        } else if (n.kind() == NodeKind.IMPORT_FROM) {
+            String module = fromModule(n);
+            List<Node> aliases = n.nodes(NodeKind.IMPORT_ALIAS);
+            if (aliases.isEmpty() && n.hasToken("*")) {
+                out.add(new ImportBinding("*", module + ".*", module, n, null));
+            }
+            for (Node alias : aliases) {
+                String name = dottedText(alias.firstNode(NodeKind.DOTTED_NAME));
+                String as = asName(alias);
+                String qualified = module.endsWith(".") ? module + name : module + "." + name;
+                out.add(new ImportBinding(as != null ? as : name, qualified, module, n, alias));
+            }
+        }
     }
 
     /** The module an IMPORT_FROM imports from, with leading dots for relative imports. */

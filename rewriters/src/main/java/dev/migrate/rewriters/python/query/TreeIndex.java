@@ -67,12 +67,21 @@ public final class TreeIndex {
         // derive from the newest version that has (or can derive) a table; intermediate versions nobody
         // queried are skipped, since a table is derived by node identity, not from one edit's details
         Node base = old.table != null ? oldRoot : old.base;
-        if (base == null) {
+        // the newest imports known along the edits, whether or not a table was ever built: most edits leave every
+        // import statement as it was, and the new tree's imports are then the same (a table used to be the only way
+        // they were handed on, and the recipes that edit before any table exists rebuilt them for every version)
+        Imports imports = old.imports != null ? old.imports : old.inheritedImports;
+        List<Node> importNodes = old.imports != null ? old.importNodes : old.inheritedImportNodes;
+        if (base == null && imports == null) {
             return;
         }
         Facts fresh = facts(newRoot);
-        if (fresh.table == null) {
+        if (base != null && fresh.table == null) {
             fresh.base = base;
+        }
+        if (imports != null && fresh.imports == null) {
+            fresh.inheritedImports = imports;
+            fresh.inheritedImportNodes = importNodes;
         }
     }
 
@@ -139,8 +148,9 @@ public final class TreeIndex {
         if (f.imports == null) {
             List<Node> statements = importStatements(root);
             Imports inherited = f.inheritedImports;
+            // an import statement an edit left alone binds the same names: only the rebuilt ones are read again
             f.imports = inherited != null && sameNodes(statements, f.inheritedImportNodes) ? inherited
-                    : Imports.build(statements);
+                    : Imports.build(statements, inherited);
             f.importNodes = statements;
             f.inheritedImports = null;
             f.inheritedImportNodes = null;
@@ -351,7 +361,7 @@ public final class TreeIndex {
             t = NodeTable.derive(old.table(), base, root);
             // tests run with assertions on: every derived table is checked against a fresh walk
             assert t == null || t.sameAs(NodeTable.build(root, t.hasText())) : "derived node table differs from a fresh walk";
-            if (t != null) {
+            if (t != null && f.imports == null && f.inheritedImports == null && old.facts.imports != null) {
                 f.inheritedImports = old.facts.imports;
                 f.inheritedImportNodes = old.facts.importNodes;
             }

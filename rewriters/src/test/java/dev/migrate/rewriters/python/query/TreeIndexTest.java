@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -59,5 +60,28 @@ class TreeIndexTest {
         assertThat(TreeIndex.of(after).imports().binding("task")).isPresent();
         assertThat(TreeIndex.of(before).imports().binding("task")).isEmpty();
         assertThat(TreeIndex.of(after).text()).isEqualTo("from prefect import flow, task\nflow()\n");
+    }
+
+    @Test
+    void anEditedTreeReusesTheImportsOfStatementsItKept() {
+        PythonFile f = PythonParser.parse("import os\nfrom prefect import flow\nimport json as j\n\nx = 1\nflow()\n");
+        Node before = f.module();
+        Imports imports = Imports.of(before);
+        // an edit away from the imports, made before any node table exists: the same imports, not read again
+        Node one = PythonParser.parse("y = 2\n").module().nodes().get(0);
+        Node edited = TreeEdits.replace(before, before.nodes().get(3), one);
+        assertThat(Imports.of(edited)).isSameAs(imports);
+        // an edit of one import statement: the others' bindings are kept, the edited one is read again
+        Node added = ImportEdits.addFromImport(edited, "prefect", "task", f.style());
+        Imports after = Imports.of(added);
+        assertThat(after.all()).extracting(ImportBinding::localName).containsExactly("os", "flow", "task", "j");
+        assertThat(after.binding("os").get()).isSameAs(imports.binding("os").get());
+        assertThat(after.binding("j").get()).isSameAs(imports.binding("j").get());
+        assertThat(after.binding("flow").get()).isNotSameAs(imports.binding("flow").get());
+        // what reading the printed result afresh binds
+        Imports fresh = Imports.of(PythonParser.parse(TreeIndex.of(added).text()).module());
+        assertThat(after.all()).extracting(b -> b.localName() + "=" + b.qualifiedName() + " from " + b.module())
+                .containsExactlyElementsOf(fresh.all().stream()
+                        .map(b -> b.localName() + "=" + b.qualifiedName() + " from " + b.module()).toList());
     }
 }
