@@ -39,7 +39,7 @@ class CutoverK2PlatformTest {
         assertThat(md).contains("## Platform pre-steps")
                 .contains("pg_dump -Fc -h postgres -p 5432 -U prefect -f prefect-2026-11-21.dump prefect")
                 .contains("PREFECT_SERVER_DATABASE_MIGRATE_ON_START=false")
-                .contains("prefect deployment schedule pause 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID")
+                .contains("prefect deployment pause-schedule 'iceberg-offload-main/iceberg-offload-15min'   # Prefect 2.14.9")
                 .contains("[BHV006](docs/rules/BHV006.md) at docker-compose.v2.yml:35")
                 // the pool and queue the rewrite gives the compose worker (CutoverNamesTheRewrittenPoolsTest)
                 .contains("prefect work-pool create process-pool --type process")
@@ -58,13 +58,15 @@ class CutoverK2PlatformTest {
                 .contains("prefect deployment schedule pause 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID   "
                         + "# on the server the pre-steps upgraded to 3.x")
                 .contains("prefect deployment schedule resume 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID")
-                .doesNotContain("pause-schedule").doesNotContain("resume-schedule")
+                .doesNotContain("resume-schedule")
                 .contains("**Add psycopg2-binary to the image built from docker/spark/Dockerfile**")
                 .contains("docker/offload/offload_table.py:17 imports psycopg2 and runs in container k2-spark-iceberg")
                 .contains("# docs/operations/runbooks/iceberg-scheduler-recovery.md:50 mentions 'iceberg-offload-main'")
                 .contains("**Backfill the windows missed between cutover and rollback**")
                 .contains("- [ ] **3 consecutive green validations");
 
+        assertThat(md.substring(md.indexOf("\n## Job"))).as("the job steps run after the upgrade: 3.x commands only")
+                .doesNotContain("pause-schedule");
         assertThat(CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z").out())
                 .as("same inputs, same plan").isEqualTo(md);
 

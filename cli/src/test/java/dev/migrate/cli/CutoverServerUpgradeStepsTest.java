@@ -91,6 +91,89 @@ class CutoverServerUpgradeStepsTest {
                 .doesNotContain("docker compose build &&");
     }
 
+    @Test
+    void theServerUpgradeHasExactStepsBackOnBothEstates() {
+        String k2 = preSteps(plan("k2-platform"));
+        String back = k2.substring(k2.indexOf("**Roll back the server upgrade"));
+        // before: no way back from the in-place upgrade at all
+        // the worker as MigrateComposeAgentToWorker names the agent's service; the agent back as it ran
+        assertThat(back).contains("  docker compose -f docker-compose.v2.yml stop prefect-server prefect-worker\n")
+                .contains("  dropdb -h postgres -p 5432 -U prefect prefect   #")
+                .contains("  createdb -h postgres -p 5432 -U prefect prefect\n")
+                .contains("  pg_restore -h postgres -p 5432 -U prefect -d prefect prefect-2026-11-21.dump   #")
+                .contains("  git checkout PRE_REWRITE_COMMIT -- docker-compose.v2.yml   #")
+                .contains(": prefect-server on prefecthq/prefect:2.14.9-python3.10, its agents as they ran\n")
+                .contains("  docker compose -f docker-compose.v2.yml up -d prefect-server\n")
+                .contains("  docker compose -f docker-compose.v2.yml up -d prefect-agent   # the 2.x agent: prefect agent start -q iceberg-offload\n")
+                .contains("going back requires restoring the dump");
+        assertThat(back.indexOf("stop prefect-server")).isLessThan(back.indexOf("dropdb"));
+        assertThat(back.indexOf("pg_restore")).isLessThan(back.indexOf("up -d prefect-server"));
+        assertThat(back.indexOf("up -d prefect-server")).isLessThan(back.indexOf("up -d prefect-agent"));
+
+        String vps = preSteps(plan("vps-prefect2"));
+        String vpsBack = vps.substring(vps.indexOf("**Roll back the server upgrade"));
+        assertThat(vpsBack).contains("  systemctl stop prefect-worker.service prefect-server.service\n")
+                .contains("  pg_restore -h localhost -U prefect_user -d prefect_db prefect-2026-11-21.dump   #")
+                .contains("  /home/prefect/prefect-production/venv/bin/pip install 'prefect[postgres]==2.16.9'   #")
+                .contains("  systemctl start prefect-server.service\n")
+                .contains("  systemctl start prefect-worker.service   # the 2.16.9 worker, as before\n");
+    }
+
+    @Test
+    void aJobWhoseDeploymentTheUpgradeReplacedRollsBackWithTheServer() {
+        for (String estate : new String[] {"k2-platform", "vps-prefect2"}) {
+            String[] sections = plan(estate).split("\n## Job ");
+            int prefect2 = 0;
+            for (String job : sections) {
+                if (!job.matches("(?s)`[^`]+` \\(prefect2, .*")) {
+                    continue;
+                }
+                prefect2++;
+                // before: "Re-enable the legacy schedule" resumed the very deployment the step above had just paused
+                assertThat(job).as(estate).contains("**Go back to the 2.x deployment with the server rollback**")
+                        .contains("\"Roll back the server upgrade (if the canary or the first runs fail)\"")
+                        .contains("**Pause the new deployment**")
+                        .doesNotContain("**Re-enable the legacy schedule**");
+            }
+            assertThat(prefect2).as(estate + ": its Prefect 2 deployments").isGreaterThanOrEqualTo(3);
+        }
+        // a legacy side that is not on the upgraded server keeps its own way back
+        String loop = plan("k2-platform").split("\n## Job `scheduler-py`")[1];
+        assertThat(loop).contains("**Re-enable the legacy schedule**")
+                .contains("  systemctl enable --now iceberg-offload-scheduler.service\n")
+                .doesNotContain("Go back to the 2.x deployment");
+    }
+
+    @Test
+    void theCliIsPointedAtTheServerTheScanFound() {
+        String k2 = preSteps(plan("k2-platform"));
+        // before: no PREFECT_API_URL anywhere, where the runbook ran every command with it through docker exec
+        assertThat(k2).contains("  docker compose -f docker-compose.v2.yml exec prefect-server bash   #")
+                .contains("  export PREFECT_API_URL=http://prefect-server:4200/api   #");
+        assertThat(k2.indexOf("export PREFECT_API_URL")).isLessThan(k2.indexOf("Pause every deployment schedule"));
+        String md = plan("vps-prefect2");
+        assertThat(preSteps(md)).contains("  export PREFECT_API_URL=http://localhost:4200/api   #")
+                .doesNotContain("docker compose");
+        assertThat(md).doesNotContain("Vps-Prefect-2024!db");
+    }
+
+    @Test
+    void theSchedulesArePausedWithTheCommandsTheServersOwnVersionHas() {
+        String k2 = preSteps(plan("k2-platform"));
+        String pause = k2.substring(k2.indexOf("Pause every deployment schedule"), k2.indexOf("Let the runs in flight"));
+        // before: `prefect deployment schedule pause`, a group 2.14.9's CLI does not have
+        assertThat(pause).contains("  prefect deployment pause-schedule 'iceberg-offload-main/iceberg-offload-15min'   #")
+                .doesNotContain("\n  prefect deployment schedule");
+        String canary = k2.substring(k2.indexOf("Run a canary flow"));
+        assertThat(canary).contains("  prefect deployment schedule resume 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID")
+                .contains("  curl -fsS -X POST \"$PREFECT_API_URL/deployments/DEPLOYMENT_ID/resume_deployment\"")
+                .doesNotContain("resume-schedule");
+        String vps = preSteps(plan("vps-prefect2"));
+        assertThat(vps).as("2.16.9 has the schedule group").contains(
+                "  prefect deployment schedule pause 'Pipeline Data Complet/production-daily' SCHEDULE_ID   #")
+                .doesNotContain("pause-schedule").doesNotContain("resume_deployment");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k2-platform", "vps-prefect2", "legacy-host", "prefect1-lake", "civis-scripts"})
     void everyEstatesPlanIsWrittenAndHoldsOnlyCommandsOrCommentsInItsCommandBlocks(String estate) {
@@ -104,8 +187,8 @@ class CutoverServerUpgradeStepsTest {
         Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(run.out());
         while (block.find()) {
             for (String line : block.group(1).strip().split("\n")) {
-                assertThat(line.strip()).as("a command or a comment, not prose").matches("#.*|(prefect|migrate|pg_dump|cp|docker"
-                        + "|systemctl|kubectl|gh|chmod|git|journalctl|grep|helm|pip|/\\S+/pip) .*|PREFECT_\\w+=.*");
+                assertThat(line.strip()).as("a command or a comment, not prose").matches("#.*|(prefect|migrate|pg_dump|pg_restore|dropdb|createdb|cp|curl|docker"
+                        + "|systemctl|kubectl|gh|chmod|git|journalctl|grep|helm|pip|/\\S+/pip) .*|(export )?PREFECT_\\w+=.*");
             }
         }
     }

@@ -352,12 +352,33 @@ final class JobSteps {
                 "prefect deployment schedule ls '" + newDeployment() + "'",
                 "prefect deployment schedule pause '" + newDeployment() + "' SCHEDULE_ID"),
                 "rolling back means one side scheduled at a time: the new one stops first", "cutover step above"));
+        if (replacedInPlace()) {
+            // one deployment record: the 3.x deploy overwrote the 2.x one of the same name on the upgraded server, so
+            // resuming "the legacy schedule" would resume the new deployment just paused; 2.x comes back only with the server
+            out.add(Step.of("Go back to the 2.x deployment with the server rollback", List.of("# '" + newDeployment()
+                    + "' is one deployment on the in-place upgraded server: no 2.x copy of it is left to re-enable",
+                    "# take the whole server back: Platform pre-steps, \"" + ServerRollback.TITLE + "\" (every job "
+                            + "of that server goes back with it; keep this one paused until then)"),
+                    "the 2.x deployment exists again only in the database dump the pre-steps took; restoring it rolls "
+                            + "back every deployment of the server", legacySource()));
+            out.add(backfill());
+            return out;
+        }
         List<String> enable = sw == null ? List.of("switch the legacy schedule on again where it runs")
                 : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
         out.add(Step.of("Re-enable the legacy schedule", enable, sw == null ? "restores the state before cutover"
                 : "undoes the disable step exactly", legacySource()));
         out.add(backfill());
         return out;
+    }
+
+    /**
+     * Whether the job's 2.x deployment lives on the server the pre-steps upgrade in place under the very name the new
+     * deployment takes: the two are one record there, not two sides to switch between.
+     */
+    private boolean replacedInPlace() {
+        return job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT
+                && PlatformSteps.upgradesServer(estate.inventory()) && deploymentName(job.legacy()).equals(newDeployment());
     }
 
     private Step backfill() {

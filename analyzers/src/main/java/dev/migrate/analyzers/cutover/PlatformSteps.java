@@ -58,18 +58,21 @@ final class PlatformSteps {
                     "the server migrates its database at start by default; with several replicas, or to see the "
                             + "migration succeed before serving, turn it off and run the upgrade once yourself",
                     finding(inv, server, "PF292"), where));
+            steps.add(ServerApi.step(inv, server, finding(inv, server, "BHV006"), where));
+            // the pause runs on the 2.x server with its own CLI, whose commands depend on its version
+            String version = ServerVersion.of(inv, server).version();
             List<String> pause = new ArrayList<>();
             for (Job d : deployments) {
-                String name = JobSteps.deploymentName(d);
-                pause.add("prefect deployment schedule ls '" + name + "'");
-                pause.add("prefect deployment schedule pause '" + name + "' SCHEDULE_ID   # each active id listed above");
+                pause.addAll(ScheduleCommands.pause2(JobSteps.deploymentName(d), version));
             }
             if (pause.isEmpty()) {
-                pause.add("prefect deployment ls   # then pause each schedule: prefect deployment schedule pause NAME ID");
+                pause.add("prefect deployment ls   # then pause each: " + (ScheduleCommands.hasScheduleGroup(version)
+                        ? "prefect deployment schedule pause NAME ID" : "prefect deployment pause-schedule NAME"));
             }
             steps.add(Step.of("Pause every deployment schedule before the server upgrade", pause,
-                    "the first scheduler loop after 2→3 can create duplicate runs (Pydantic v2 datetimes); "
-                            + "on a 2.x CLI pause each schedule (`--all` exists only from 3.4.18)",
+                    "the first scheduler loop after 2→3 can create duplicate runs (Pydantic v2 datetimes); these are "
+                            + "the commands of the server's own " + ServerVersion.of(inv, server).label() + " CLI "
+                            + "(`deployment schedule pause` from 2.16, `--all` only from 3.4.18)",
                     finding(inv, server, "BHV006"), where));
             steps.add(Step.of("Let the runs in flight finish before the upgrade", List.of(
                     "prefect flow-run ls --state-type RUNNING --state-type PENDING --limit 50   # wait until it lists none"),
@@ -159,15 +162,18 @@ final class PlatformSteps {
                     "prefect flow-run ls --limit 5   # the canary run Completed: a worker picked it up"));
             if (!servers.isEmpty()) {
                 // the pause step above paused these: resuming is part of the same change, and easy to forget
+                // resumed with 3.x's CLI; what the 2.x pause paused depends on that version's commands
+                String version = ServerVersion.of(inv, servers.get(0)).version();
                 for (Job d : deployments) {
-                    String name = JobSteps.deploymentName(d);
-                    lines.add("prefect deployment schedule ls '" + name + "'");
-                    lines.add("prefect deployment schedule resume '" + name + "' SCHEDULE_ID   # each id the pause step paused (not those paused before)");
+                    lines.addAll(ScheduleCommands.resume3(JobSteps.deploymentName(d), version));
                 }
             }
             steps.add(Step.of("Run a canary flow and watch it complete, then resume the schedules", lines,
                     "proves server, pool and worker work together before any schedule fires on them",
                     "upgrade order in Prefect's 2→3 guide: pause, server, pools, workers, redeploy, resume"));
+        }
+        for (Job server : servers) {
+            steps.add(ServerRollback.of(inv, server, date, finding(inv, server, "PF292"), ReadinessAssessor.at(server)));
         }
         return steps;
     }
