@@ -272,12 +272,17 @@ public final class ApschedulerDetector extends PythonDetector {
     }
 
     /**
-     * The {@code jitter=} of a job: add_job's or the decorator's, else its trigger object's
-     * ({@code CronTrigger(hour=2, jitter=120)}), which is where APScheduler keeps it either way.
+     * The {@code jitter=} of a job: a trigger object's own ({@code CronTrigger(hour=2, jitter=120)}), else add_job's or
+     * the decorator's. APScheduler 3 builds a trigger from add_job's keywords only when the trigger is named by a string
+     * ({@code _create_trigger} returns a trigger object as it is), so add_job's {@code jitter=} beside a trigger object
+     * never reaches it and the job runs on time.
      */
     private static Optional<Node> jitter(PythonModule m, Node call, int triggerPosition) {
-        return PythonModule.arg(call, "jitter", -1).or(() -> triggerNode(m, call, triggerPosition)
-                .filter(t -> t.kind() == NodeKind.CALL).flatMap(t -> PythonModule.arg(t, "jitter", -1)));
+        Optional<Node> trigger = triggerNode(m, call, triggerPosition);
+        if (trigger.isPresent() && trigger.get().kind() == NodeKind.CALL) {
+            return PythonModule.arg(trigger.get(), "jitter", -1);
+        }
+        return PythonModule.arg(call, "jitter", -1);
     }
 
     /** The trigger argument, followed to the value its name holds ({@code trigger = CronTrigger(...)}). */

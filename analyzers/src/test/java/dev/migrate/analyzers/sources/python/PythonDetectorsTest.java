@@ -209,6 +209,28 @@ class PythonDetectorsTest {
         assertThat(jobs(sink)).contains("report | CRON_APSCHEDULER 0 3 * * * @6");
     }
 
+    /**
+     * add_job's jitter= beside a trigger object is never used (APScheduler 3 builds a trigger from add_job's keywords
+     * only for a trigger named by a string), so the job runs on time: no PYS012 for it, the trigger's own jitter wins.
+     */
+    @Test
+    void addJobJitterBesideATriggerObjectIsNotTheJobsJitter() {
+        RecordingSink sink = run(new ApschedulerDetector(), "jit.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                sched = BackgroundScheduler()
+                sched.add_job(sync, CronTrigger(hour=2), jitter=300)
+                sched.add_job(report, CronTrigger(hour=3, jitter=90), jitter=600)
+                sched.add_job(ping, "cron", hour=4, jitter=30)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PYS012"))
+                .extracting(f -> f.where().line() + ": " + f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly("5: APScheduler job report has jitter=90", "6: APScheduler job ping has jitter=30");
+        assertThat(sink.jobs.stream().filter(j -> j.attributes().containsKey("apscheduler.jitterSeconds"))
+                .map(j -> j.name() + " " + j.attributes().get("apscheduler.jitterSeconds")))
+                .containsExactly("report 90", "ping 30");
+    }
+
     /** trigger= written as a keyword, in add_job and in the decorator, and an interval counted from its start_date. */
     @Test
     void apschedulerTriggerByKeywordAndIntervalStart() {
