@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -243,6 +244,19 @@ final class GitlabExtends {
     }
 
     private Optional<List<Integer>> fromTemplates(Job job, int depth, Set<String> seen) {
+        return throughTemplates(job, depth, seen, name -> {
+            Job template = jobs.get(name);
+            return !template.before().isEmpty() ? Optional.of(template.before())
+                    : Optional.ofNullable(resolve(beforeAliases.get(name)));
+        });
+    }
+
+    /**
+     * The first answer {@code own} gives for a template of the job's {@code extends:} chain, in GitLab's merge order: the
+     * last template first, each followed into its own templates before the one listed before it; a template seen
+     * already, or one past {@link #DEPTH}, is not asked again.
+     */
+    private <T> Optional<T> throughTemplates(Job job, int depth, Set<String> seen, Function<String, Optional<T>> own) {
         if (depth >= DEPTH) {
             return Optional.empty();
         }
@@ -252,14 +266,11 @@ final class GitlabExtends {
             if (template == null || !seen.add(extended.get(k))) {
                 continue;
             }
-            if (!template.before().isEmpty()) {
-                return Optional.of(template.before());
+            Optional<T> found = own.apply(extended.get(k));
+            if (found.isPresent()) {
+                return found;
             }
-            List<Integer> aliased = resolve(beforeAliases.get(extended.get(k)));
-            if (aliased != null) {
-                return Optional.of(aliased);
-            }
-            Optional<List<Integer>> deeper = fromTemplates(template, depth + 1, seen);
+            Optional<T> deeper = throughTemplates(template, depth + 1, seen, own);
             if (deeper.isPresent()) {
                 return deeper;
             }
@@ -287,26 +298,10 @@ final class GitlabExtends {
                 .findFirst();
     }
 
-    /** The template whose {@code section:} the job takes through its {@code extends:} chain, as {@link #fromTemplates}. */
+    /** The template whose {@code section:} the job takes through its {@code extends:} chain. */
     private Optional<String> provider(Job job, String section, int depth, Set<String> seen) {
-        if (depth >= DEPTH) {
-            return Optional.empty();
-        }
-        List<String> extended = job.extended();
-        for (int k = extended.size() - 1; k >= 0; k--) {
-            Job template = jobs.get(extended.get(k));
-            if (template == null || !seen.add(extended.get(k))) {
-                continue;
-            }
-            if (template.sections().containsKey(section)) {
-                return Optional.of(extended.get(k));
-            }
-            Optional<String> deeper = provider(template, section, depth + 1, seen);
-            if (deeper.isPresent()) {
-                return deeper;
-            }
-        }
-        return Optional.empty();
+        return throughTemplates(job, depth, seen,
+                name -> jobs.get(name).sections().containsKey(section) ? Optional.of(name) : Optional.empty());
     }
 
     /** {@code .base} or {@code [.a, ".b"]}, a comment after it. */
