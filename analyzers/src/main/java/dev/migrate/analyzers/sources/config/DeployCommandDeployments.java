@@ -74,6 +74,10 @@ public final class DeployCommandDeployments implements JobResolver {
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
         UnscannedTexts texts = new UnscannedTexts(base);
+        for (Job command : jobs.stream().filter(DeployCommandDeployments::selection).sorted(Comparator.comparing(Job::source))
+                .toList()) {
+            linkSelection(jobs, findings, command, byPath.get(command.source().path()), texts, flowNames, byPath);
+        }
         for (Job command : commands) {
             PrefectInvocation inv = deploy(command).orElseThrow();
             String given = nameRead(inv, command);
@@ -90,14 +94,14 @@ public final class DeployCommandDeployments implements JobResolver {
                 jobs.remove(command);
                 moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
             } else if (picked.size() == 1 && (DeployNameSelection.isPattern(given) || deployment.equals(nameOf(picked.get(0))))) {
-                Job merged = merge(picked.get(0), command);
+                Job merged = merge(picked.get(0), command, inv);
                 jobs.set(jobs.indexOf(picked.get(0)), merged);
                 jobs.remove(command);
                 moveFindings(findings, command, merged.id());
             } else {
                 // the file's only entry deployed under the command's name (--no-prompt): a deployment of its own, which
                 // the entry configures where the command does not; the entry stays the one its own name deploys
-                Job job = picked.size() == 1 ? configuredBy(command, picked.get(0)) : command;
+                Job job = picked.size() == 1 ? configuredBy(command, picked.get(0), inv) : command;
                 jobs.set(jobs.indexOf(command), job);
                 if (picked.size() == 1) {
                     findings.add(Findings.of("PF229", onlyEntryMessage(deployment, picked.get(0)),
@@ -116,6 +120,54 @@ public final class DeployCommandDeployments implements JobResolver {
             flowNames.of(build(build).orElseThrow().entrypoint().orElseThrow(), directories(build, byPath))
                     .ifPresent(name -> jobs.set(jobs.indexOf(build), named(build, name, null, build.name())));
         }
+    }
+
+    /**
+     * {@code prefect deploy -n NAME}, {@code --name 'etl-*'}, {@code --all} (no entrypoint): the entries Prefect picks
+     * ({@link DeployNameSelection#picked}) are the jobs; several are deployed as the file says them, one with the
+     * command's options ({@link DeployCommandOptions}), under the command's name where it gives one name that is not the
+     * entry's (the file's only entry, without prompts: a deployment of its own, PF229). The command's job, which only
+     * stood for the command, goes: where it deploys no entry the scan knows, it lists nothing, as before.
+     */
+    private void linkSelection(List<Job> jobs, List<Finding> findings, Job command, ScanFile script,
+                               java.util.function.Function<String, String> texts, CommandFlowNames flowNames,
+                               Map<String, ScanFile> byPath) {
+        PrefectInvocation inv = PrefectInvocation.find(command.command()).stream()
+                .filter(i -> i.path().equals("deploy")).findFirst().orElse(null);
+        jobs.remove(command);
+        if (inv == null) {
+            return;
+        }
+        String given = command.attributes().getOrDefault(PrefectCommandReport.SELECTED_NAMES, "");
+        List<String> names = given.isEmpty() ? List.of() : List.of(given.split("\n"));
+        List<Job> entries = entriesRead(jobs, inv, command, script, texts);
+        List<String> parsed = DeployNameSelection.parsed(names, entries);
+        List<Job> picked = DeployNameSelection.picked(entries, parsed,
+                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script));
+        if (picked.size() > 1) {
+            // Prefect's multi-deploy: each as the file says it, the command's options ignored
+            picked.stream().distinct().forEach(e -> jobs.set(jobs.indexOf(e), deployedBy(e, command)));
+            return;
+        }
+        if (picked.isEmpty()) {
+            return;
+        }
+        Job entry = picked.get(0);
+        String deployment = parsed.size() == 1 ? parsed.get(0).substring(parsed.get(0).indexOf('/') + 1) : nameOf(entry);
+        if (deployment.equals(nameOf(entry))) {
+            jobs.set(jobs.indexOf(entry), merge(entry, command, inv));
+            return;
+        }
+        Job own = configuredBy(command, entry, inv);
+        String entrypoint = entry.attributes().get("entrypoint");
+        jobs.add(flowNames.of(entrypoint, directories(command, byPath))
+                .filter(f -> !deployment.contains("$")).map(f -> named(own, f, null, deployment)).orElse(own));
+        findings.add(Findings.of("PF229", onlyEntryMessage(deployment, entry), command.source(), own.id()));
+    }
+
+    /** A {@code prefect deploy} without an entrypoint ({@link PrefectCommandReport#selection}). */
+    private static boolean selection(Job j) {
+        return j.kind() == JobKind.PREFECT3_DEPLOYMENT && j.attributes().containsKey(PrefectCommandReport.SELECTION);
     }
 
     /** The command's findings, now the entry's; "already migrated" is the entry's to say: its file's version tells. */
@@ -287,31 +339,40 @@ public final class DeployCommandDeployments implements JobResolver {
         return with(entry, entry.schedules(), attrs);
     }
 
-    /** The entry, deployed by the command: the command's schedules and pool, where it gives them, over the entry's. */
-    private static Job merge(Job entry, Job command) {
+    /**
+     * The entry, deployed by the command with its options as Prefect applies them ({@link DeployCommandOptions}): the
+     * entry's schedules and the command's, the command's pool and queue where it gives them.
+     */
+    private static Job merge(Job entry, Job command, PrefectInvocation inv) {
         Map<String, String> attrs = new LinkedHashMap<>(entry.attributes());
         attrs.put("deployment.deployedBy", command.source().toString());
-        String pool = command.attributes().get("workPool");
-        if (pool != null && !pool.isEmpty()) {
-            attrs.put("workPool", pool);
-        }
-        return with(entry, command.schedules().isEmpty() ? entry.schedules() : command.schedules(), attrs);
+        putOrRemove(attrs, "workPool", DeployCommandOptions.pool(entry, command));
+        putOrRemove(attrs, "workQueue", DeployCommandOptions.queue(entry, command));
+        return with(entry, DeployCommandOptions.schedules(entry, inv, command), attrs);
     }
 
     /**
-     * The command, deploying the file's only entry under its own name: the entry's schedules, pool and queue where the
-     * command gives none, and {@code deployment.config}, the entry it was made from.
+     * The command, deploying the file's only entry under its own name: the entry's schedules and the command's, the
+     * entry's pool and queue where the command gives none, its entrypoint where the command gives none, and
+     * {@code deployment.config}, the entry it was made from.
      */
-    private static Job configuredBy(Job command, Job entry) {
+    private static Job configuredBy(Job command, Job entry, PrefectInvocation inv) {
         Map<String, String> attrs = new LinkedHashMap<>(command.attributes());
+        attrs.keySet().removeAll(List.of(PrefectCommandReport.SELECTION, PrefectCommandReport.SELECTED_NAMES,
+                PrefectCommandReport.SELECTS_ALL));
         attrs.put("deployment.config", entry.source().toString());
-        for (String key : List.of("workPool", "workQueue")) {
-            String own = attrs.get(key);
-            if ((own == null || own.isEmpty()) && entry.attributes().get(key) != null) {
-                attrs.put(key, entry.attributes().get(key));
-            }
+        attrs.putIfAbsent("entrypoint", entry.attributes().get("entrypoint"));
+        putOrRemove(attrs, "workPool", DeployCommandOptions.pool(entry, command));
+        putOrRemove(attrs, "workQueue", DeployCommandOptions.queue(entry, command));
+        return with(command, DeployCommandOptions.schedules(entry, inv, command), attrs);
+    }
+
+    private static void putOrRemove(Map<String, String> attrs, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            attrs.remove(key);
+        } else {
+            attrs.put(key, value);
         }
-        return with(command, command.schedules().isEmpty() ? entry.schedules() : command.schedules(), attrs);
     }
 
     private static Job with(Job j, List<dev.migrate.analyzers.model.ScheduleSpec> schedules, Map<String, String> attrs) {

@@ -73,6 +73,61 @@ final class DeployNameSelection {
         return entries.stream().filter(e -> names.contains(name(e))).toList();
     }
 
+    /**
+     * The names Prefect picks by: each pattern turned into the names of the entries it matches (none where it matches
+     * none), every other name as given ({@code prefect deploy}'s {@code parsed_names}).
+     */
+    static List<String> parsed(List<String> names, List<Job> entries) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (isPattern(name)) {
+                matching(name, entries).forEach(e -> out.add(name(e)));
+            } else {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The entries {@code prefect deploy} without an entrypoint deploys, by the {@link #parsed} names and {@code --all}
+     * ({@code _pick_deploy_configs}): none for a file of none (Prefect then needs the entrypoint the command lacks) or
+     * for {@code --all} with names (an error); without prompts and with one entry, that entry, for at most one name;
+     * else, without names, every entry for {@code --all} (nothing otherwise: Prefect asks which, or fails without
+     * prompts); else the entries each name selects ({@code FLOW/NAME}: of that function, {@code -} read as {@code _}).
+     * Where Prefect would ask which of several entries of one name, none: the scan cannot know the answer. An entry
+     * may come twice (a name given twice): more than one is Prefect's multi-deploy, which ignores the command's options.
+     */
+    static List<Job> picked(List<Job> entries, List<String> parsedNames, boolean all, boolean noPrompt) {
+        if (entries.isEmpty() || all && !parsedNames.isEmpty()) {
+            return List.of();
+        }
+        if (noPrompt && entries.size() == 1 && parsedNames.size() <= 1) {
+            return entries;
+        }
+        if (parsedNames.isEmpty()) {
+            return all ? entries : List.of();
+        }
+        List<Job> out = new java.util.ArrayList<>();
+        for (String name : parsedNames) {
+            List<Job> named = named(name, entries);
+            if (named.size() > 1 && !noPrompt) {
+                return List.of();
+            }
+            out.addAll(named); // twice for a name given twice: Prefect deploys it twice, as several, without options
+        }
+        return out;
+    }
+
+    /** The entries one name selects: {@code _filter_matching_deploy_config}. */
+    private static List<Job> named(String name, List<Job> entries) {
+        int slash = name.indexOf('/');
+        String deployment = name.substring(slash + 1);
+        String flow = slash < 0 ? null : name.substring(0, slash).replace('-', '_');
+        return entries.stream().filter(e -> deployment.equals(name(e)) && (flow == null
+                || e.attributes().get("entrypoint") != null && flow.equals(function(e)))).toList();
+    }
+
     /** {@code *} as any text, the rest literal. */
     private static Pattern regex(String glob) {
         return Pattern.compile(String.join(".*", java.util.Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList()),

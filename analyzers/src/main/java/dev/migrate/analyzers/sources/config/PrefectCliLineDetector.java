@@ -286,11 +286,16 @@ public final class PrefectCliLineDetector implements Detector {
                 Map<String, String> known = lineStarts == null ? Map.of() : LiteralVariables.known(here, at);
                 OutsideValues outside = jobVariables == null ? OutsideValues.at(file.path(), here, at)
                         : OutsideValues.at(included || OutsideValues.isGitlab(file.path()), here, at);
+                CommandReading reading = CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), here, at,
+                        ci ? LiteralVariables.names(here) : java.util.Set.of());
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
-                        known, outside,
-                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), here, at,
-                                ci ? LiteralVariables.names(here) : java.util.Set.of()), sink);
+                        known, outside, reading, sink);
                 job.ifPresent(b -> sink.job(b.build()));
+                if (job.isEmpty()) {
+                    // `prefect deploy -n NAME` / `--all`: linked to the prefect.yaml entries it deploys, then dropped
+                    PrefectCommandReport.selection(file, inv, inv.text(text), where, known, reading)
+                            .ifPresent(b -> sink.job(b.build()));
+                }
                 Optional<String> prefectFile = inv.path().equals("deploy") ? inv.option("--prefect-file") : Optional.empty();
                 if (prefectFile.isPresent()) {
                     int commandAt = file.lineStarts()[line.number() - 1] + (columnsKept ? inv.offset() : 0);

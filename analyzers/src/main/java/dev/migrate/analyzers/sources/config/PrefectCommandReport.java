@@ -314,6 +314,52 @@ public final class PrefectCommandReport {
                 .orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
     }
 
+    /**
+     * The schedules a deployment command gives: {@code --cron}, {@code --interval} (with {@code --anchor-date}) and
+     * {@code --rrule}, each as often as given (Prefect 3's deploy takes each more than once), in {@code --timezone}.
+     */
+    private static void schedules(JobBuilder b, PrefectInvocation inv, SourceRef where) {
+        String tz = inv.option("--timezone").orElse(null);
+        inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_PREFECT, c, tz, where)));
+        Optional<String> anchor = inv.option("--anchor-date");
+        inv.options("--interval").forEach(i -> b.schedule(CliIntervals.of(i, anchor.orElse(null), tz, where)));
+        inv.options("--rrule").forEach(r -> b.schedule(rrule(r, tz, where)));
+    }
+
+    /**
+     * {@code prefect deploy} without an entrypoint ({@code -n nightly}, {@code --name 'etl-*'}, {@code --all}, or
+     * nothing under {@code --no-prompt}) deploys entries of the prefect.yaml it reads, which the prefect.yaml detector
+     * lists: this job stands for the command until {@link DeployCommandDeployments} links it to the entries it deploys
+     * ({@code deployment.deployedBy}), with its options, and drops it. Its names are read as {@code -n}'s are for a
+     * command of an entrypoint (a variable set above to one literal value is that value), kept in
+     * {@link #SELECTED_NAMES}, one a line. The findings of the command were emitted without it, and stay at the command.
+     */
+    static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                          Map<String, String> variables, CommandReading reading) {
+        if (!inv.path().equals("deploy") || inv.entrypoint().isPresent() || !inv.in(Version.V3)) {
+            return Optional.empty();
+        }
+        Function<String, String> value = valueIn(variables, reading);
+        List<String> names = inv.options("--name", "-n").stream().map(value).toList();
+        JobBuilder b = new JobBuilder(file, JobKind.PREFECT3_DEPLOYMENT, names.isEmpty() ? "deployment" : names.get(0), where,
+                inv.normalized()).command(fullCommand.strip());
+        List<String> queues = inv.options("--work-queue", "-q");
+        // the work queue is one option to Prefect (typer keeps the last one given)
+        b.attr("workQueue", queues.isEmpty() ? null : queues.get(queues.size() - 1))
+                .attr("workPool", inv.option("--pool", "-p").orElse(null))
+                .attr(SELECTION, "true").attr(SELECTED_NAMES, String.join("\n", names))
+                .attr(SELECTS_ALL, inv.hasFlag("--all") ? "true" : null);
+        schedules(b, inv, where);
+        return Optional.of(b);
+    }
+
+    /** Marks a {@link #selection} command's job. */
+    public static final String SELECTION = "deployment.selection";
+    /** The names a {@link #selection} command gives, one a line. */
+    static final String SELECTED_NAMES = "deployment.selectedNames";
+    /** {@code --all} on a {@link #selection} command. */
+    static final String SELECTS_ALL = "deployment.selectsAll";
+
     private static Optional<JobBuilder> job(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where, String given,
                                             Function<String, String> value) {
         List<String> queues = inv.options("--work-queue", "-q");
@@ -346,12 +392,7 @@ public final class PrefectCommandReport {
         JobBuilder b = new JobBuilder(file, kind, given != null ? given : name, where, inv.normalized()).command(fullCommand.strip());
         b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
         if (kind == JobKind.PREFECT2_DEPLOYMENT || kind == JobKind.PREFECT3_DEPLOYMENT) {
-            String tz = inv.option("--timezone").orElse(null);
-            // Prefect 3's deploy takes each schedule option more than once
-            inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_PREFECT, c, tz, where)));
-            Optional<String> anchor = inv.option("--anchor-date");
-            inv.options("--interval").forEach(i -> b.schedule(CliIntervals.of(i, anchor.orElse(null), tz, where)));
-            inv.options("--rrule").forEach(r -> b.schedule(rrule(r, tz, where)));
+            schedules(b, inv, where);
             b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
                     .attr("storage", inv.option("--storage-block", "-sb").orElse(null))

@@ -31,7 +31,9 @@ public final class ScheduledDeploymentMerger implements JobResolver {
         return j.kind() == JobKind.PREFECT2_DEPLOYMENT && !j.attributes().containsKey("flow")
                 || j.kind() == JobKind.PREFECT3_DEPLOYMENT && j.command() != null
                 && j.command().contains("deploy ") && !j.source().path().endsWith(".py")
-                && !j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME);
+                && !j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME)
+                // a `prefect deploy -n NAME` of no entrypoint stands for the entries it deploys (DeployCommandDeployments)
+                && !j.attributes().containsKey(dev.migrate.analyzers.sources.config.PrefectCommandReport.SELECTION);
     }
 
     @Override

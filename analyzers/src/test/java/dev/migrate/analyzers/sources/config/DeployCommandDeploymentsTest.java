@@ -66,8 +66,9 @@ class DeployCommandDeploymentsTest {
         Job job = inv.jobs().get(0);
         assertThat(job.attributes()).containsEntry("deployment.deployedBy", "deploy.sh:2:1")
                 .containsEntry("workPool", "k8s-prod").containsEntry(PrefectYamlDetector.DEPLOYMENT_NAME, "nightly");
-        // the command's options win, as Prefect's do
-        assertThat(job.schedules()).singleElement().satisfies(s -> assertThat(s.expression()).isEqualTo("30 2 * * *"));
+        // the pool given wins; --cron is appended to the entry's schedules, as Prefect 3 does (prefect/cli/deploy/_config.py,
+        // _apply_cli_options_to_deploy_config): the deployment runs at 2:00 and at 2:30
+        assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "30 2 * * *");
         assertThat(inv.findings().stream().filter(f -> f.code().equals("PF290")).toList()).hasSize(1);
     }
 

@@ -122,8 +122,8 @@ class DeployNameSelectionTest {
                 \tPREFECT_CLI_PROMPT=false prefect deploy ./flows/etl.py:etl -n nightly --cron "15 2 * * *"
                 """);
         assertThat(jobs(inv)).containsExactly("nightly lake-etl/nightly @ prefect.yaml:4:5");
-        assertThat(inv.jobs().get(0).schedules()).singleElement()
-                .satisfies(s -> assertThat(s.expression()).isEqualTo("15 2 * * *"));
+        // Prefect appends --cron to the entry's schedules (_apply_cli_options_to_deploy_config), it does not replace them
+        assertThat(inv.jobs().get(0).schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "15 2 * * *");
     }
 
     /** Must not change: with a prompt Prefect asks; the command of another name is a deployment the entry does not configure. */

@@ -137,7 +137,11 @@ class NaiveAnchorResolverTest {
         ScheduleCheck check = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
         for (String name : before.keySet()) {
             ScheduleSpec was = before.get(name).schedules().get(0);
-            ScheduleSpec is = rewritten.get(name).schedules().get(0);
+            // the command's own schedule, its last: without prompts, Prefect deploys cli-nightly from the file's only
+            // entry, so it also runs on that entry's hourly schedule (appended to, not replaced by, --interval:
+            // _apply_cli_options_to_deploy_config; PF229 says so)
+            List<ScheduleSpec> all = rewritten.get(name).schedules();
+            ScheduleSpec is = all.get(all.size() - 1);
             assertThat(is.unproven()).as(name).isNull();
             assertThat(check.interpret(is).describe()).as(name).isEqualTo(check.interpret(was).describe());
             assertThat(check.translate(check.interpret(is), ScheduleOrigin.of(rewritten.get(name).kind())).target().toYaml())
