@@ -57,9 +57,15 @@ public final class DetectorHarness implements InventorySink {
         return findings;
     }
 
+    /**
+     * The jobs and findings as text. A {@code prefect deploy} without an entrypoint's job is left out: it only stands
+     * for the command until the scan links it to the prefect.yaml entries it deploys and drops it
+     * ({@code DeployCommandDeployments}), so no scan ever shows it (DeploySelectionCommandsTest covers it).
+     */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        jobs.stream().sorted(dev.migrate.analyzers.scan.Inventory.JOB_ORDER).forEach(j -> sb.append(render(j)));
+        jobs.stream().filter(j -> !j.attributes().containsKey(dev.migrate.analyzers.sources.config.PrefectCommandReport.SELECTION))
+                .sorted(dev.migrate.analyzers.scan.Inventory.JOB_ORDER).forEach(j -> sb.append(render(j)));
         findings.stream().sorted().forEach(f -> sb.append(f.where()).append(' ').append(f.code()).append(' ')
                 .append(f.message()).append(f.jobId() == null ? "" : " [" + f.jobId() + "]").append('\n'));
         return sb.toString();

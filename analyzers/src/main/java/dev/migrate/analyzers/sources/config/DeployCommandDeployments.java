@@ -27,8 +27,11 @@ import java.util.Optional;
  * {@code deploymentName}, by which cutover keys it: the command job's key too for {@code -n nightly}; for
  * {@code -n etl/nightly}, the command's old key is the entry's FLOW/DEPLOYMENT name where the flow is named after
  * its function, which cutover accepts as well.
- * The command's schedules and work pool replace the entry's when it gives them (Prefect's CLI options win),
- * {@code deployment.deployedBy} says where it runs, and its findings move to the entry.
+ * The command's options apply as Prefect applies them ({@link DeployCommandOptions}): its schedules are added to the
+ * entry's, its {@code --timezone} and {@code --anchor-date} set on the entry's too, its pool and queue replace the
+ * entry's where it gives them; {@code deployment.deployedBy} says where it runs, and its findings move to the entry.
+ * A command without an entrypoint ({@code -n nightly}, {@code --all}) deploys the entries Prefect picks by name alone
+ * ({@link DeployNameSelection#picked}), linked the same way; the job that stood for it goes.
  *
  * <p>A command of no entry is a deployment of its own, which Prefect names {@code FLOW/DEPLOYMENT} as it names every
  * deployment: the deployment part of {@code -n} ({@code prefect deploy} drops a {@code FLOW/} prefix, 3.8.3
