@@ -22,8 +22,9 @@ import java.util.Optional;
  * command's options over it. The command
  * line detector lists the command and the prefect.yaml detector the entry: two jobs for one deployment, under two
  * names ({@code nightly} and {@code etl/nightly}). This pass makes them one: the entry the command deploys (same
- * deployment name, same entrypoint, the function {@code -n} names, if any, the entry's, in the file the command reads from
- * where it runs, {@link CommandDirectory}) stays the job, with its id, its {@code FLOW/DEPLOYMENT} name and its
+ * deployment name, the function {@code -n} names, if any, the entry's, in the file the command reads from where it
+ * runs, {@link CommandDirectory}; of the same flow: the same entrypoint, {@code ./} aside, or one of the entry's flow's
+ * name, as the command's entrypoint replaces the entry's) stays the job, with its id, its {@code FLOW/DEPLOYMENT} name and its
  * {@code deploymentName}, by which cutover keys it: the command job's key too for {@code -n nightly}; for
  * {@code -n etl/nightly}, the command's old key is the entry's FLOW/DEPLOYMENT name where the flow is named after
  * its function, which cutover accepts as well.
@@ -51,7 +52,7 @@ import java.util.Optional;
  * deploys every entry it matches (several as the file says them, one with the command's options); a command without
  * prompts ({@code --no-prompt}, a CI job) of a file of one entry deploys that entry whatever the name says, under the
  * command's name, so a command of another name is a deployment of its own that the entry configures
- * ({@code deployment.config}). A {@code -n "$NAME"} is read as the command line detector read it: the value the scan
+ * ({@code deployment.config}); so is a command of the entry's name whose entrypoint is another flow's. A {@code -n "$NAME"} is read as the command line detector read it: the value the scan
  * proves, else the text, which stays the job's name as its build line's does. After a {@code cd} to an absolute
  * directory, the prefect.yaml read is the one whose pull steps move into it ({@link PullDirectories}).
  */
@@ -88,7 +89,7 @@ public final class DeployCommandDeployments implements JobResolver {
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
             List<Job> entries = entriesRead(jobs, inv, command, byPath.get(command.source().path()), texts);
-            List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given, flow, deployment);
+            List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
                 for (Job e : picked) {
@@ -96,24 +97,28 @@ public final class DeployCommandDeployments implements JobResolver {
                 }
                 jobs.remove(command);
                 moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
-            } else if (picked.size() == 1 && (DeployNameSelection.isPattern(given) || deployment.equals(nameOf(picked.get(0))))) {
+            } else if (picked.size() == 1 && (DeployNameSelection.isPattern(given) || deployment.equals(nameOf(picked.get(0))))
+                    && sameFlow(picked.get(0), inv, flowNames, directories(command, byPath))) {
                 Job merged = merge(picked.get(0), command, inv);
                 jobs.set(jobs.indexOf(picked.get(0)), merged);
                 jobs.remove(command);
                 moveFindings(findings, command, merged.id());
             } else {
-                // the file's only entry deployed under the command's name (--no-prompt): a deployment of its own, which
-                // the entry configures where the command does not; the entry stays the one its own name deploys
+                // an entry deployed under the command's name (the file's only one, --no-prompt) or from the command's
+                // entrypoint of another flow: a deployment of its own, which the entry configures where the command
+                // does not; the entry stays the one its own name deploys
                 Job job = picked.size() == 1 ? configuredBy(command, picked.get(0), inv) : command;
                 jobs.set(jobs.indexOf(command), job);
-                if (picked.size() == 1) {
+                if (picked.size() == 1 && !DeployNameSelection.isPattern(given) && !deployment.equals(nameOf(picked.get(0)))) {
                     findings.add(Findings.of("PF229", onlyEntryMessage(deployment, picked.get(0)),
                             command.source(), command.id()));
                 }
-                if (!given.contains("$") && !DeployNameSelection.isPattern(given)) {
+                // a pattern of one entry deploys it under that entry's name
+                String deployed = picked.size() == 1 && DeployNameSelection.isPattern(given) ? nameOf(picked.get(0)) : deployment;
+                if (!given.contains("$") && !DeployNameSelection.isPattern(deployed)) {
                     // a name the scan could not read, or a pattern of no entry, stays as written, as its build line's does
                     flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
-                            .ifPresent(name -> jobs.set(jobs.indexOf(job), named(job, name, flow, deployment)));
+                            .ifPresent(name -> jobs.set(jobs.indexOf(job), named(job, name, flow, deployed)));
                 }
             }
         }
@@ -295,11 +300,10 @@ public final class DeployCommandDeployments implements JobResolver {
 
     /**
      * The entries the command deploys ({@link DeployNameSelection}): those a pattern selects; the file's only entry
-     * when the command runs without prompts; else the entry of the deployment's name and the command's entrypoint,
-     * of the function {@code -n} names as its flow part, if it names one (the only one of them: two are not told apart).
+     * when the command runs without prompts; else the entries of the deployment's name, of the function {@code -n}
+     * names as its flow part, if it names one, whatever their entrypoint (several only without prompts).
      */
-    private static List<Job> picked(List<Job> entries, Job command, ScanFile script, PrefectInvocation inv, String given,
-                                    String flow, String deployment) {
+    private static List<Job> picked(List<Job> entries, Job command, ScanFile script, PrefectInvocation inv, String given) {
         boolean pattern = DeployNameSelection.isPattern(given);
         List<Job> selected = pattern ? DeployNameSelection.matching(given, entries) : List.of();
         if (!selected.isEmpty()) {
@@ -312,14 +316,30 @@ public final class DeployCommandDeployments implements JobResolver {
         if (pattern) {
             return List.of();
         }
-        String entrypoint = inv.entrypoint().orElseThrow();
-        // Prefect reads -n FLOW/DEPLOYMENT's flow part as the entrypoint's function, '-' as '_': `-n lake-etl/nightly`
-        // of @flow(name="lake-etl") def etl() selects no entry (the flow's own name, shown as FLOW/DEPLOYMENT, is not read)
-        String function = entrypoint.substring(entrypoint.lastIndexOf(':') + 1);
-        List<Job> found = entries.stream().filter(j -> deployment.equals(nameOf(j))
-                && entrypoint.equals(j.attributes().get("entrypoint"))
-                && (flow == null || flow.replace('-', '_').equals(function))).toList();
-        return found.size() == 1 ? found : List.of();
+        // Prefect picks by name alone, the flow part of -n FLOW/DEPLOYMENT read as the entrypoint's function, '-' as
+        // '_' (`-n lake-etl/nightly` of @flow(name="lake-etl") def etl() selects no entry): the command's entrypoint
+        // then replaces the entry's. Several of one name: Prefect asks which, or deploys each without prompts
+        List<Job> found = DeployNameSelection.named(given, entries);
+        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script) ? List.of() : found;
+    }
+
+    /**
+     * Whether the command's entrypoint is the entry's flow, so that the entry's deployment is the one it makes: the same
+     * entrypoint ({@code ./} aside), or one whose flow has the entry's flow's name. Prefect deploys the entry it picks
+     * from the command's entrypoint, which replaces the entry's ({@code _apply_cli_options_to_deploy_config}); of
+     * another flow, that is another deployment, FLOW/DEPLOYMENT being its name.
+     */
+    private static boolean sameFlow(Job entry, PrefectInvocation inv, CommandFlowNames flowNames, List<String> dirs) {
+        String own = inv.entrypoint().orElseThrow();
+        String theirs = entry.attributes().get("entrypoint");
+        if (withoutDot(own).equals(withoutDot(theirs))) {
+            return true;
+        }
+        return flowNames.of(own, dirs).map(f -> entry.name().equals(f + "/" + nameOf(entry))).orElse(false);
+    }
+
+    private static String withoutDot(String entrypoint) {
+        return entrypoint.startsWith("./") ? entrypoint.substring(2) : entrypoint;
     }
 
     private static String nameOf(Job entry) {

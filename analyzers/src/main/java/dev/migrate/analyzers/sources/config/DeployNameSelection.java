@@ -120,7 +120,7 @@ final class DeployNameSelection {
     }
 
     /** The entries one name selects: {@code _filter_matching_deploy_config}. */
-    private static List<Job> named(String name, List<Job> entries) {
+    static List<Job> named(String name, List<Job> entries) {
         int slash = name.indexOf('/');
         String deployment = name.substring(slash + 1);
         String flow = slash < 0 ? null : name.substring(0, slash).replace('-', '_');

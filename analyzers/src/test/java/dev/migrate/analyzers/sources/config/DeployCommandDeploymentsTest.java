@@ -183,4 +183,45 @@ class DeployCommandDeploymentsTest {
         assertThat(jobs(inv)).containsExactly("prefect3-lake-etl-nightly lake-etl/nightly @ deploy.sh:2:1");
         assertThat(inv.jobs().get(0).attributes()).doesNotContainKey(PrefectYamlDetector.DEPLOYMENT_NAME);
     }
+
+    /**
+     * Prefect picks the entry by name alone and deploys it from the command's entrypoint (_pick_deploy_configs, then
+     * _apply_cli_options_to_deploy_config): `./flows/etl.py:etl` is the entry's flow, so the entry's deployment. Before,
+     * the entrypoints were compared as written, and the command was a second job for the same deployment.
+     */
+    @Test
+    void anEntrypointWrittenWithDotSlashIsTheEntrysFlow() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "deploy.sh", """
+                #!/bin/sh
+                prefect deploy ./flows/etl.py:etl -n nightly --interval 600
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        assertThat(inv.jobs().get(0).schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "PT600S");
+    }
+
+    /**
+     * The entry's name from another flow's entrypoint: Prefect deploys that flow with the entry's settings, another
+     * deployment (backfill/nightly) than the entry's, which stays. Before, the entry's schedules and pool were not its.
+     */
+    @Test
+    void anotherFlowsEntrypointIsADeploymentTheEntryConfigures() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "flows/backfill.py", """
+                from prefect import flow
+
+                @flow
+                def backfill():
+                    pass
+                """, "prefect.yaml", PREFECT_YAML, "deploy.sh", """
+                #!/bin/sh
+                prefect deploy flows/backfill.py:backfill -n nightly --cron "0 5 * * *"
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly backfill/nightly @ deploy.sh:2:1",
+                "prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        Job own = inv.jobs().stream().filter(j -> j.name().equals("backfill/nightly")).findFirst().orElseThrow();
+        assertThat(own.attributes()).containsEntry("deployment.config", "prefect.yaml:4:5").containsEntry("workPool", "k8s")
+                .containsEntry("entrypoint", "flows/backfill.py:backfill");
+        assertThat(own.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "0 5 * * *");
+        // not the file's only entry taken whatever the name says: no PF229
+        assertThat(inv.findings()).noneMatch(f -> f.code().equals("PF229"));
+    }
 }
