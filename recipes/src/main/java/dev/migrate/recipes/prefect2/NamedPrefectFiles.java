@@ -30,6 +30,12 @@ import org.openrewrite.yaml.tree.Yaml;
  * project file, {@link PrefectProjectFiles#SHAPE_KEYS}) are kept. The detector reads them when a recipe first asks about a file that could
  * be named, once all were seen: a run without such a file never reads its commands.
  *
+ * <p>The same pass keeps, by directory, the deployment names each directory's prefect.yaml will hold once the rewrite
+ * ran ({@link #deploymentsAfterRewrite}): its own entries, the 2.x build outputs ConvertDeploymentYamlToPrefectYaml
+ * moves into it (creating it where there is none) and the deployments of a 2.10 project's deployment.yaml that
+ * MoveProjectDeploymentYamlIntoPrefectYaml moves there. A {@code prefect deploy} the command-line recipes write reads
+ * that file ({@code OnlyEntryDeploys}).
+ *
  * <p>One index per run, shared by the recipes (kept in the execution context).
  */
 public final class NamedPrefectFiles {
@@ -43,17 +49,19 @@ public final class NamedPrefectFiles {
     private final List<ScanFile> commands = new ArrayList<>();
     private final List<ScanFile> deploymentFiles = new ArrayList<>();
     private Set<String> named;
+    /** By directory ("" the root): the deployment names its prefect.yaml holds after the rewrite, in file order. */
+    private final java.util.Map<String, List<String>> afterRewrite = new java.util.TreeMap<>();
 
     private NamedPrefectFiles() {
     }
 
     /** The run's index, made on first use. */
-    static NamedPrefectFiles in(ExecutionContext ctx) {
+    public static NamedPrefectFiles in(ExecutionContext ctx) {
         return ctx.computeMessageIfAbsent(CONTEXT_KEY, k -> new NamedPrefectFiles());
     }
 
     /** A scanner for a recipe's scanning phase: offers each source file to the index. */
-    static TreeVisitor<?, ExecutionContext> scanner() {
+    public static TreeVisitor<?, ExecutionContext> scanner() {
         return RunIndexScanner.offering((ctx, source) -> in(ctx).scan(source));
     }
 
@@ -61,7 +69,7 @@ public final class NamedPrefectFiles {
      * Keeps one file (once, whichever recipe offers it first) when it may name a deployment file or be one. A YAML
      * file is printed only then: a CI pipeline or a step template by its path or keys, a deployment file by its key.
      */
-    void scan(SourceFile source) {
+    public void scan(SourceFile source) {
         if (!(source instanceof PlainText) && !(source instanceof Yaml.Documents)) {
             return; // Python and the other formats hold no command the scan reads
         }
@@ -77,6 +85,7 @@ public final class NamedPrefectFiles {
                 keep(commands, new ScanFile(path, plain.getText()));
             }
         } else if (source instanceof Yaml.Documents docs) {
+            keepEntries(path, docs);
             boolean deployments = mayBeDeploymentFile(docs);
             // a pipeline by its path, an Azure step template by its keys: where a CI step's command may stand
             boolean steps = ComposeCommands.runsCommands(path, "") || hasTopLevelKey(docs, Set.of("steps", "jobs", "stages"));
@@ -90,6 +99,52 @@ public final class NamedPrefectFiles {
                 keep(commands, new ScanFile(path, text));
             }
         }
+    }
+
+    /**
+     * The deployment names a file adds to its directory's prefect.yaml after the rewrite: a prefect.yaml's own, a 2.x
+     * build output's one ({@link DeploymentYamlEntry#isBuildOutput}), a 2.10 deployment.yaml's. Only those names and
+     * keys are read: other YAML files are not printed.
+     */
+    private void keepEntries(String path, Yaml.Documents docs) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        boolean project = name.equals("prefect.yaml") || name.equals("deployment.yaml") || name.equals("deployment.yml");
+        if (!project && !hasTopLevelKey(docs, Set.of("flow_name"))) {
+            return;
+        }
+        Object doc;
+        try {
+            doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(docs.printAll());
+        } catch (RuntimeException e) {
+            return; // not YAML Prefect could read either: no entry
+        }
+        if (!(doc instanceof java.util.Map<?, ?> root)) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (project) {
+            if (root.get("deployments") instanceof List<?> entries) {
+                entries.stream().filter(e -> e instanceof java.util.Map<?, ?>).map(e -> ((java.util.Map<?, ?>) e).get("name"))
+                        .map(n -> n == null ? "" : String.valueOf(n)).forEach(names::add);
+            }
+        } else if (DeploymentYamlEntry.isBuildOutput(root) && root.get("name") != null) {
+            names.add(String.valueOf(root.get("name")));
+        } else {
+            return;
+        }
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        synchronized (this) {
+            afterRewrite.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(names);
+        }
+    }
+
+    /**
+     * The deployment names the prefect.yaml of {@code directory} ("" the root) holds once the rewrite ran, over the
+     * files offered so far (all of them, once the run edits); empty when it holds none or there is none.
+     */
+    public synchronized List<String> deploymentsAfterRewrite(String directory) {
+        return List.copyOf(afterRewrite.getOrDefault(directory, List.of()));
     }
 
     /** Files scanned on several threads are kept under the index's lock, unless the commands were already read. */
