@@ -11,7 +11,9 @@ import dev.migrate.analyzers.sources.config.PrefectProjectFiles;
 import dev.migrate.recipes.internal.RunIndexScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
@@ -49,8 +51,14 @@ public final class NamedPrefectFiles {
     private final List<ScanFile> commands = new ArrayList<>();
     private final List<ScanFile> deploymentFiles = new ArrayList<>();
     private Set<String> named;
-    /** By directory ("" the root): the deployment names its prefect.yaml holds after the rewrite, in file order. */
-    private final java.util.Map<String, List<String>> afterRewrite = new java.util.TreeMap<>();
+    /** By directory ("" the root): the names of its prefect.yaml's entries, in file order. */
+    private final Map<String, List<String>> prefectYamlEntries = new HashMap<>();
+    /** By directory: the deployments of the 2.x build outputs there. */
+    private final Map<String, List<String>> buildOutputs = new HashMap<>();
+    /** By directory: the deployments of a 2.10 project's deployment.yaml there. */
+    private final Map<String, List<String>> projectEntries = new HashMap<>();
+    /** The directories with a prefect.yml. */
+    private final Set<String> prefectYml = new java.util.HashSet<>();
 
     private NamedPrefectFiles() {
     }
@@ -102,14 +110,22 @@ public final class NamedPrefectFiles {
     }
 
     /**
-     * The deployment names a file adds to its directory's prefect.yaml after the rewrite: a prefect.yaml's own, a 2.x
-     * build output's one ({@link DeploymentYamlEntry#isBuildOutput}), a 2.10 deployment.yaml's. Only those names and
-     * keys are read: other YAML files are not printed.
+     * Keeps what a file adds to its directory's prefect.yaml after the rewrite: a prefect.yaml's own entries (a
+     * prefect.yml is only where ConvertDeploymentYamlToPrefectYaml would put build outputs), a 2.x build output's
+     * deployment ({@link DeploymentYamlEntry#isBuildOutput}), a 2.10 deployment.yaml's. Only such files are printed.
      */
     private void keepEntries(String path, Yaml.Documents docs) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        boolean project = name.equals("prefect.yaml") || name.equals("deployment.yaml") || name.equals("deployment.yml");
-        if (!project && !hasTopLevelKey(docs, Set.of("flow_name"))) {
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        if (name.equals("prefect.yml")) {
+            synchronized (this) {
+                prefectYml.add(dir);
+            }
+            return;
+        }
+        boolean prefectYaml = name.equals("prefect.yaml");
+        boolean project = name.equals("deployment.yaml") || name.equals("deployment.yml");
+        if (!prefectYaml && !project && !hasTopLevelKey(docs, Set.of("flow_name"))) {
             return;
         }
         Object doc;
@@ -117,34 +133,43 @@ public final class NamedPrefectFiles {
             doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
                     new org.yaml.snakeyaml.LoaderOptions())).load(docs.printAll());
         } catch (RuntimeException e) {
-            return; // not YAML Prefect could read either: no entry
+            doc = null; // not YAML Prefect could read either: no entry
         }
-        if (!(doc instanceof java.util.Map<?, ?> root)) {
-            return;
-        }
+        Map<?, ?> root = doc instanceof Map<?, ?> m ? m : Map.of();
         List<String> names = new ArrayList<>();
-        if (project) {
-            if (root.get("deployments") instanceof List<?> entries) {
-                entries.stream().filter(e -> e instanceof java.util.Map<?, ?>).map(e -> ((java.util.Map<?, ?>) e).get("name"))
-                        .map(n -> n == null ? "" : String.valueOf(n)).forEach(names::add);
-            }
-        } else if (DeploymentYamlEntry.isBuildOutput(root) && root.get("name") != null) {
-            names.add(String.valueOf(root.get("name")));
-        } else {
-            return;
+        if (root.get("deployments") instanceof List<?> entries) {
+            entries.stream().filter(e -> e instanceof Map<?, ?>).map(e -> ((Map<?, ?>) e).get("name"))
+                    .map(n -> n == null ? "" : String.valueOf(n)).forEach(names::add);
         }
-        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         synchronized (this) {
-            afterRewrite.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(names);
+            if (prefectYaml) {
+                prefectYamlEntries.put(dir, names);
+            } else if (project && root.size() == 1 && !names.isEmpty()) {
+                // only `deployments:` in it (2.10's template): the file MoveProjectDeploymentYamlIntoPrefectYaml moves
+                projectEntries.put(dir, names);
+            } else if (DeploymentYamlEntry.isBuildOutput(root) && root.get("name") != null) {
+                buildOutputs.computeIfAbsent(dir, d -> new ArrayList<>()).add(String.valueOf(root.get("name")));
+            }
         }
     }
 
     /**
      * The deployment names the prefect.yaml of {@code directory} ("" the root) holds once the rewrite ran, over the
-     * files offered so far (all of them, once the run edits); empty when it holds none or there is none.
+     * files offered so far (all of them, once the run edits); empty when it holds none or there is none. The build
+     * outputs go to the directory's prefect.yaml, created where there is none (unless a prefect.yml takes them); a
+     * deployment.yaml joins an existing prefect.yaml when none of its names is there already (else a person decides).
      */
     public synchronized List<String> deploymentsAfterRewrite(String directory) {
-        return List.copyOf(afterRewrite.getOrDefault(directory, List.of()));
+        List<String> own = prefectYamlEntries.get(directory);
+        List<String> names = new ArrayList<>(own == null ? List.of() : own);
+        if (own != null || !prefectYml.contains(directory)) {
+            names.addAll(buildOutputs.getOrDefault(directory, List.of()));
+        }
+        List<String> project = projectEntries.get(directory);
+        if (own != null && project != null && project.stream().noneMatch(own::contains)) {
+            names.addAll(project);
+        }
+        return List.copyOf(names);
     }
 
     /** Files scanned on several threads are kept under the index's lock, unless the commands were already read. */

@@ -127,6 +127,37 @@ class OnlyEntryDeploysTest implements RewriteTest {
     }
 
     /**
+     * A 2.10 project's deployment.yaml moves into the prefect.yaml beside it (MoveProjectDeploymentYamlIntoPrefectYaml):
+     * its one deployment is the file's only entry after the rewrite.
+     */
+    @Test
+    void aProjectDeploymentYamlMovedIntoPrefectYamlCounts() {
+        rewriteRun(
+            yaml("name: etl\nprefect-version: 2.10.6\n", spec -> spec.path("prefect.yaml")),
+            yaml("""
+                    deployments:
+                      - name: hourly
+                        entrypoint: deploy.py:etl
+                    """, spec -> spec.path("deployment.yaml")),
+            text(BUILD, DEPLOY_READING_NO_FILE, spec -> spec.path("build.sh")));
+    }
+
+    /** Must not change: a build output beside a prefect.yml goes into that file, which `prefect deploy` does not read. */
+    @Test
+    void aBuildOutputBesideAPrefectYmlIsNotRead() {
+        rewriteRun(
+            yaml("name: etl\n", spec -> spec.path("prefect.yml")),
+            yaml("""
+                    name: other
+                    flow_name: etl
+                    entrypoint: deploy.py:etl
+                    infrastructure:
+                      type: process
+                    """, spec -> spec.path("etl-deployment.yaml")),
+            text(BUILD, DEPLOY, spec -> spec.path("build.sh")));
+    }
+
+    /**
      * The same build in two places, one beside a file of one other deployment: the words cannot tell the lines apart,
      * so a person adds the option where it runs there.
      */
