@@ -83,7 +83,10 @@ public final class OnlyEntryDeploys {
         return new OnlyEntryDeploys(out);
     }
 
-    /** The verdict of one build: its deployment's name as the scan reads it (a variable's proven value, else the text). */
+    /**
+     * The verdict of one build, of its deployment's name as the scan reads it: a variable's proven value, else the
+     * text.
+     */
     private static Verdict verdict(Job build, String entrypoint, String name, Function<String, String> texts,
                                    NamedPrefectFiles files) {
         String deployment = name.contains("$") ? build.name() : name;
@@ -115,6 +118,7 @@ public final class OnlyEntryDeploys {
 
     /** The verdicts of the builds written with these entrypoint and {@code -n} words. */
     Reading of(String entrypoint, String name) {
-        return new Reading(verdicts.stream().filter(v -> v.entrypoint().equals(entrypoint) && v.name().equals(name)).toList());
+        return new Reading(verdicts.stream()
+                .filter(v -> v.entrypoint().equals(entrypoint) && v.name().equals(name)).toList());
     }
 }
