@@ -11,7 +11,9 @@ import dev.migrate.analyzers.sources.config.PrefectProjectFiles;
 import dev.migrate.recipes.internal.RunIndexScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
@@ -30,6 +32,12 @@ import org.openrewrite.yaml.tree.Yaml;
  * project file, {@link PrefectProjectFiles#SHAPE_KEYS}) are kept. The detector reads them when a recipe first asks about a file that could
  * be named, once all were seen: a run without such a file never reads its commands.
  *
+ * <p>The same pass keeps, by directory, the deployment names each directory's prefect.yaml will hold once the rewrite
+ * ran ({@link #deploymentsAfterRewrite}): its own entries, the 2.x build outputs ConvertDeploymentYamlToPrefectYaml
+ * moves into it (creating it where there is none) and the deployments of a 2.10 project's deployment.yaml that
+ * MoveProjectDeploymentYamlIntoPrefectYaml moves there. A {@code prefect deploy} the command-line recipes write reads
+ * that file ({@code OnlyEntryDeploys}).
+ *
  * <p>One index per run, shared by the recipes (kept in the execution context).
  */
 public final class NamedPrefectFiles {
@@ -43,17 +51,25 @@ public final class NamedPrefectFiles {
     private final List<ScanFile> commands = new ArrayList<>();
     private final List<ScanFile> deploymentFiles = new ArrayList<>();
     private Set<String> named;
+    /** By directory ("" the root): the names of its prefect.yaml's entries, in file order. */
+    private final Map<String, List<String>> prefectYamlEntries = new HashMap<>();
+    /** By directory: the deployments of the 2.x build outputs there. */
+    private final Map<String, List<String>> buildOutputs = new HashMap<>();
+    /** By directory: the deployments of a 2.10 project's deployment.yaml there. */
+    private final Map<String, List<String>> projectEntries = new HashMap<>();
+    /** The directories with a prefect.yml. */
+    private final Set<String> prefectYml = new java.util.HashSet<>();
 
     private NamedPrefectFiles() {
     }
 
     /** The run's index, made on first use. */
-    static NamedPrefectFiles in(ExecutionContext ctx) {
+    public static NamedPrefectFiles in(ExecutionContext ctx) {
         return ctx.computeMessageIfAbsent(CONTEXT_KEY, k -> new NamedPrefectFiles());
     }
 
     /** A scanner for a recipe's scanning phase: offers each source file to the index. */
-    static TreeVisitor<?, ExecutionContext> scanner() {
+    public static TreeVisitor<?, ExecutionContext> scanner() {
         return RunIndexScanner.offering((ctx, source) -> in(ctx).scan(source));
     }
 
@@ -61,7 +77,7 @@ public final class NamedPrefectFiles {
      * Keeps one file (once, whichever recipe offers it first) when it may name a deployment file or be one. A YAML
      * file is printed only then: a CI pipeline or a step template by its path or keys, a deployment file by its key.
      */
-    void scan(SourceFile source) {
+    public void scan(SourceFile source) {
         if (!(source instanceof PlainText) && !(source instanceof Yaml.Documents)) {
             return; // Python and the other formats hold no command the scan reads
         }
@@ -77,6 +93,7 @@ public final class NamedPrefectFiles {
                 keep(commands, new ScanFile(path, plain.getText()));
             }
         } else if (source instanceof Yaml.Documents docs) {
+            keepEntries(path, docs);
             boolean deployments = mayBeDeploymentFile(docs);
             // a pipeline by its path, an Azure step template by its keys: where a CI step's command may stand
             boolean steps = ComposeCommands.runsCommands(path, "") || hasTopLevelKey(docs, Set.of("steps", "jobs", "stages"));
@@ -90,6 +107,69 @@ public final class NamedPrefectFiles {
                 keep(commands, new ScanFile(path, text));
             }
         }
+    }
+
+    /**
+     * Keeps what a file adds to its directory's prefect.yaml after the rewrite: a prefect.yaml's own entries (a
+     * prefect.yml is only where ConvertDeploymentYamlToPrefectYaml would put build outputs), a 2.x build output's
+     * deployment ({@link DeploymentYamlEntry#isBuildOutput}), a 2.10 deployment.yaml's. Only such files are printed.
+     */
+    private void keepEntries(String path, Yaml.Documents docs) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        if (name.equals("prefect.yml")) {
+            synchronized (this) {
+                prefectYml.add(dir);
+            }
+            return;
+        }
+        boolean prefectYaml = name.equals("prefect.yaml");
+        boolean project = name.equals("deployment.yaml") || name.equals("deployment.yml");
+        if (!prefectYaml && !project && !hasTopLevelKey(docs, Set.of("flow_name"))) {
+            return;
+        }
+        Object doc;
+        try {
+            doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(docs.printAll());
+        } catch (RuntimeException e) {
+            doc = null; // not YAML Prefect could read either: no entry
+        }
+        Map<?, ?> root = doc instanceof Map<?, ?> m ? m : Map.of();
+        List<String> names = new ArrayList<>();
+        if (root.get("deployments") instanceof List<?> entries) {
+            entries.stream().filter(e -> e instanceof Map<?, ?>).map(e -> ((Map<?, ?>) e).get("name"))
+                    .map(n -> n == null ? "" : String.valueOf(n)).forEach(names::add);
+        }
+        synchronized (this) {
+            if (prefectYaml) {
+                prefectYamlEntries.put(dir, names);
+            } else if (project && root.size() == 1 && !names.isEmpty()) {
+                // only `deployments:` in it (2.10's template): the file MoveProjectDeploymentYamlIntoPrefectYaml moves
+                projectEntries.put(dir, names);
+            } else if (DeploymentYamlEntry.isBuildOutput(root) && root.get("name") != null) {
+                buildOutputs.computeIfAbsent(dir, d -> new ArrayList<>()).add(String.valueOf(root.get("name")));
+            }
+        }
+    }
+
+    /**
+     * The deployment names the prefect.yaml of {@code directory} ("" the root) holds once the rewrite ran, over the
+     * files offered so far (all of them, once the run edits); empty when it holds none or there is none. The build
+     * outputs go to the directory's prefect.yaml, created where there is none (unless a prefect.yml takes them); a
+     * deployment.yaml joins an existing prefect.yaml when none of its names is there already (else a person decides).
+     */
+    public synchronized List<String> deploymentsAfterRewrite(String directory) {
+        List<String> own = prefectYamlEntries.get(directory);
+        List<String> names = new ArrayList<>(own == null ? List.of() : own);
+        if (own != null || !prefectYml.contains(directory)) {
+            names.addAll(buildOutputs.getOrDefault(directory, List.of()));
+        }
+        List<String> project = projectEntries.get(directory);
+        if (own != null && project != null && project.stream().noneMatch(own::contains)) {
+            names.addAll(project);
+        }
+        return List.copyOf(names);
     }
 
     /** Files scanned on several threads are kept under the index's lock, unless the commands were already read. */

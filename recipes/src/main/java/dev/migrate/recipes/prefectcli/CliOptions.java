@@ -30,10 +30,13 @@ import java.util.function.Function;
  *                    infrastructure blocks, in any file of the run): an agent's worker serves the pool of its queues
  * @param savedBlocks what the run's scripts save under a {@code "slug/name"} ({@code -ib docker-container/etl}), as
  *                    the conversions may use it: a build takes the settings of a certain save of its blocks
+ * @param onlyEntries where the run's builds, once {@code prefect --no-prompt deploy}, would meet a prefect.yaml of one
+ *                    other deployment, which Prefect would deploy under their names
  */
 public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
                          Map<String, String> typedPools, Map<String, String> variables, OutsideValues outside,
-                         QueuePools queuePools, Function<String, SavedBlocks.Lookup> savedBlocks) {
+                         QueuePools queuePools, Function<String, SavedBlocks.Lookup> savedBlocks,
+                         OnlyEntryDeploys onlyEntries) {
     /** No script of the run saves any block. */
     private static final Function<String, SavedBlocks.Lookup> NONE_SAVED = r -> new SavedBlocks.Lookup(Optional.empty(), null);
 
@@ -47,6 +50,14 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
         outside = outside == null ? OutsideValues.NONE : outside;
         queuePools = queuePools == null ? QueuePools.NONE : queuePools;
         savedBlocks = savedBlocks == null ? NONE_SAVED : savedBlocks;
+        onlyEntries = onlyEntries == null ? OnlyEntryDeploys.NONE : onlyEntries;
+    }
+
+    public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
+                      Map<String, String> typedPools, Map<String, String> variables, OutsideValues outside,
+                      QueuePools queuePools, Function<String, SavedBlocks.Lookup> savedBlocks) {
+        this(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, queuePools, savedBlocks,
+                OnlyEntryDeploys.NONE);
     }
 
     public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
@@ -68,32 +79,43 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
     }
 
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables, outside, queuePools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables, outside, queuePools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withWholeWords(Set<String> words) {
-        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables, outside, queuePools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables, outside, queuePools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withTypedPools(Map<String, String> pools) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables, outside, queuePools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables, outside, queuePools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withVariables(Map<String, String> known) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known, outside, queuePools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known, outside, queuePools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withOutside(OutsideValues values) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, values, queuePools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, values, queuePools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withQueuePools(QueuePools pools) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, pools, savedBlocks);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, pools,
+                savedBlocks, onlyEntries);
     }
 
     public CliOptions withSavedBlocks(Function<String, SavedBlocks.Lookup> lookup) {
         return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, queuePools,
-                lookup);
+                lookup, onlyEntries);
+    }
+
+    public CliOptions withOnlyEntries(OnlyEntryDeploys found) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, queuePools,
+                savedBlocks, found);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.recipes.prefect2.NamedPrefectFiles;
 import dev.migrate.recipes.prefect2.SavedBlockIndex;
 import dev.migrate.recipes.internal.RunIndexScanner;
 import org.openrewrite.ExecutionContext;
@@ -9,9 +10,13 @@ import org.openrewrite.TreeVisitor;
  * The run indexes a command-line conversion reads: the deployments by work queue ({@link DeploymentQueues}, for the
  * workers replacing agents) and the blocks the run's scripts save by name ({@link SavedBlockIndex}, for a build whose
  * {@code -ib}/{@code -sb} block one script saves with literal settings), and the files GitLab pipelines include
- * ({@link GitlabIncludedFiles}, whose steps are a pipeline's). One scanning visitor offers every file to them all.
+ * ({@link GitlabIncludedFiles}, whose steps are a pipeline's), and the deployments each directory's prefect.yaml will
+ * hold ({@link NamedPrefectFiles}), which a converted build may meet ({@link OnlyEntryDeploys}). One scanning visitor
+ * offers every file to them all.
  */
 public final class CliRunIndexes {
+    private static final String ONLY_ENTRIES_KEY = "dev.migrate.recipes.prefectcli.OnlyEntryDeploys";
+
     private CliRunIndexes() {
     }
 
@@ -27,11 +32,21 @@ public final class CliRunIndexes {
             SavedBlockIndex saves = SavedBlockIndex.in(ctx);
             saves.convertsCommandLines(queues::deployments);
             saves.scan(source);
+            NamedPrefectFiles.in(ctx).scan(source);
         });
     }
 
     /** The options a conversion starts from, knowing the run's indexes. */
     public static CliOptions options(CliOptions base, ExecutionContext ctx) {
-        return base.withQueuePools(DeploymentQueues.in(ctx).pools()).withSavedBlocks(SavedBlockIndex.in(ctx)::find);
+        return base.withQueuePools(DeploymentQueues.in(ctx).pools()).withSavedBlocks(SavedBlockIndex.in(ctx)::find)
+                .withOnlyEntries(onlyEntries(ctx));
+    }
+
+    /** Read once per run, when a conversion first asks: every file was offered by then. */
+    private static OnlyEntryDeploys onlyEntries(ExecutionContext ctx) {
+        return ctx.computeMessageIfAbsent(ONLY_ENTRIES_KEY, k -> {
+            DeploymentQueues queues = DeploymentQueues.in(ctx);
+            return OnlyEntryDeploys.of(queues.deployments(), queues::commandText, NamedPrefectFiles.in(ctx));
+        });
     }
 }

@@ -53,6 +53,8 @@ public final class DeploymentQueues {
     /** The files offered that may hold a deployment or a variable one reads, until {@link #pools} reads them. */
     private final List<SourceFile> offered = new ArrayList<>();
     private QueuePools pools;
+    /** The texts of the files read that are no Python, by path: where their commands run is read from them. */
+    private final java.util.Map<String, String> commandTexts = new java.util.HashMap<>();
 
     private DeploymentQueues() {
     }
@@ -106,6 +108,15 @@ public final class DeploymentQueues {
         return List.copyOf(deployments);
     }
 
+    /**
+     * The text of a file {@link #deployments} read that is no Python ({@code path} as a job's source names it), or null:
+     * a command's directory is read from its file's lines.
+     */
+    public synchronized String commandText(String path) {
+        pools();
+        return commandTexts.get(path);
+    }
+
     private void read(SourceFile source) {
         String path = source.getSourcePath().normalize().toString().replace('\\', '/');
         String text = source instanceof PlainText plain ? plain.getText() : source.printAll();
@@ -120,6 +131,9 @@ public final class DeploymentQueues {
             return;
         }
         ScanFile file = new ScanFile(path, text);
+        if (!python) {
+            commandTexts.put(path, text);
+        }
         if (source instanceof PythonFile py) {
             PythonModule.parsed(file, py); // the Python detector reads the run's tree instead of parsing the text again
         }

@@ -19,6 +19,13 @@ import java.util.Optional;
  * serves, which type it has) are made by the handlers below and always leave a note for the reviewer.
  */
 public final class PrefectCliTranslator {
+    /** A deployment file Prefect reads nothing from: no deployment is picked, no step is added. */
+    private static final String NO_DEPLOYMENT_FILE = "/dev/null";
+
+    /** The schedule flags of a build meet the entry of its name in ./prefect.yaml, when there is one. */
+    private static final String SCHEDULES_ADDED_TO_ENTRY = "when ./prefect.yaml holds this deployment"
+            + " (ConvertDeploymentYamlToPrefectYaml moves build outputs there), `prefect deploy` adds these schedule flags"
+            + " to the entry's own schedules, which then run twice: keep the schedule in one place";
     private static final String AGENT_POOL = "default-agent-pool";
 
     private PrefectCliTranslator() {
@@ -63,7 +70,10 @@ public final class PrefectCliTranslator {
         if (rule.handler() != null) {
             switch (rule.handler()) {
                 case "agent-to-worker" -> agentToWorker(draft, options);
-                case "build-to-deploy" -> buildToDeploy(draft, args, options);
+                case "build-to-deploy" -> {
+                    buildToDeploy(draft, args, options);
+                    keepOffTheOnlyEntry(draft, options);
+                }
                 case "apply-to-deploy" -> applyToDeploy(draft);
                 case "set-schedule" -> setSchedule(draft);
                 case "all-schedules" -> allSchedules(draft, options);
@@ -465,9 +475,7 @@ public final class PrefectCliTranslator {
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
             // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the
             // one named) takes the flags, and each schedule flag is appended to the entry's own `schedules`
-            d.notes.add("when ./prefect.yaml holds this deployment (ConvertDeploymentYamlToPrefectYaml moves build "
-                    + "outputs there), `prefect deploy` adds these schedule flags to the entry's own schedules, "
-                    + "which then run twice: keep the schedule in one place");
+            d.notes.add(SCHEDULES_ADDED_TO_ENTRY);
         }
         boolean agentPool = d.value("--pool").filter(AGENT_POOL::equals).isPresent();
         if (d.has("--pool") && !agentPool) {
@@ -528,6 +536,43 @@ public final class PrefectCliTranslator {
             d.notes.add(carried.note());
         }
         d.manual |= carried.manual();
+    }
+
+    /**
+     * PF229: without prompts, Prefect 3 deploys the only entry of the prefect.yaml it reads whatever {@code --name}
+     * says, under that name ({@link OnlyEntryDeploys}); the 2.x build read no prefect.yaml. Where every line of this
+     * build runs next to such a file, {@code --prefect-file /dev/null} keeps it so: Prefect reads no deployment and no
+     * step from a file it cannot read or that holds no mapping (3.x {@code _load_deploy_configs_and_actions} skips it
+     * with a warning; where there is no {@code /dev/null} the missing file is skipped alike), and deploys the command's
+     * own options, as it does where there is no prefect.yaml. Where only some lines meet one, a person says which.
+     */
+    private static void keepOffTheOnlyEntry(Draft d, CliOptions o) {
+        List<String> names = d.values("--name");
+        Optional<String> entrypoint = d.positionals.stream().filter(p -> p.contains(":")).findFirst();
+        if (names.size() != 1 || entrypoint.isEmpty() || d.has("--prefect-file")) {
+            return; // Prefect picks by name among several, and a file named already is the one it reads
+        }
+        OnlyEntryDeploys.Reading reading = o.onlyEntries().of(entrypoint.get(), names.get(0));
+        Optional<OnlyEntryDeploys.Verdict> trapped = reading.firstTrapped();
+        if (trapped.isEmpty()) {
+            return;
+        }
+        String what = trapped.get().file() + " holds one deployment, '" + trapped.get().onlyEntry() + "', which `prefect"
+                + " --no-prompt deploy` deploys whatever --name says, as '" + names.get(0) + "', with that entry's"
+                + " schedules, work pool, parameters and pull steps";
+        if (reading.allTrapped()) {
+            d.flags.add("--prefect-file");
+            d.flags.add(NO_DEPLOYMENT_FILE);
+            d.notes.remove(SCHEDULES_ADDED_TO_ENTRY); // no entry of prefect.yaml is read now
+            d.notes.add("PF229: `--prefect-file " + NO_DEPLOYMENT_FILE + "`: where this command runs, " + what + "; the"
+                    + " 2.x build read no prefect.yaml, and this keeps Prefect from reading one. To deploy it from"
+                    + " prefect.yaml instead, give it an entry of its own there and drop the option");
+        } else {
+            d.manual = true;
+            d.notes.add("PF229: this build runs in several places, and in one " + what + "; where it runs next to that"
+                    + " file, add `--prefect-file " + NO_DEPLOYMENT_FILE + "` (the 2.x build read no prefect.yaml), or"
+                    + " give this deployment an entry of its own there");
+        }
     }
 
     /**

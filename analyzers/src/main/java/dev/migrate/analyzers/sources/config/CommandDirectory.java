@@ -18,11 +18,14 @@ import java.util.Set;
  * can place: the directories are none and {@link WorkingDirectory} keeps its literal path, for a caller that has the
  * file's own word for where it was written.
  *
+ * <p>Public for the rewrite, which asks where a command it writes will run, so that it reads the prefect.yaml there as
+ * the scan does.
+ *
  * @param directories the tree directories ("" is the root), most likely first; empty when the tree cannot say
  * @param absolute    the literal absolute directory the command runs in, when the directories are empty for that
  *                    reason alone; else null
  */
-record CommandDirectory(List<String> directories, String absolute) {
+public record CommandDirectory(List<String> directories, String absolute) {
 
     /**
      * Where the command at {@code where} in {@code file} runs; empty for a file whose lines the detector reads other
@@ -36,7 +39,8 @@ record CommandDirectory(List<String> directories, String absolute) {
      * As {@link #of(ScanFile, SourceRef)}, with the texts of other repository files ({@code files}, null for one not
      * known): a GitLab pipeline's jobs extend templates of the files it includes.
      */
-    static Optional<CommandDirectory> of(ScanFile file, SourceRef where, java.util.function.Function<String, String> files) {
+    public static Optional<CommandDirectory> of(ScanFile file, SourceRef where,
+                                                java.util.function.Function<String, String> files) {
         String n = file.fileName();
         // a file the pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
         List<String> pipeline = GitlabIncludes.rootPipelineOf(file.path(), files);

@@ -87,7 +87,9 @@ class NaiveAnchorResolverTest {
     /**
      * The same project scanned before and after `migrate rewrite --unsafe-fixes` (the after text is what the rewrite
      * writes: the anchors with +00:00, Interval of prefect.schedules, prefect deploy, prefect==3.8.3) gives the same
-     * instants: the cutover compares the runs Prefect 2 made with the ones Prefect 3 will make.
+     * instants: the cutover compares the runs Prefect 2 made with the ones Prefect 3 will make. The build line's
+     * deploy reads no deployment file: beside the prefect.yaml of one deployment ('hourly') it would deploy that entry
+     * as cli-nightly (PF229), which the rescan does not report.
      */
     @Test
     void theScanBeforeAndAfterTheRewriteAgree() throws IOException {
@@ -127,10 +129,12 @@ class NaiveAnchorResolverTest {
                         timezone: America/Chicago
                 """, "scripts/build.sh", """
                 #!/bin/sh
-                prefect --no-prompt deploy --pool process-pool deploy.py:etl --name cli-nightly --work-queue default --interval 86400 --anchor-date 2023-03-01T06:30:00+00:00 --timezone America/Chicago
+                prefect --no-prompt deploy --pool process-pool deploy.py:etl --name cli-nightly --work-queue default --interval 86400 --anchor-date 2023-03-01T06:30:00+00:00 --timezone America/Chicago --prefect-file /dev/null
                 """, "requirements.txt", "prefect==3.8.3\n"));
         // paired as the cutover pairs them (a Prefect 2 build line's -n and the prefect deploy line's FLOW/DEPLOYMENT
         // name meet at the deployment's own name)
+        assertThat(Scanner.standard(ScanOptions.defaults()).scan(after, "t", ScanListener.NONE).findings())
+                .noneMatch(f -> f.code().equals("PF229"));
         before = byCutoverKey(before);
         rewritten = byCutoverKey(rewritten);
         assertThat(rewritten.keySet()).isEqualTo(before.keySet());
