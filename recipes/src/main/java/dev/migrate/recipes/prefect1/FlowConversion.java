@@ -89,7 +89,8 @@ final class FlowConversion {
         Imports imports = Imports.of(before);
         List<Node> nested = NestedFlows.of(before, imports, flows);
         if (flows.isEmpty() && nested.isEmpty()) {
-            Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before) : before);
+            Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before)
+                    : importedRegistrations(before));
             return Imports1.finish(before, out, style);
         }
         Node root = before;
@@ -136,10 +137,8 @@ final class FlowConversion {
             root = orphanedConstants(before, root, reportedNames(flows, imports));
             root = keepImportedNames(root, flows);
         }
-        if (FixSafety.unsafeAllowed(ctx)) {
-            // a module with flows of its own may use another module's too (a project's main flows file registers them all)
-            root = importedFlowUses(root);
-        }
+        // a module with flows of its own may use another module's too (a project's main flows file registers them all)
+        root = FixSafety.unsafeAllowed(ctx) ? importedFlowUses(root) : importedRegistrations(root);
         root = registrationCalls(before, root);
         return Imports1.finish(before, root, style);
     }
@@ -684,6 +683,27 @@ final class FlowConversion {
             String code = method.equals("register") ? "PF108" : ConvertPrefect1Flows.CODE;
             log.manual(ctx, file, call, code, message);
             out = Todos.add(out, call, code, message, style.newline());
+        }
+        return out;
+    }
+
+    /**
+     * Without {@code --unsafe-fixes}: the registrations of another module's Prefect 1 flow that the scan reports as
+     * PF108 get the same TODO an unsafe run leaves on a flow it does not convert, since no flow is converted here and
+     * the line keeps working until one is (by an unsafe run or by hand). The other Flow methods are still Prefect 1's
+     * then, so they get nothing.
+     */
+    private Node importedRegistrations(Node root) {
+        Node out = root;
+        for (Node call : Prefect1ImportedFlows.methodCalls(root, projectFlows, Set.of("register"))) {
+            if (Todos.has(out, call, "PF108")) {
+                continue;
+            }
+            String message = "`" + Prefect1ImportedFlows.receiver(call) + ".register(...)` registers a Prefect 1 flow; "
+                    + "once that flow is converted (`migrate rewrite --unsafe-fixes` converts it, or by hand) it has no "
+                    + "register() and this line fails: then delete it and deploy with `prefect deploy --all` from prefect.yaml";
+            log.manual(ctx, file, call, "PF108", message);
+            out = Todos.add(out, call, "PF108", message, style.newline());
         }
         return out;
     }
