@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
+import dev.migrate.analyzers.sources.python.Prefect1ModulesByName;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
+import dev.migrate.analyzers.sources.python.Prefect1RunTimeModules;
 import dev.migrate.analyzers.sources.python.Prefect1ScheduleAssignments;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
@@ -91,7 +93,7 @@ final class FlowConversion {
         if (flows.isEmpty() && nested.isEmpty()) {
             Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before)
                     : importedRegistrations(before));
-            return Imports1.finish(before, out, style);
+            return Imports1.finish(before, runTimeModules(before, out), style);
         }
         Node root = before;
         for (Node call : nested) {
@@ -140,7 +142,29 @@ final class FlowConversion {
         // a module with flows of its own may use another module's too (a project's main flows file registers them all)
         root = FixSafety.unsafeAllowed(ctx) ? importedFlowUses(root) : importedRegistrations(root);
         root = registrationCalls(before, root);
-        return Imports1.finish(before, root, style);
+        return Imports1.finish(before, runTimeModules(before, root), style);
+    }
+
+    /**
+     * The loads of a flow module (or of a flow from one) by a name the script gets when it runs, which the scan reports
+     * as PF116 ({@link Prefect1RunTimeModules}, read on the module as it was): no reading tells which flows they are,
+     * so nothing here marks their registrations; a TODO with the scan's words says so where each load is.
+     */
+    private Node runTimeModules(Node before, Node root) {
+        if (Prefect1RunTimeModules.calls(before, Imports.of(before)).isEmpty()) {
+            return root;
+        }
+        Node out = root;
+        // the same loads in the tree as edited so far (an earlier step may have rebuilt their statements)
+        for (Node call : Prefect1ModulesByName.chosenAtRunTime(root, Imports.of(root))) {
+            if (Todos.has(out, call, Prefect1RunTimeModules.CODE)) {
+                continue;
+            }
+            String message = Prefect1RunTimeModules.message(call);
+            log.manual(ctx, file, call, Prefect1RunTimeModules.CODE, message);
+            out = Todos.add(out, call, Prefect1RunTimeModules.CODE, message, style.newline());
+        }
+        return out;
     }
 
     /**

@@ -125,6 +125,14 @@ class Prefect1RegistrationAgreementTest {
                 mod = importlib.import_module("flows.report")
                 getattr(mod, "flow").register(project_name=sys.argv[1])
                 """);
+        // the flow module is named when the script runs: PF116 on both sides, at the load
+        PROJECT.put("scripts/register_one.py", """
+                import importlib
+                import os
+
+                module = importlib.import_module(os.environ["FLOW_MODULE"])
+                module.flow.register(project_name="data")
+                """);
         PROJECT.put("app/plugins.py", """
                 import importlib
 
@@ -145,6 +153,12 @@ class Prefect1RegistrationAgreementTest {
                 "scripts/register_flows.py: module.flow.register(project_name=\"data\", labels=[\"prod\"])",
                 "scripts/register_flows.py: report_flow.register(project_name=\"data\")",
                 "scripts/register_report.py: getattr(mod, \"flow\").register(project_name=sys.argv[1])");
+    }
+
+    @Test
+    void aFlowModuleChosenAtRunTimeIsReportedWhereTheRewriteSaysSo() {
+        assertThat(rewritten(new InMemoryExecutionContext(), "PF116")).isEqualTo(scanned("PF116"))
+                .containsExactly("scripts/register_one.py: module = importlib.import_module(os.environ[\"FLOW_MODULE\"])");
     }
 
     @Test
@@ -182,6 +196,10 @@ class Prefect1RegistrationAgreementTest {
 
     /** "path: statement" of each PF108 the scan reports without a job: a registration of another module's flow. */
     private static TreeSet<String> scanned() {
+        return scanned("PF108");
+    }
+
+    private static TreeSet<String> scanned(String code) {
         List<Finding> findings = new ArrayList<>();
         Prefect1FlowDetector detector = new Prefect1FlowDetector();
         List<ScanFile> files = PROJECT.entrySet().stream().map(e -> new ScanFile(e.getKey(), e.getValue())).toList();
@@ -200,7 +218,7 @@ class Prefect1RegistrationAgreementTest {
         detector.finish(sink);
         TreeSet<String> out = new TreeSet<>();
         for (Finding f : findings) {
-            if (f.code().equals("PF108") && f.jobId() == null) {
+            if (f.code().equals(code) && f.jobId() == null) {
                 String[] lines = PROJECT.get(f.where().path()).split("\n", -1);
                 out.add(f.where().path() + ": " + lines[f.where().line() - 1].strip());
             }
@@ -214,6 +232,10 @@ class Prefect1RegistrationAgreementTest {
     }
 
     private static TreeSet<String> rewritten(InMemoryExecutionContext ctx) {
+        return rewritten(ctx, "PF108");
+    }
+
+    private static TreeSet<String> rewritten(InMemoryExecutionContext ctx, String code) {
         RecipeRun run = run(ctx);
         TreeSet<String> out = new TreeSet<>();
         for (Result r : run.getChangeset().getAllResults()) {
@@ -222,7 +244,7 @@ class Prefect1RegistrationAgreementTest {
             }
             String[] lines = r.getAfter().printAll().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].strip().startsWith("# TODO(migrate PF108)")) {
+                if (!lines[i].strip().startsWith("# TODO(migrate " + code + ")")) {
                     continue;
                 }
                 int at = i + 1;
