@@ -7,26 +7,15 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.scan.JobResolver;
-import dev.migrate.rewriters.systemd.EnvironmentWords;
-import dev.migrate.rewriters.systemd.UnitFile;
-import dev.migrate.rewriters.systemd.UnitLine;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The zone an APScheduler script really runs in when the systemd service that keeps it running sets {@code TZ}
@@ -40,13 +29,6 @@ import java.util.regex.Pattern;
  * used.
  */
 public final class ApschedulerServiceZone implements JobResolver {
-    private static final String TZ = "TZ";
-    /** A {@code KEY=value} line of an environment file, as systemd reads one (quotes around the value allowed). */
-    private static final Pattern ENV_LINE = Pattern.compile("^\\s*TZ\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S*))\\s*$");
-    private static final long MAX_ENV_FILE = 64 * 1024;
-    /** Where a host dump's unit directories start: what is before them is the host's root. */
-    private static final Pattern UNIT_DIRECTORY = Pattern.compile("(^|/)(etc|lib|usr/lib|run)/systemd/");
-
     @Override
     public boolean wants(String path) {
         return path.endsWith(".service") || path.endsWith(".conf") && path.contains(".service.d/")
@@ -72,7 +54,7 @@ public final class ApschedulerServiceZone implements JobResolver {
             if (service == null || service.source().line() != 0) {
                 continue; // a unit a script writes with a here-document: its lines are the script's
             }
-            Optional<Setting> tz = setting(service, texts, base);
+            Optional<ApschedulerUnitTz> tz = ApschedulerUnitTz.of(service, texts, base);
             if (tz.isPresent()) {
                 jobs.set(i, inZone(j, tz.get()));
                 cite(findings, j.id(), tz.get());
@@ -88,127 +70,10 @@ public final class ApschedulerServiceZone implements JobResolver {
     /** An interval whose naive start ApschedulerStart placed in the host's zone, saying only its zone is unknown. */
     private static boolean naiveStart(ScheduleSpec s) {
         return s.zoneUnproven() && s.form() == ScheduleSpec.Form.INTERVAL && s.expression().startsWith("R/")
-                && s.unproven().contains(" names no zone");
+                && s.unproven().contains(ApschedulerStart.NO_ZONE);
     }
 
-    /** The zone {@code TZ} names and the line that sets it ({@code etc/systemd/system/etl.service:9}). */
-    record Setting(String zone, String line, String where) {
-    }
-
-    private static Optional<Setting> setting(Job service, Map<String, String> texts, Path base) {
-        List<String> units = new ArrayList<>();
-        units.add(service.source().path());
-        String dropIns = service.attributes().get("service.dropIns");
-        if (dropIns != null) {
-            for (String d : dropIns.split(" ")) {
-                if (!d.isBlank() && !d.contains(":")) { // a drop-in a script writes is shown as path:line
-                    units.add(d);
-                }
-            }
-        }
-        Setting fromEnvironment = null;
-        Setting fromFiles = null;
-        for (String path : units) {
-            String text = texts.get(path);
-            if (text == null) {
-                continue;
-            }
-            UnitFile unit = UnitFile.parse(text);
-            for (int index : unit.indexesOf("Service", "Environment")) {
-                String value = ((UnitLine.Assignment) unit.lines().get(index)).value();
-                if (value.isBlank()) {
-                    fromEnvironment = null; // Environment= alone clears the list
-                    continue;
-                }
-                String tz = EnvironmentWords.parse(value).get(TZ);
-                if (tz != null) {
-                    // only the TZ word is cited: the line's other words may be secrets
-                    fromEnvironment = new Setting(tz, "Environment=TZ=" + tz, path + ":" + unit.lineNumber(index));
-                }
-            }
-            for (int index : unit.indexesOf("Service", "EnvironmentFile")) {
-                String value = ((UnitLine.Assignment) unit.lines().get(index)).value().strip();
-                if (value.isEmpty()) {
-                    fromFiles = null;
-                    continue;
-                }
-                Optional<Setting> s = fromFile(value, path, unit.lineNumber(index), texts, base);
-                if (s.isPresent()) {
-                    fromFiles = s.get();
-                }
-            }
-        }
-        Setting chosen = fromFiles != null ? fromFiles : fromEnvironment;
-        return Optional.ofNullable(chosen).flatMap(s -> zone(s.zone()).map(z -> new Setting(z, s.line(), s.where())));
-    }
-
-    /** The last {@code TZ=} line of the environment file {@code EnvironmentFile=value} names, read in the tree. */
-    private static Optional<Setting> fromFile(String value, String unitPath, int unitLine, Map<String, String> texts,
-                                              Path base) {
-        String file = value.startsWith("-") ? value.substring(1) : value;
-        if (!file.startsWith("/") || file.contains("%") || file.contains("..")) {
-            return Optional.empty(); // a specifier or a relative name: not a file of the tree
-        }
-        Matcher m = UNIT_DIRECTORY.matcher(unitPath);
-        String hostRoot = m.find() ? unitPath.substring(0, m.start(2)) : "";
-        String path = hostRoot + file.substring(1);
-        String text = texts.get(path);
-        if (text == null) {
-            text = read(base, path);
-        }
-        if (text == null) {
-            return Optional.empty();
-        }
-        Setting found = null;
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher tz = ENV_LINE.matcher(lines[i]);
-            if (tz.matches()) {
-                String v = tz.group(1) != null ? tz.group(1) : tz.group(2) != null ? tz.group(2) : tz.group(3);
-                found = new Setting(v, "EnvironmentFile=" + value + " (" + unitPath + ":" + unitLine + "): "
-                        + lines[i].strip(), path + ":" + (i + 1));
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    /** A small regular file of the tree, never through a link; null when there is none. */
-    private static String read(Path base, String relative) {
-        if (base == null) {
-            return null;
-        }
-        Path p = base.resolve(relative).normalize();
-        try {
-            if (!p.startsWith(base.normalize()) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                    || Files.size(p) > MAX_ENV_FILE) {
-                return null;
-            }
-            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The IANA zone a {@code TZ} value names: {@code Europe/Berlin}, glibc's {@code :Europe/Berlin}, or a zoneinfo
-     * file's path; empty for a POSIX rule or a name Java's zone database does not know.
-     */
-    static Optional<String> zone(String value) {
-        String v = value.strip();
-        v = v.startsWith(":") ? v.substring(1) : v;
-        int zoneinfo = v.lastIndexOf("zoneinfo/");
-        v = zoneinfo >= 0 ? v.substring(zoneinfo + "zoneinfo/".length()) : v;
-        if (v.isEmpty() || !v.matches("[A-Za-z][A-Za-z0-9_+/-]*")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ZoneId.of(v).getId());
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Job inZone(Job j, Setting tz) {
+    private static Job inZone(Job j, ApschedulerUnitTz tz) {
         List<ScheduleSpec> schedules = j.schedules().stream().map(s -> !local(s) ? s : naiveStart(s) ? restarted(s, tz.zone())
                 : s.withTimezone(tz.zone())).toList();
         Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
@@ -227,7 +92,7 @@ public final class ApschedulerServiceZone implements JobResolver {
         try {
             String start = OffsetDateTime.parse(parts[1]).toLocalDateTime().atZone(ZoneId.of(zone)).toOffsetDateTime()
                     .toString();
-            int refused = s.unproven().indexOf("; APScheduler 3 refuses");
+            int refused = s.unproven().indexOf("; " + ApschedulerStart.REFUSED);
             return new ScheduleSpec(s.form(), "R/" + start + "/" + parts[2], zone, s.where(), s.paused(),
                     refused < 0 ? null : s.unproven().substring(refused + 2));
         } catch (DateTimeParseException | ArrayIndexOutOfBoundsException e) {
@@ -236,7 +101,7 @@ public final class ApschedulerServiceZone implements JobResolver {
     }
 
     /** The job's PYS002 finding says which zone it runs in and the line that says so. */
-    private static void cite(List<Finding> findings, String jobId, Setting tz) {
+    private static void cite(List<Finding> findings, String jobId, ApschedulerUnitTz tz) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.code().equals("PYS002") && jobId.equals(f.jobId())) {

@@ -175,9 +175,9 @@ class ApschedulerLocalZoneTest {
                         """));
         assertThat(schedules(inv)).containsEntry("nightly", "30 2 * * * [null] zone not proven");
         assertThat(job(inv, "nightly").attributes()).doesNotContainKey("zone.from");
-        assertThat(ApschedulerServiceZone.zone(":Europe/Paris")).contains("Europe/Paris");
-        assertThat(ApschedulerServiceZone.zone("/usr/share/zoneinfo/Asia/Tokyo")).contains("Asia/Tokyo");
-        assertThat(ApschedulerServiceZone.zone("CET-1CEST,M3.5.0,M10.5.0/3")).isEmpty();
+        assertThat(ApschedulerUnitTz.zoneName(":Europe/Paris")).contains("Europe/Paris");
+        assertThat(ApschedulerUnitTz.zoneName("/usr/share/zoneinfo/Asia/Tokyo")).contains("Asia/Tokyo");
+        assertThat(ApschedulerUnitTz.zoneName("CET-1CEST,M3.5.0,M10.5.0/3")).isEmpty();
     }
 
     private static Job job(Inventory inv, String name) {
