@@ -158,6 +158,32 @@ class ApschedulerLocalZoneTest {
     }
 
     @Test
+    void anEnvironmentFileOfANestedHostDumpIsReadUnderThatHostsRoot() throws IOException {
+        // hosts/app-01 is the dump's root: /opt/reports/settings is hosts/app-01/opt/reports/settings, read in the tree
+        Path host = tree.resolve("hosts/app-01");
+        Files.createDirectories(host.resolve("opt/reports"));
+        Files.createDirectories(host.resolve("etc/systemd/system"));
+        Files.writeString(host.resolve("opt/reports/runner.py"), SCRIPT);
+        Files.writeString(host.resolve("opt/reports/settings"), "TZ=:Asia/Tokyo\n");
+        Files.writeString(host.resolve("etc/systemd/system/reports.service"), """
+                [Service]
+                EnvironmentFile=/opt/reports/settings
+                ExecStart=/opt/reports/venv/bin/python /opt/reports/runner.py
+                Restart=always
+                """);
+        Inventory inv = scan(ASSUMED, Map.of());
+        Job nightly = inv.jobs().stream().filter(j -> j.name().equals("nightly")
+                && j.source().path().startsWith("hosts/")).findFirst().orElseThrow();
+        assertThat(nightly.schedules().get(0).timezone()).isEqualTo("Asia/Tokyo");
+        assertThat(nightly.attributes().get("zone.from")).isEqualTo("EnvironmentFile=/opt/reports/settings "
+                + "(hosts/app-01/etc/systemd/system/reports.service:2): TZ=:Asia/Tokyo at hosts/app-01/opt/reports/settings:1");
+        // the script at the tree's root is run by no service: its zone stays not proven
+        assertThat(schedules(inv).get("nightly")).isNotNull();
+        assertThat(inv.jobs().stream().filter(j -> j.name().equals("nightly") && !j.source().path().startsWith("hosts/"))
+                .findFirst().orElseThrow().schedules().get(0).zoneUnproven()).isTrue();
+    }
+
+    @Test
     void aTzThatIsNoZoneNameOrAServiceOfAnotherScriptIsNotUsed() throws IOException {
         // must not change: a POSIX rule is no IANA zone, and another script's service says nothing about this one
         Inventory inv = scan(ASSUMED, Map.of(
