@@ -713,9 +713,9 @@ final class FlowConversion {
 
     /**
      * Without {@code --unsafe-fixes}: the registrations of another module's Prefect 1 flow that the scan reports as
-     * PF108 get the same TODO an unsafe run leaves on a flow it does not convert, since no flow is converted here and
-     * the line keeps working until one is (by an unsafe run or by hand). The other Flow methods are still Prefect 1's
-     * then, so they get nothing.
+     * PF108 get a TODO too, worded as an unsafe run words it for a flow it leaves alone: no flow is converted here, so
+     * the line keeps working until one is (by an unsafe run, which then keeps this TODO, or by hand). The other Flow
+     * methods still exist on a flow left as Prefect 1 code, so they get nothing.
      */
     private Node importedRegistrations(Node root) {
         Node out = root;
