@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.analyzers.scan.HostZoneUsed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class MigrateCli {
         Path root = spec.positionalParameters().stream().filter(p -> p.type() == Path.class)
                 .map(p -> (Path) p.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null); // none for --help
         String before = System.getProperty(HostZoneOption.PROPERTY);
+        String assumedBefore = System.getProperty(HostZoneUsed.ASSUMED_PROPERTY);
         HostZoneOption.Resolved zone;
         try {
             zone = option.resolve(root);
@@ -68,14 +70,21 @@ public final class MigrateCli {
             return ExceptionExitCodes.of(e).code();
         }
         System.setProperty(HostZoneOption.PROPERTY, zone.zone().getId());
+        // whether the zone is only assumed reaches the scans a command makes as the zone does
+        System.setProperty(HostZoneUsed.ASSUMED_PROPERTY, String.valueOf(zone.assumed()));
         try {
             return new CommandLine.RunLast().execute(parsed);
         } finally {
-            if (before == null) {
-                System.clearProperty(HostZoneOption.PROPERTY);
-            } else {
-                System.setProperty(HostZoneOption.PROPERTY, before);
-            }
+            restore(HostZoneOption.PROPERTY, before);
+            restore(HostZoneUsed.ASSUMED_PROPERTY, assumedBefore);
+        }
+    }
+
+    private static void restore(String property, String before) {
+        if (before == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, before);
         }
     }
 

@@ -115,7 +115,9 @@ public final class ScanCommand implements Callable<Integer> {
         // Progress only on an interactive terminal: pipes and CI logs get the report alone.
         boolean progress = !quiet && System.console() != null;
         ScanListener listener = progress ? new TerminalProgress(err) : ScanListener.NONE;
-        ScanOptions options = new ScanOptions(maxFileSize, Runtime.getRuntime().availableProcessors());
+        // whether the host zone was named or only assumed decides whether schedules in the machine's clock are proven
+        ScanOptions options = new ScanOptions(maxFileSize, Runtime.getRuntime().availableProcessors(),
+                hostZone.resolve(path).used());
         Inventory scanned = Scanner.standard(options).scan(path, path.toString(), listener, logFiles())
                 .withFindings(codes);
         if (progress) {

@@ -89,6 +89,33 @@ class ScanHostZoneTest {
     }
 
     @Test
+    void anApschedulerTriggerInTheMachinesClockIsNotProvenWhileTheZoneIsAssumed() throws IOException {
+        Files.createDirectories(estate.resolve("opt/reports"));
+        Files.writeString(estate.resolve("opt/reports/scheduler.py"), """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+
+                import reports
+
+                scheduler = BlockingScheduler()
+                scheduler.add_job(reports.nightly, CronTrigger(hour=3, minute=0), id="nightly")
+                scheduler.start()
+                """);
+        String assumed = CliRun.of("scan", estate.toString(), "-q").out();
+        assertThat(assumed).contains("at 03:00 (zone not proven) -> cron: 0 3 * * *, timezone: UTC: not proven, start "
+                + "unknown: zone not proven (APScheduler fires a trigger that names no timezone=")
+                .contains("read in UTC; pass --host-zone ZONE, or give the trigger timezone=); read without it, the same "
+                        + "over 50 fire times");
+        // must not change: a zone the user names, or the tree's files, is the machine's
+        assertThat(CliRun.of("scan", estate.toString(), "-q", "--host-zone", "UTC").out())
+                .contains("at 03:00 (UTC) -> cron: 0 3 * * *, timezone: UTC: exact over 50 fire times");
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
+        assertThat(CliRun.of("scan", estate.toString(), "-q").out())
+                .contains("at 03:00 (Europe/Paris) -> cron: 0 3 * * *, timezone: Europe/Paris: exact");
+        assertThat(System.getProperty("migrate.hostZone.assumed")).as("the run's reading does not outlive it").isNull();
+    }
+
+    @Test
     void anUnknownZoneIsBadInput() {
         CliRun r = CliRun.of("scan", estate.toString(), "--host-zone", "Mars/Olympus");
         assertThat(r.exitCode()).isEqualTo(2);

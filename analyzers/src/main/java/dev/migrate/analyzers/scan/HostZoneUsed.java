@@ -40,14 +40,32 @@ public record HostZoneUsed(String zone, From from, String where) {
         Objects.requireNonNull(from, "from");
     }
 
+    /** The property that names the zone; the CLI sets it for the run of every command. */
+    public static final String PROPERTY = "migrate.hostZone";
+    /**
+     * Set to {@code true} beside {@link #PROPERTY} by the CLI when nothing named the zone (no {@code --host-zone}, no
+     * zone files in the tree): the zone is then still only assumed, which scans started deeper in a command (the
+     * cutover plan's) must know as the scan command does.
+     */
+    public static final String ASSUMED_PROPERTY = "migrate.hostZone.assumed";
+
     /**
      * What a run that did not say knows: {@code -Dmigrate.hostZone} when set (the CLI sets it for every command and
-     * then replaces this with where its value came from), else UTC, assumed.
+     * then replaces this with where its value came from), assumed if {@link #ASSUMED_PROPERTY} says so; else UTC,
+     * assumed.
      */
     public static HostZoneUsed fromSystemProperties() {
-        String property = System.getProperty("migrate.hostZone");
-        return property == null ? new HostZoneUsed("UTC", From.ASSUMED, null)
-                : new HostZoneUsed(property, From.PROPERTY, "-Dmigrate.hostZone");
+        String property = System.getProperty(PROPERTY);
+        if (property == null) {
+            return new HostZoneUsed("UTC", From.ASSUMED, null);
+        }
+        return Boolean.parseBoolean(System.getProperty(ASSUMED_PROPERTY)) ? new HostZoneUsed(property, From.ASSUMED, null)
+                : new HostZoneUsed(property, From.PROPERTY, "-D" + PROPERTY);
+    }
+
+    /** Whether nothing named the zone: schedules read in it are read in a guess. */
+    public boolean assumed() {
+        return from == From.ASSUMED;
     }
 
     /** One phrase for the reports' headers: {@code Europe/Paris (from etc/timezone:1)}, {@code UTC (assumed: ...)}. */

@@ -1,10 +1,15 @@
 package dev.migrate.analyzers.scan;
 
+import java.util.Objects;
+
 /**
  * @param maxFileBytes files larger than this are skipped with a note
  * @param threads      worker threads reading and analysing files
+ * @param hostZone     the zone schedules that name none are read in, and whether something named it or it is only
+ *                     assumed (then schedules of in-process schedulers that fire in the machine's local zone are not
+ *                     proven: {@link AssumedLocalZones})
  */
-public record ScanOptions(long maxFileBytes, int threads) {
+public record ScanOptions(long maxFileBytes, int threads, HostZoneUsed hostZone) {
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     public ScanOptions {
@@ -14,9 +19,20 @@ public record ScanOptions(long maxFileBytes, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+        Objects.requireNonNull(hostZone, "hostZone");
+    }
+
+    /** Options whose host zone is what the system properties say ({@link HostZoneUsed#fromSystemProperties()}). */
+    public ScanOptions(long maxFileBytes, int threads) {
+        this(maxFileBytes, threads, HostZoneUsed.fromSystemProperties());
     }
 
     public static ScanOptions defaults() {
         return new ScanOptions(DEFAULT_MAX_FILE_BYTES, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same options with the host zone the caller resolved (the CLI's {@code --host-zone}, the tree's files). */
+    public ScanOptions withHostZone(HostZoneUsed zone) {
+        return new ScanOptions(maxFileBytes, threads, zone);
     }
 }

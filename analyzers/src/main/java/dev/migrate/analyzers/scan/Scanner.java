@@ -165,10 +165,13 @@ public final class Scanner {
         for (JobResolver r : resolvers) {
             r.resolve(jobs, findings, kept, base);
         }
+        // after the resolvers: a zone a script's service sets is known, not assumed
+        AssumedLocalZones.apply(jobs, options.hostZone());
         List<Finding> suppressed = new ArrayList<>();
         findings = InlineSuppressions.apply(findings, collector.suppressions, suppressed);
         return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
-                new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get(), suppressed.size()));
+                new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get(), suppressed.size()),
+                dev.migrate.analyzers.baseline.BaselineState.NONE, options.hostZone());
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.sources.python.Prefect1ImportedFlows;
+import dev.migrate.analyzers.sources.python.Prefect1ModulesByName;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
+import dev.migrate.analyzers.sources.python.Prefect1RunTimeModules;
 import dev.migrate.analyzers.sources.python.Prefect1ScheduleAssignments;
 import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 
@@ -89,8 +91,9 @@ final class FlowConversion {
         Imports imports = Imports.of(before);
         List<Node> nested = NestedFlows.of(before, imports, flows);
         if (flows.isEmpty() && nested.isEmpty()) {
-            Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before) : before);
-            return Imports1.finish(before, out, style);
+            Node out = registrationCalls(before, FixSafety.unsafeAllowed(ctx) ? importedFlowUses(before)
+                    : importedRegistrations(before));
+            return Imports1.finish(before, runTimeModules(before, out), style);
         }
         Node root = before;
         for (Node call : nested) {
@@ -136,12 +139,32 @@ final class FlowConversion {
             root = orphanedConstants(before, root, reportedNames(flows, imports));
             root = keepImportedNames(root, flows);
         }
-        if (FixSafety.unsafeAllowed(ctx)) {
-            // a module with flows of its own may use another module's too (a project's main flows file registers them all)
-            root = importedFlowUses(root);
-        }
+        // a module with flows of its own may use another module's too (a project's main flows file registers them all)
+        root = FixSafety.unsafeAllowed(ctx) ? importedFlowUses(root) : importedRegistrations(root);
         root = registrationCalls(before, root);
-        return Imports1.finish(before, root, style);
+        return Imports1.finish(before, runTimeModules(before, root), style);
+    }
+
+    /**
+     * The loads of a flow module (or of a flow from one) by a name the script gets when it runs, which the scan reports
+     * as PF116 ({@link Prefect1RunTimeModules}, read on the module as it was): no reading tells which flows they are,
+     * so nothing here marks their registrations; a TODO with the scan's words says so where each load is.
+     */
+    private Node runTimeModules(Node before, Node root) {
+        if (Prefect1RunTimeModules.calls(before, Imports.of(before)).isEmpty()) {
+            return root;
+        }
+        Node out = root;
+        // the same loads in the tree as edited so far (an earlier step may have rebuilt their statements)
+        for (Node call : Prefect1ModulesByName.chosenAtRunTime(root, Imports.of(root))) {
+            if (Todos.has(out, call, Prefect1RunTimeModules.CODE)) {
+                continue;
+            }
+            String message = Prefect1RunTimeModules.message(call);
+            log.manual(ctx, file, call, Prefect1RunTimeModules.CODE, message);
+            out = Todos.add(out, call, Prefect1RunTimeModules.CODE, message, style.newline());
+        }
+        return out;
     }
 
     /**
@@ -684,6 +707,27 @@ final class FlowConversion {
             String code = method.equals("register") ? "PF108" : ConvertPrefect1Flows.CODE;
             log.manual(ctx, file, call, code, message);
             out = Todos.add(out, call, code, message, style.newline());
+        }
+        return out;
+    }
+
+    /**
+     * Without {@code --unsafe-fixes}: the registrations of another module's Prefect 1 flow that the scan reports as
+     * PF108 get a TODO too, worded as an unsafe run words it for a flow it leaves alone: no flow is converted here, so
+     * the line keeps working until one is (by an unsafe run, which then keeps this TODO, or by hand). The other Flow
+     * methods still exist on a flow left as Prefect 1 code, so they get nothing.
+     */
+    private Node importedRegistrations(Node root) {
+        Node out = root;
+        for (Node call : Prefect1ImportedFlows.methodCalls(root, projectFlows, Set.of("register"))) {
+            if (Todos.has(out, call, "PF108")) {
+                continue;
+            }
+            String message = "`" + Prefect1ImportedFlows.receiver(call) + ".register(...)` registers a Prefect 1 flow; "
+                    + "once that flow is converted (`migrate rewrite --unsafe-fixes` converts it, or by hand) it has no "
+                    + "register() and this line fails: then delete it and deploy with `prefect deploy --all` from prefect.yaml";
+            log.manual(ctx, file, call, "PF108", message);
+            out = Todos.add(out, call, "PF108", message, style.newline());
         }
         return out;
     }

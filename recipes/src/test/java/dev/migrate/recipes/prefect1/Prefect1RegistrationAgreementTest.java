@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.python.Prefect1FlowDetector;
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.rewriters.python.PythonParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,14 @@ class Prefect1RegistrationAgreementTest {
                 mod = importlib.import_module("flows.report")
                 getattr(mod, "flow").register(project_name=sys.argv[1])
                 """);
+        // the flow module is named when the script runs: PF116 on both sides, at the load
+        PROJECT.put("scripts/register_one.py", """
+                import importlib
+                import os
+
+                module = importlib.import_module(os.environ["FLOW_MODULE"])
+                module.flow.register(project_name="data")
+                """);
         PROJECT.put("app/plugins.py", """
                 import importlib
 
@@ -146,8 +155,51 @@ class Prefect1RegistrationAgreementTest {
                 "scripts/register_report.py: getattr(mod, \"flow\").register(project_name=sys.argv[1])");
     }
 
+    @Test
+    void aFlowModuleChosenAtRunTimeIsReportedWhereTheRewriteSaysSo() {
+        assertThat(rewritten(new InMemoryExecutionContext(), "PF116")).isEqualTo(scanned("PF116"))
+                .containsExactly("scripts/register_one.py: module = importlib.import_module(os.environ[\"FLOW_MODULE\"])");
+    }
+
+    @Test
+    void withoutUnsafeFixesTheSameRegistrationsGetTheTodoTheScanPromises() {
+        // the scan lists these as fixes that need --unsafe-fixes; a safe run converts no flow but must leave the note
+        InMemoryExecutionContext safe = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(safe, false);
+        assertThat(rewritten(safe)).isEqualTo(scanned());
+        List<String> todos = todoLines(safe);
+        assertThat(todos).contains("# TODO(migrate PF108): `etl_flow.register(...)` registers a Prefect 1 flow; once that "
+                + "flow is converted (`migrate rewrite --unsafe-fixes` converts it, or by hand) it has no register() and "
+                + "this line fails: then delete it and deploy with `prefect deploy --all` from prefect.yaml");
+    }
+
+    /** The PF108 TODO lines a run leaves, as written. */
+    private static List<String> todoLines(InMemoryExecutionContext ctx) {
+        List<String> out = new ArrayList<>();
+        for (Result r : run(ctx).getChangeset().getAllResults()) {
+            if (r.getAfter() != null) {
+                for (String line : r.getAfter().printAll().split("\n", -1)) {
+                    if (line.strip().startsWith("# TODO(migrate PF108)")) {
+                        out.add(line.strip());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RecipeRun run(InMemoryExecutionContext ctx) {
+        List<SourceFile> sources = new ArrayList<>();
+        PROJECT.forEach((path, text) -> sources.add(PythonParser.parse(Path.of(path), text)));
+        return new ConvertPrefect1Flows().run(new InMemoryLargeSourceSet(sources), ctx);
+    }
+
     /** "path: statement" of each PF108 the scan reports without a job: a registration of another module's flow. */
     private static TreeSet<String> scanned() {
+        return scanned("PF108");
+    }
+
+    private static TreeSet<String> scanned(String code) {
         List<Finding> findings = new ArrayList<>();
         Prefect1FlowDetector detector = new Prefect1FlowDetector();
         List<ScanFile> files = PROJECT.entrySet().stream().map(e -> new ScanFile(e.getKey(), e.getValue())).toList();
@@ -166,7 +218,7 @@ class Prefect1RegistrationAgreementTest {
         detector.finish(sink);
         TreeSet<String> out = new TreeSet<>();
         for (Finding f : findings) {
-            if (f.code().equals("PF108") && f.jobId() == null) {
+            if (f.code().equals(code) && f.jobId() == null) {
                 String[] lines = PROJECT.get(f.where().path()).split("\n", -1);
                 out.add(f.where().path() + ": " + lines[f.where().line() - 1].strip());
             }
@@ -176,9 +228,15 @@ class Prefect1RegistrationAgreementTest {
 
     /** "path: statement" of each statement the rewrite puts a PF108 TODO above. */
     private static TreeSet<String> rewritten() {
-        List<SourceFile> sources = new ArrayList<>();
-        PROJECT.forEach((path, text) -> sources.add(PythonParser.parse(Path.of(path), text)));
-        RecipeRun run = new ConvertPrefect1Flows().run(new InMemoryLargeSourceSet(sources), new InMemoryExecutionContext());
+        return rewritten(new InMemoryExecutionContext());
+    }
+
+    private static TreeSet<String> rewritten(InMemoryExecutionContext ctx) {
+        return rewritten(ctx, "PF108");
+    }
+
+    private static TreeSet<String> rewritten(InMemoryExecutionContext ctx, String code) {
+        RecipeRun run = run(ctx);
         TreeSet<String> out = new TreeSet<>();
         for (Result r : run.getChangeset().getAllResults()) {
             if (r.getAfter() == null) {
@@ -186,7 +244,7 @@ class Prefect1RegistrationAgreementTest {
             }
             String[] lines = r.getAfter().printAll().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].strip().startsWith("# TODO(migrate PF108)")) {
+                if (!lines[i].strip().startsWith("# TODO(migrate " + code + ")")) {
                     continue;
                 }
                 int at = i + 1;

@@ -41,6 +41,10 @@ record ApschedulerStart(String instant, String unproven) {
     private static final Pattern LOOSE_DATE = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?(Z|[+-]\\d\\d:\\d\\d)?");
     private static final List<String> DATETIME_CALLS = List.of("datetime.datetime", "datetime");
+    /** How the reason for a start without any zone goes on: a later reading that knows the local zone looks for it. */
+    static final String NO_ZONE = " names no zone, nor does the ";
+    /** How the reason for a date string APScheduler 3 refuses begins, after "; ". */
+    static final String REFUSED = "APScheduler 3 refuses";
 
     /**
      * @param value     the start_date/start_time argument
@@ -60,7 +64,7 @@ record ApschedulerStart(String instant, String unproven) {
             return Optional.empty();
         }
         String refused = text.isPresent() && !version4 && !APS3_DATE.matcher(text.get().strip()).matches()
-                ? "APScheduler 3 refuses start_date " + written + " (its date strings are YYYY-MM-DD or YYYY-MM-DD "
+                ? REFUSED + " start_date " + written + " (its date strings are YYYY-MM-DD or YYYY-MM-DD "
                         + "HH:MM:SS, apscheduler.util._DATE_REGEX): add_job raises ValueError, so the job is not "
                         + "scheduled as written; read as the time it names"
                 : null;
@@ -82,7 +86,7 @@ record ApschedulerStart(String instant, String unproven) {
         String why = computed != null
                 ? "zone not read: the scheduler's timezone=" + computed + " is computed when it runs, and the naive "
                         + arg + " " + written + " is read in it; read in the host's zone here"
-                : ScheduleSpec.ZONE_NOT_PROVEN + " not proven (" + arg + " " + written + " names no zone, nor does the "
+                : ScheduleSpec.ZONE_NOT_PROVEN + " not proven (" + arg + " " + written + NO_ZONE
                         + (version4 ? "trigger: APScheduler 4" : object ? "trigger object, which the scheduler's "
                                 + "timezone= does not reach: APScheduler 3" : "job or its scheduler: APScheduler 3")
                         + " reads it in the local zone of the machine that runs the scheduler; read in the host's zone here)";

@@ -55,6 +55,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        // a registration script may load its flows by a name it gets when it runs, with or without a Prefect import
+        Prefect1RunTimeModules.report(m, sink);
         if (!m.imports().uses("prefect")) {
             importedRegistrations.offer(m);
             return;

@@ -64,6 +64,57 @@ public final class Prefect1ModulesByName {
         return new Prefect1ModulesByName(imports, bound);
     }
 
+    /**
+     * The calls of {@code root} that load a module, or read a name from a module loaded by a literal name, by a name
+     * known only when the script runs: {@code importlib.import_module(os.environ["FLOW_MODULE"])},
+     * {@code import_module(sys.argv[1])}, {@code getattr(mod, os.getenv("FLOW_NAME", "flow"))}. A literal, or a loop's
+     * name over a list of literals, is read ({@link #of}); anything else is not, and these calls say where.
+     */
+    public static List<Node> chosenAtRunTime(Node root, Imports imports) {
+        if (imports.all().stream().noneMatch(b -> b.qualifiedName().equals("importlib")
+                || b.qualifiedName().startsWith("importlib."))) {
+            return List.of();
+        }
+        Prefect1ModulesByName byName = of(root, imports);
+        List<Node> out = new ArrayList<>();
+        for (Node call : Nodes.find(root, NodeKind.CALL)) {
+            if (imports.qualifiedName(call).filter(IMPORT_MODULE::contains).isPresent()) {
+                Optional<Node> name = new CallView(call).positional(0).map(a -> Expressions.unwrap(a.value()));
+                if (name.isPresent() && !staticName(root, call, name.get())) {
+                    out.add(call);
+                }
+            } else if (call.kind() == NodeKind.CALL && byName.isGetattr(call)) {
+                CallView view = new CallView(call);
+                Optional<Node> holder = view.positional(0).map(a -> Expressions.unwrap(a.value()));
+                Optional<Node> name = view.positional(1).map(a -> Expressions.unwrap(a.value()));
+                // a module loaded by a literal name, read by a name the script gets when it runs
+                if (holder.isPresent() && name.isPresent() && !byName.modules(holder.get()).isEmpty()
+                        && !staticName(root, call, name.get())) {
+                    out.add(call);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code name}, an argument of {@code call}, is a literal or a loop's name over literals around it. */
+    private static boolean staticName(Node root, Node call, Node name) {
+        if (StringLiterals.value(name).isPresent()) {
+            return true;
+        }
+        if (name.kind() != NodeKind.NAME) {
+            return false;
+        }
+        for (Node loop : Nodes.find(root, NodeKind.FOR)) {
+            Node target = loop.nodes().get(0);
+            if (target.kind() == NodeKind.NAME && Expressions.name(target).equals(Expressions.name(name))
+                    && contains(loop, call)) {
+                return !strings(root, Expressions.unwrap(loop.nodes().get(1))).isEmpty();
+            }
+        }
+        return false;
+    }
+
     /** Whether the file loads any module by a name this reads. */
     public boolean any() {
         return !bound.isEmpty();

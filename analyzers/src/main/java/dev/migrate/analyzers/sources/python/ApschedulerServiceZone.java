@@ -1,0 +1,114 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SchedulerServices;
+import dev.migrate.analyzers.scan.JobResolver;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The zone an APScheduler script really runs in when the systemd service that keeps it running sets {@code TZ}
+ * ({@code Environment=TZ=Europe/Berlin}, {@code Environment="TZ=..."}, or a {@code TZ=} line of an
+ * {@code EnvironmentFile=}): APScheduler's "local zone" is tzlocal's {@code get_localzone()}, which reads {@code TZ}
+ * before the machine's {@code /etc/localtime}, so the schedules that name no zone fire in it, not in the host's.
+ * Those schedules are read in that zone, which is then proven; the job says where ({@code zone.from}) and its PYS002
+ * finding cites the unit line. The service is found as every report finds it ({@link SchedulerServices#serviceOf}).
+ * Values from {@code EnvironmentFile=} override {@code Environment=}, and of each the last assignment wins, as in
+ * systemd. A {@code TZ} that is no IANA zone name (a POSIX rule such as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not
+ * used.
+ */
+public final class ApschedulerServiceZone implements JobResolver {
+    @Override
+    public boolean wants(String path) {
+        return path.endsWith(".service") || path.endsWith(".conf") && path.contains(".service.d/")
+                || path.contains("etc/default/") || path.contains("etc/sysconfig/") || path.endsWith(".env");
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        resolve(jobs, findings, files, null);
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, Path base) {
+        Map<String, String> texts = new HashMap<>();
+        files.forEach(f -> texts.put(f.path(), f.text()));
+        List<Job> all = List.copyOf(jobs);
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (j.kind() != JobKind.APSCHEDULER || j.schedules().stream().noneMatch(ApschedulerServiceZone::local)) {
+                continue;
+            }
+            Job service = SchedulerServices.serviceOf(j, all);
+            if (service == null || service.source().line() != 0) {
+                continue; // a unit a script writes with a here-document: its lines are the script's
+            }
+            Optional<ApschedulerUnitTz> tz = ApschedulerUnitTz.of(service, texts, base);
+            if (tz.isPresent()) {
+                jobs.set(i, inZone(j, tz.get()));
+                cite(findings, j.id(), tz.get());
+            }
+        }
+    }
+
+    /** A schedule that fires in the local zone of the process: no zone of its own, or a naive start read in the host's. */
+    private static boolean local(ScheduleSpec s) {
+        return s.timezone() == null && s.dependsOnZone() && (s.unproven() == null || naiveStart(s));
+    }
+
+    /** An interval whose naive start ApschedulerStart placed in the host's zone, saying only its zone is unknown. */
+    private static boolean naiveStart(ScheduleSpec s) {
+        return s.zoneUnproven() && s.form() == ScheduleSpec.Form.INTERVAL && s.expression().startsWith("R/")
+                && s.unproven().contains(ApschedulerStart.NO_ZONE);
+    }
+
+    private static Job inZone(Job j, ApschedulerUnitTz tz) {
+        List<ScheduleSpec> schedules = j.schedules().stream().map(s -> !local(s) ? s : naiveStart(s) ? restarted(s, tz.zone())
+                : s.withTimezone(tz.zone())).toList();
+        Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
+        attrs.put("zone", tz.zone());
+        attrs.put("zone.from", tz.line() + " at " + tz.where());
+        return new Job(j.id(), j.kind(), j.name(), j.source(), schedules, j.command(), j.user(), j.env(), j.workingDir(),
+                j.overlap(), j.dependsOn(), attrs);
+    }
+
+    /**
+     * An interval whose naive start was placed in the host's zone, placed in the service's instead: the same local
+     * time, that zone's offset. What else the start left unknown (a date string APScheduler 3 refuses) stays said.
+     */
+    private static ScheduleSpec restarted(ScheduleSpec s, String zone) {
+        String[] parts = s.expression().split("/", 3);
+        try {
+            String start = OffsetDateTime.parse(parts[1]).toLocalDateTime().atZone(ZoneId.of(zone)).toOffsetDateTime()
+                    .toString();
+            int refused = s.unproven().indexOf("; " + ApschedulerStart.REFUSED);
+            return new ScheduleSpec(s.form(), "R/" + start + "/" + parts[2], zone, s.where(), s.paused(),
+                    refused < 0 ? null : s.unproven().substring(refused + 2));
+        } catch (DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            return s;
+        }
+    }
+
+    /** The job's PYS002 finding says which zone it runs in and the line that says so. */
+    private static void cite(List<Finding> findings, String jobId, ApschedulerUnitTz tz) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.code().equals("PYS002") && jobId.equals(f.jobId())) {
+                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), f.message() + "; it runs in "
+                        + tz.zone() + ", the TZ its systemd service sets (" + tz.where() + ": " + tz.line()
+                        + "), which is APScheduler's local zone", f.where(), f.jobId()));
+            }
+        }
+    }
+}

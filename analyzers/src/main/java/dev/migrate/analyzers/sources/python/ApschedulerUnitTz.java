@@ -1,0 +1,157 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.rewriters.systemd.EnvironmentWords;
+import dev.migrate.rewriters.systemd.UnitFile;
+import dev.migrate.rewriters.systemd.UnitLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code TZ} a systemd service sets for the process it runs, as {@link ApschedulerServiceZone} reads it: the last
+ * {@code Environment=} word {@code TZ=...} of the unit and its drop-ins (an empty {@code Environment=} clears the
+ * earlier ones), overridden by a {@code TZ=} line of an {@code EnvironmentFile=}, the last file that sets it winning,
+ * as systemd applies them. Only the TZ word is kept: the other words of the line may be secrets.
+ *
+ * @param zone  the IANA zone it names
+ * @param line  what sets it, as written ({@code Environment=TZ=Europe/Berlin}, or the environment file's line)
+ * @param where the file and line that set it ({@code etc/systemd/system/etl.service:9})
+ */
+record ApschedulerUnitTz(String zone, String line, String where) {
+    private static final String TZ = "TZ";
+    /** A {@code KEY=value} line of an environment file, as systemd reads one (quotes around the value allowed). */
+    private static final Pattern ENV_LINE = Pattern.compile("^\\s*TZ\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S*))\\s*$");
+    private static final long MAX_ENV_FILE = 64 * 1024;
+    /** Where a host dump's unit directories start: what is before them is the host's root. */
+    private static final Pattern UNIT_DIRECTORY = Pattern.compile("(^|/)(etc|lib|usr/lib|run)/systemd/");
+
+    /**
+     * The TZ the scheduler {@code service} (a job of the inventory) sets, from its unit's text and its drop-ins' among
+     * {@code texts}, and the environment files they name (among {@code texts}, else read in the tree at {@code base}
+     * when it is given); empty when none sets one that names an IANA zone.
+     */
+    static Optional<ApschedulerUnitTz> of(Job service, Map<String, String> texts, Path base) {
+        List<String> units = new ArrayList<>();
+        units.add(service.source().path());
+        String dropIns = service.attributes().get("service.dropIns");
+        if (dropIns != null) {
+            for (String d : dropIns.split(" ")) {
+                if (!d.isBlank() && !d.contains(":")) { // a drop-in a script writes is shown as path:line
+                    units.add(d);
+                }
+            }
+        }
+        ApschedulerUnitTz fromEnvironment = null;
+        ApschedulerUnitTz fromFiles = null;
+        for (String path : units) {
+            String text = texts.get(path);
+            if (text == null) {
+                continue;
+            }
+            UnitFile unit = UnitFile.parse(text);
+            for (int index : unit.indexesOf("Service", "Environment")) {
+                String value = ((UnitLine.Assignment) unit.lines().get(index)).value();
+                if (value.isBlank()) {
+                    fromEnvironment = null; // Environment= alone clears the list
+                    continue;
+                }
+                String tz = EnvironmentWords.parse(value).get(TZ);
+                if (tz != null) {
+                    // only the TZ word is cited: the line's other words may be secrets
+                    fromEnvironment = new ApschedulerUnitTz(tz, "Environment=TZ=" + tz, path + ":" + unit.lineNumber(index));
+                }
+            }
+            for (int index : unit.indexesOf("Service", "EnvironmentFile")) {
+                String value = ((UnitLine.Assignment) unit.lines().get(index)).value().strip();
+                if (value.isEmpty()) {
+                    fromFiles = null;
+                    continue;
+                }
+                Optional<ApschedulerUnitTz> s = fromFile(value, path, unit.lineNumber(index), texts, base);
+                if (s.isPresent()) {
+                    fromFiles = s.get();
+                }
+            }
+        }
+        ApschedulerUnitTz chosen = fromFiles != null ? fromFiles : fromEnvironment;
+        return Optional.ofNullable(chosen)
+                .flatMap(s -> zoneName(s.zone()).map(z -> new ApschedulerUnitTz(z, s.line(), s.where())));
+    }
+
+    /** The last {@code TZ=} line of the environment file {@code EnvironmentFile=value} names, read in the tree. */
+    private static Optional<ApschedulerUnitTz> fromFile(String value, String unitPath, int unitLine, Map<String, String> texts,
+                                              Path base) {
+        String file = value.startsWith("-") ? value.substring(1) : value;
+        if (!file.startsWith("/") || file.contains("%") || file.contains("..")) {
+            return Optional.empty(); // a specifier or a relative name: not a file of the tree
+        }
+        Matcher m = UNIT_DIRECTORY.matcher(unitPath);
+        String hostRoot = m.find() ? unitPath.substring(0, m.start(2)) : "";
+        String path = hostRoot + file.substring(1);
+        String text = texts.get(path);
+        if (text == null) {
+            text = read(base, path);
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        ApschedulerUnitTz found = null;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher tz = ENV_LINE.matcher(lines[i]);
+            if (tz.matches()) {
+                String v = tz.group(1) != null ? tz.group(1) : tz.group(2) != null ? tz.group(2) : tz.group(3);
+                found = new ApschedulerUnitTz(v, "EnvironmentFile=" + value + " (" + unitPath + ":" + unitLine + "): "
+                        + lines[i].strip(), path + ":" + (i + 1));
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A small regular file of the tree, never through a link; null when there is none. */
+    private static String read(Path base, String relative) {
+        if (base == null) {
+            return null;
+        }
+        Path p = base.resolve(relative).normalize();
+        try {
+            if (!p.startsWith(base.normalize()) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(p) > MAX_ENV_FILE) {
+                return null;
+            }
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The IANA zone a {@code TZ} value names: {@code Europe/Berlin}, glibc's {@code :Europe/Berlin}, or a zoneinfo
+     * file's path; empty for a POSIX rule or a name Java's zone database does not know.
+     */
+    static Optional<String> zoneName(String value) {
+        String v = value.strip();
+        v = v.startsWith(":") ? v.substring(1) : v;
+        int zoneinfo = v.lastIndexOf("zoneinfo/");
+        v = zoneinfo >= 0 ? v.substring(zoneinfo + "zoneinfo/".length()) : v;
+        if (v.isEmpty() || !v.matches("[A-Za-z][A-Za-z0-9_+/-]*")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(v).getId());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
