@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 final class GitlabShells {
     /** A key of a mapping: group 1 its indentation, group 2 its name. */
     private static final Pattern KEY = Pattern.compile("^([ \\t]*)([A-Za-z_][\\w.-]*)[ \\t]*:(?:[ \\t]|$)");
-    private static final Pattern NO_DEFAULT = Pattern.compile("^[ \\t]*default[ \\t]*:[ \\t]*(false\\b|\\[([^\\]]*)])");
 
     /** For each line (0-based), the line that opens its shell: its job's key, or its after_script:; -1 above all. */
     private final int[] shellOf;
@@ -80,12 +79,6 @@ final class GitlabShells {
                         scriptKeys.putIfAbsent(job, i);
                     }
                 }
-                // a list item at the key's own indentation (`script:` then `- cd flows` under it) is still the key's
-                Matcher off = NO_DEFAULT.matcher(l);
-                if ("inherit".equals(section) && off.find()
-                        && (off.group(1).startsWith("false") || !off.group(2).contains("before_script"))) {
-                    optsOut.put(job, true);
-                }
             }
             shellOf[i] = "after_script".equals(section) ? sectionLine : job;
             scriptKeyOf[i] = "script".equals(section) && job >= 0 ? sectionLine : -1;
@@ -108,6 +101,13 @@ final class GitlabShells {
         }
         String[] all = joined.toArray(String[]::new);
         GitlabExtends templates = new GitlabExtends(all, fileStarts);
+        // a job whose inherit: default: (its own or its templates') leaves out before_script
+        for (int i = 0; i < lines.length; i++) {
+            String name = shellOf[i] == i ? templates.nameAt(i) : null;
+            if (name != null && !templates.inheritsDefaultBefore(name)) {
+                optsOut.put(i, true);
+            }
+        }
         // the default's own lines with its `- !reference [.setup, script]` items brought in where they stand; without
         // one of the file's own, the default before_script of an included file (merged under its default:)
         afterDefault = !defaultLines.isEmpty() ? replayed(all, templates.expanded(defaultLines, all, 0), ROOT)
@@ -161,7 +161,7 @@ final class GitlabShells {
         }
         splitAtReferences(lines, all, templates);
         for (int i = 0; i < lines.length; i++) {
-            if (GitlabExtends.isReference(lines[i])) {
+            if (templates.isReference(i)) {
                 java.util.List<String> brought = templates.expanded(java.util.List.of(i), all, 0).stream()
                         .map(k -> all[k]).toList();
                 if (!brought.isEmpty()) {
@@ -218,7 +218,7 @@ final class GitlabShells {
             }
             int opening = current.getOrDefault(shell, shell);
             shellOf[i] = opening;
-            if (!GitlabExtends.isReference(lines[i]) || i == shell) {
+            if (!templates.isReference(i) || i == shell) {
                 continue;
             }
             java.util.List<Integer> replay = new java.util.ArrayList<>();
