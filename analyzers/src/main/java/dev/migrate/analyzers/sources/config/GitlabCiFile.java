@@ -2,7 +2,9 @@ package dev.migrate.analyzers.sources.config;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,10 +29,33 @@ final class GitlabCiFile {
     record TopKey(String name, int line, Node key, Node value, int lastLine) {
     }
 
+    /** The files read last, by text: the scan's passes and the rewrite read the same pipeline files many times. */
+    private static final Map<String, GitlabCiFile> READ = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GitlabCiFile> eldest) {
+            return size() > 64;
+        }
+    };
+
     private final String[] lines;
     private final List<TopKey> keys = new ArrayList<>();
 
-    GitlabCiFile(String text) {
+    /** The file of {@code text}, parsed once while it is among the files read last (the result is never changed). */
+    static GitlabCiFile of(String text) {
+        synchronized (READ) {
+            GitlabCiFile known = READ.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        GitlabCiFile read = new GitlabCiFile(text);
+        synchronized (READ) {
+            READ.put(text, read);
+        }
+        return read;
+    }
+
+    private GitlabCiFile(String text) {
         this.lines = text.split("\r?\n", -1);
         List<MappingNode> roots = roots(text);
         for (MappingNode root : roots) {

@@ -45,7 +45,7 @@ final class GitlabIncludeItems {
         if (!text.contains("include")) {
             return out;
         }
-        for (GitlabCiFile.TopKey k : new GitlabCiFile(text).keys()) {
+        for (GitlabCiFile.TopKey k : GitlabCiFile.of(text).keys()) {
             if (k.name().equals("include")) {
                 List<Node> items = k.value() instanceof SequenceNode s ? s.getValue() : List.of(k.value());
                 items.forEach(i -> item(i, out));

@@ -53,9 +53,9 @@ final class GitlabJobModel {
 
     /**
      * A variable: its name, its value as written (from its first character to its line's end; null for a mapping or
-     * a list), the file and 0-based line of its key.
+     * a list), the file and 0-based line and column of its key.
      */
-    record Variable(String name, String written, int file, int line) {
+    record Variable(String name, String written, int file, int line, int column) {
     }
 
     /** A node and the file it is written in. */
@@ -147,7 +147,7 @@ final class GitlabJobModel {
     /** The pipeline of {@code texts}: its own file's first, then the files it includes, in the order GitLab reads them. */
     GitlabJobModel(List<String> texts) {
         for (String t : texts) {
-            files.add(new GitlabCiFile(t));
+            files.add(GitlabCiFile.of(t));
         }
         for (int f = 0; f < files.size(); f++) {
             Map<String, Layer> inFile = new LinkedHashMap<>();
@@ -398,7 +398,8 @@ final class GitlabJobModel {
             Located target = resolve(scalars(value.node()), depth + 1);
             value = target == null ? value : target;
         }
-        out.put(k.getValue(), new Variable(k.getValue(), written(value), file, k.getStartMark().getLine()));
+        out.put(k.getValue(), new Variable(k.getValue(), written(value), file, k.getStartMark().getLine(),
+                k.getStartMark().getColumn()));
     }
 
     /** A scalar's value as written on its first line (quotes and a comment kept); null for anything else. */
@@ -411,8 +412,17 @@ final class GitlabJobModel {
         }
         String[] lines = files.get(v.file()).lines();
         int line = s.getStartMark().getLine();
-        return line < lines.length ? lines[line].substring(Math.min(s.getStartMark().getColumn(), lines[line].length()))
-                .replaceFirst("[ \\t]+$", "").replaceFirst("\\r$", "") : null;
+        if (line >= lines.length) {
+            return null;
+        }
+        String text = lines[line];
+        int from = Math.min(s.getStartMark().getColumn(), text.length());
+        if (s.getEndMark().getLine() != line) {
+            return null; // a block scalar (`|`) or one folded over lines: no one literal word
+        }
+        // a scalar on one line as written, quotes kept (in a flow mapping, without the entries after it)
+        int to = Math.min(s.getEndMark().getColumn(), text.length());
+        return text.substring(from, Math.max(from, to)).replaceFirst("[ \\t\\r]+$", "");
     }
 
     /**
@@ -516,7 +526,7 @@ final class GitlabJobModel {
             }
             model.walk(k.value(), out, seen, keysSeen);
         }
-        out.sort(java.util.Comparator.comparingInt(Variable::line));
+        out.sort(java.util.Comparator.comparingInt(Variable::line).thenComparingInt(Variable::column));
         return out;
     }
 
@@ -540,7 +550,8 @@ final class GitlabJobModel {
     private void collect(MappingNode vm, List<Variable> out, Set<Node> keysSeen) {
         for (NodeTuple t : YamlDocs.tuples(vm)) {
             if (t.getKeyNode() instanceof ScalarNode k && NAME.matcher(k.getValue()).matches() && keysSeen.add(k)) {
-                out.add(new Variable(k.getValue(), written(new Located(0, t.getValueNode())), 0, k.getStartMark().getLine()));
+                out.add(new Variable(k.getValue(), written(new Located(0, t.getValueNode())), 0, k.getStartMark().getLine(),
+                        k.getStartMark().getColumn()));
             }
         }
     }

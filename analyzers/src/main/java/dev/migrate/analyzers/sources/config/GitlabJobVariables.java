@@ -25,9 +25,6 @@ import java.util.regex.Matcher;
  * A line no job runs (a template nothing extends) is read with the variables its own job would have.
  */
 public class GitlabJobVariables {
-    /** Variables are keyed by where they are written: a file's lines fit below this. */
-    private static final int FILE_KEYS = 1 << 20;
-
     private final GitlabJobModel model;
     /** The file whose lines are asked about. */
     private final int read;
@@ -49,7 +46,8 @@ public class GitlabJobVariables {
                 jobOf[i] = k.name();
                 sectionOf[i] = null;
             }
-            if (k.value() instanceof org.yaml.snakeyaml.nodes.MappingNode m && !k.name().equals("variables")) {
+            if (k.value() instanceof org.yaml.snakeyaml.nodes.MappingNode m && !k.name().equals("variables")
+                    && !GitlabCiFile.isAlias(k.key(), k.value())) {
                 for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key) {
                         int from = key.getStartMark().getLine();
@@ -79,6 +77,9 @@ public class GitlabJobVariables {
      * texts of the pipeline's other files, its own first ({@link GitlabIncludes#includedTemplates}).
      */
     public static GitlabJobVariables ofIncluded(String text, List<String> pipeline) {
+        if (pipeline instanceof GitlabIncludes.PipelineTexts several && several.all().size() > 1) {
+            return ofIncluded(text, several.all());
+        }
         List<String> texts = new ArrayList<>();
         texts.add(pipeline.isEmpty() ? "" : pipeline.get(0));
         texts.add(text);
@@ -91,11 +92,11 @@ public class GitlabJobVariables {
     /**
      * The variables of the jobs of each pipeline that includes a file ({@code text}), for its lines, one reading per
      * pipeline: {@code pipelines} the texts of each such pipeline's other files, its own first
-     * ({@link GitlabIncludes#includingPipelines}). A line is read as the jobs of every pipeline run it: a value where
+     * ({@link GitlabIncludes.PipelineTexts#all}). A line is read as the jobs of every pipeline run it: a value where
      * they all agree, else set but not known.
      */
     public static GitlabJobVariables ofIncluded(String text, Collection<List<String>> pipelines) {
-        List<GitlabJobVariables> each = pipelines.stream().map(p -> ofIncluded(text, p)).toList();
+        List<GitlabJobVariables> each = pipelines.stream().map(p -> ofIncluded(text, List.copyOf(p))).toList();
         return each.size() == 1 ? each.get(0) : new Several(each);
     }
 
@@ -131,7 +132,7 @@ public class GitlabJobVariables {
         List<LiteralVariables.Assignment> out = new ArrayList<>();
         Map<Integer, String> written = new HashMap<>();
         for (GitlabJobModel.Variable e : all.values()) {
-            int key = e.file() * FILE_KEYS + e.line();
+            int key = out.size(); // an entry's own key: two may stand on one line ({A: x, B: y})
             String value = null;
             if (e.written() != null) {
                 Matcher literal = LiteralVariables.CI_LITERAL.matcher(e.written());
@@ -209,7 +210,10 @@ public class GitlabJobVariables {
         return runners;
     }
 
-    /** The readings of a file several pipelines include, line by line: one per pipeline, agreed. */
+    /**
+     * The readings of a file several pipelines include, line by line: the jobs of every pipeline that runs the line, a
+     * job of the same name in two pipelines read as two; a line none of them runs, as the first pipeline reads it.
+     */
     private static final class Several extends GitlabJobVariables {
         private final List<GitlabJobVariables> each;
 
@@ -220,23 +224,17 @@ public class GitlabJobVariables {
 
         @Override
         public List<LiteralVariables.Assignment> at(int number) {
-            Map<String, List<LiteralVariables.Assignment>> readings = new LinkedHashMap<>();
-            for (int i = 0; i < each.size(); i++) {
-                Map<String, List<LiteralVariables.Assignment>> jobs = each.get(i).jobsAt(number);
-                if (jobs.isEmpty()) {
-                    readings.put("pipeline " + (i + 1), each.get(i).at(number));
-                } else {
-                    readings.putAll(jobs);
-                }
-            }
-            return agreed(readings);
+            Map<String, List<LiteralVariables.Assignment>> jobs = jobsAt(number);
+            return jobs.isEmpty() ? each.get(0).at(number) : agreed(jobs);
         }
 
         @Override
         public Map<String, List<LiteralVariables.Assignment>> jobsAt(int number) {
             Map<String, List<LiteralVariables.Assignment>> out = new LinkedHashMap<>();
-            for (GitlabJobVariables e : each) {
-                e.jobsAt(number).forEach(out::putIfAbsent);
+            for (int i = 0; i < each.size(); i++) {
+                int pipeline = i + 1;
+                each.get(i).jobsAt(number).forEach((job, assignments) ->
+                        out.put(out.containsKey(job) ? job + " (pipeline " + pipeline + ")" : job, assignments));
             }
             return out;
         }

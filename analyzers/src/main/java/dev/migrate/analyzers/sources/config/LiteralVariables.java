@@ -275,7 +275,8 @@ public final class LiteralVariables {
         List<Assignment> out = new ArrayList<>();
         int[] starts = lineStarts(text);
         for (GitlabJobModel.Variable v : GitlabJobModel.everyVariable(text)) {
-            int here = starts[Math.min(v.line(), starts.length - 1)];
+            // at the key itself: two entries may stand on one line ({A: x, B: y})
+            int here = starts[Math.min(v.line(), starts.length - 1)] + v.column();
             String value = null;
             if (v.written() != null) {
                 written.put(here, v.written());
