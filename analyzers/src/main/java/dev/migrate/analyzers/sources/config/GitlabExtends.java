@@ -103,6 +103,24 @@ final class GitlabExtends {
         return out;
     }
 
+    /** The top-level keys of the pipeline's own file (the first), in order. */
+    List<GitlabCiFile.TopKey> ownKeys() {
+        return model.files().get(0).keys();
+    }
+
+    /**
+     * The lines of the default before_script, references followed: {@code default: before_script:} (the pipeline's
+     * own, else an included file's), else the older top-level {@code before_script:} of the pipeline's own file; empty
+     * when there is none.
+     */
+    Optional<List<Integer>> defaultBefore() {
+        GitlabJobModel.Job d = model.job("default");
+        List<GitlabJobModel.Item> items = d != null && d.has("before_script") ? d.items("before_script")
+                : model.topLevelItems("before_script");
+        List<Integer> found = indexes(model.expanded(items));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found);
+    }
+
     /** The name of the job whose key is on line {@code index}, or null. */
     String nameAt(int index) {
         return names.get(index);

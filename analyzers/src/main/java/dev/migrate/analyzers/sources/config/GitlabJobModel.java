@@ -197,6 +197,20 @@ final class GitlabJobModel {
         return !name.startsWith(".") && !KEYWORDS.contains(name);
     }
 
+    /**
+     * The items of the pipeline's own file's top-level {@code key:} when it is a list or a block of lines, not a
+     * mapping (the older top-level {@code before_script:}), references not followed; empty when there is none.
+     */
+    List<Item> topLevelItems(String key) {
+        List<Item> out = new ArrayList<>();
+        for (GitlabCiFile.TopKey k : files.get(0).keys()) {
+            if (k.name().equals(key) && !(k.value() instanceof MappingNode)) {
+                out = itemsOf(new Located(0, k.value()));
+            }
+        }
+        return out;
+    }
+
     /** The {@code !reference} path of the item written at {@code place}, when it is one. */
     Optional<List<String>> referenceAt(Place place) {
         return Optional.ofNullable(references.get(place));
