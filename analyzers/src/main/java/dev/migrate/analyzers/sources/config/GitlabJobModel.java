@@ -167,13 +167,15 @@ final class GitlabJobModel {
             }
             inFile.forEach((name, layer) -> jobs.computeIfAbsent(name, Job::new).layers.add(layer));
         }
+        List<Item> sections = new ArrayList<>(topLevelItems("before_script")); // the older form of the default's
         for (Job j : jobs.values()) {
             for (String s : SCRIPTS) {
-                for (Item i : j.items(s)) {
-                    if (i.reference() != null) {
-                        references.put(new Place(i.file(), i.lines().get(0)), i.reference());
-                    }
-                }
+                sections.addAll(j.items(s));
+            }
+        }
+        for (Item i : sections) {
+            if (i.reference() != null) {
+                references.put(new Place(i.file(), i.lines().get(0)), i.reference());
             }
         }
     }
