@@ -24,10 +24,6 @@ final class GitlabExtends {
     /** The name of each job, by the index of its key's line. */
     private final Map<Integer, String> names = new HashMap<>();
 
-    GitlabExtends(String[] lines) {
-        this(lines, new int[] {0});
-    }
-
     /**
      * The jobs of {@code lines}, the pipeline's file and the files it includes ({@link GitlabIncludes}), one after
      * another, each starting at its {@code fileStarts} entry (the pipeline's own at 0): GitLab merges an included job
@@ -64,7 +60,7 @@ final class GitlabExtends {
      * The lines of section {@code section} of the job named {@code name} (its own, else an included job's of that
      * name), with the references in them followed; empty when it has none.
      */
-    Optional<List<Integer>> section(String name, String section, String[] lines) {
+    Optional<List<Integer>> section(String name, String section) {
         GitlabJobModel.Job job = model.job(name);
         List<Integer> found = job == null ? List.of() : indexes(model.expanded(job.items(section)));
         return found.isEmpty() ? Optional.empty() : Optional.of(found);
@@ -74,7 +70,7 @@ final class GitlabExtends {
      * The lines a job's own before_script is when it is a YAML alias ({@code before_script: *setup}), with the
      * references in them followed; empty otherwise (its {@code !reference} items are read where they stand).
      */
-    Optional<List<Integer>> aliasedBefore(String name, String[] lines) {
+    Optional<List<Integer>> aliasedBefore(String name) {
         GitlabJobModel.Job job = model.job(name);
         if (job == null || !job.isAlias("before_script")) {
             return Optional.empty();
@@ -89,7 +85,7 @@ final class GitlabExtends {
     }
 
     /** {@code indexes} with each {@code !reference} item replaced by the lines it brings in, followed in turn. */
-    List<Integer> expanded(List<Integer> indexes, String[] lines, int depth) {
+    List<Integer> expanded(List<Integer> indexes) {
         List<Integer> out = new ArrayList<>();
         for (int i : indexes) {
             GitlabJobModel.Place p = place(i);

@@ -30,10 +30,6 @@ final class GitlabShells {
     /** The lines each {@code !reference} item brings in where it stands (from any of the pipeline's files), by line. */
     private final Map<Integer, java.util.List<String>> referenced = new HashMap<>();
 
-    GitlabShells(String[] lines) {
-        this(lines, java.util.List.of());
-    }
-
     /**
      * The shells of a pipeline's {@code lines}, whose templates may be in the files it includes ({@code included}:
      * each file's lines, {@link GitlabIncludes}).
@@ -112,7 +108,7 @@ final class GitlabShells {
                 // its before_script is a YAML alias of other lines: it starts after them (its !reference items are
                 // read where they stand, below)
                 java.util.Optional<java.util.List<Integer>> aliased = name == null ? java.util.Optional.empty()
-                        : templates.aliasedBefore(name, all);
+                        : templates.aliasedBefore(name);
                 aliased.ifPresent(r -> fromTemplate.put(j, replayed(all, r, ROOT)));
                 continue;
             }
@@ -120,7 +116,7 @@ final class GitlabShells {
                     : templates.inheritedBefore(name);
             if (taken.isPresent()) {
                 // the before_script of a template it extends replaces the default: its script starts where that ends
-                fromTemplate.put(j, replayed(all, templates.expanded(taken.get(), all, 0), ROOT));
+                fromTemplate.put(j, replayed(all, templates.expanded(taken.get()), ROOT));
             } else if (!optsOut.containsKey(j)) {
                 inheriting.add(j);
             }
@@ -149,7 +145,7 @@ final class GitlabShells {
         splitAtReferences(lines, all, templates);
         for (int i = 0; i < lines.length; i++) {
             if (templates.isReference(i)) {
-                java.util.List<String> brought = templates.expanded(java.util.List.of(i), all, 0).stream()
+                java.util.List<String> brought = templates.expanded(java.util.List.of(i)).stream()
                         .map(k -> all[k]).toList();
                 if (!brought.isEmpty()) {
                     referenced.put(i, brought);
@@ -163,11 +159,11 @@ final class GitlabShells {
      * YAML alias of other lines, a template's it extends, else the default unless it turned that off), from the root.
      */
     private CiShells.Start scriptStart(String name, GitlabExtends templates, String[] all, boolean optedOut) {
-        java.util.Optional<java.util.List<Integer>> own = templates.section(name, "before_script", all);
+        java.util.Optional<java.util.List<Integer>> own = templates.section(name, "before_script");
         if (own.isPresent()) {
             return replayed(all, own.get(), ROOT);
         }
-        java.util.Optional<java.util.List<Integer>> aliased = templates.aliasedBefore(name, all);
+        java.util.Optional<java.util.List<Integer>> aliased = templates.aliasedBefore(name);
         if (aliased.isPresent()) {
             return replayed(all, aliased.get(), ROOT);
         }
@@ -176,7 +172,7 @@ final class GitlabShells {
         }
         java.util.Optional<java.util.List<Integer>> taken = templates.inheritedBefore(name);
         if (taken.isPresent()) {
-            return replayed(all, templates.expanded(taken.get(), all, 0), ROOT);
+            return replayed(all, templates.expanded(taken.get()), ROOT);
         }
         return optedOut ? ROOT : afterDefault;
     }
@@ -214,7 +210,7 @@ final class GitlabShells {
                     replay.add(k);
                 }
             }
-            replay.addAll(templates.expanded(java.util.List.of(i), all, 0));
+            replay.addAll(templates.expanded(java.util.List.of(i)));
             fromTemplate.put(i, replayed(all, replay, start(opening)));
             current.put(shell, i);
             shellOf[i] = i;
