@@ -203,7 +203,8 @@ public final class DeployCommandDeployments implements JobResolver {
             return List.of();
         }
         ScanFile script = byPath.get(command.source().path());
-        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source(), byPath);
+        Optional<CommandDirectory> ran = script == null ? Optional.empty()
+                : CommandDirectory.of(script, command.source(), byPath, texts);
         List<String> dirs;
         if (ran.isPresent()) {
             dirs = ran.get().directories(); // none after a cd the tree cannot follow: no entry is known to be read
