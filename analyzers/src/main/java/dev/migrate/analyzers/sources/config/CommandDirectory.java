@@ -5,8 +5,11 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.sources.systemd.EmbeddedUnits;
 import dev.migrate.analyzers.sources.systemd.SystemdDetector;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Where a command the command line detector found runs, read again from its file once the whole tree was scanned: a
@@ -30,20 +33,45 @@ public record CommandDirectory(List<String> directories, String absolute) {
     /**
      * Where the command at {@code where} in {@code file} runs; empty for a file whose lines the detector reads other
      * than as shell lines (a Dockerfile's commands run in the image, a Procfile's process in its container).
+     * {@code scanned} are the files the scan read, by path: a GitLab pipeline among them ({@code .gitlab-ci.yml},
+     * {@code deploy.gitlab-ci.yml}, one under {@code .gitlab/}) may include the file, whose jobs then run as that
+     * pipeline's ({@link GitlabIncludes#includedFiles}), and may extend templates of the files it includes.
      */
-    static Optional<CommandDirectory> of(ScanFile file, SourceRef where) {
-        return of(file, where, p -> null);
+    static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Map<String, ScanFile> scanned) {
+        return of(file, where, scanned, p -> scanned.containsKey(p) ? scanned.get(p).text() : null);
     }
 
     /**
-     * As {@link #of(ScanFile, SourceRef)}, with the texts of other repository files ({@code files}, null for one not
-     * known): a GitLab pipeline's jobs extend templates of the files it includes.
+     * As {@link #of(ScanFile, SourceRef, Map)}, with the texts of other repository files ({@code files}, null for one
+     * not known), such as a template file the scan did not read.
      */
-    public static Optional<CommandDirectory> of(ScanFile file, SourceRef where,
-                                                java.util.function.Function<String, String> files) {
+    static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Map<String, ScanFile> scanned,
+                                         Function<String, String> files) {
+        Map<String, String> pipelines = new TreeMap<>();
+        scanned.forEach((p, f) -> {
+            if (GitlabPipelines.isPipeline(p)) {
+                pipelines.put(p, f.text());
+            }
+        });
+        Function<String, String> texts = p -> scanned.containsKey(p) ? scanned.get(p).text() : files.apply(p);
+        List<String> pipeline = pipelines.isEmpty() ? null : GitlabIncludes.includedFiles(pipelines, texts).get(file.path());
+        return of(file, where, texts, pipeline);
+    }
+
+    /**
+     * As {@link #of(ScanFile, SourceRef, Map)}, knowing of the repository's own pipeline alone (the root
+     * {@code .gitlab-ci.yml}, GitLab's default) and the texts of other repository files ({@code files}, null for one
+     * not known).
+     */
+    public static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Function<String, String> files) {
+        return of(file, where, files, GitlabIncludes.rootPipelineOf(file.path(), files));
+    }
+
+    /** {@code pipeline}: for a file a GitLab pipeline includes, the texts of its other files (its own first); else null. */
+    private static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Function<String, String> files,
+                                                 List<String> pipeline) {
         String n = file.fileName();
-        // a file the pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
-        List<String> pipeline = GitlabIncludes.rootPipelineOf(file.path(), files);
+        // a file a pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
         boolean ci = pipeline != null || PrefectCliLineDetector.isCiYaml(file.path());
         boolean jenkins = n.startsWith("Jenkinsfile");
         if (!ci && !jenkins && !PrefectCliLineDetector.isScript(file) || n.equals("Procfile")) {

@@ -88,7 +88,7 @@ public final class DeployCommandDeployments implements JobResolver {
             int slash = given.indexOf('/');
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
-            List<Job> entries = entriesRead(jobs, inv, command, byPath.get(command.source().path()), texts);
+            List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
             List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
@@ -148,7 +148,7 @@ public final class DeployCommandDeployments implements JobResolver {
         }
         String given = command.attributes().getOrDefault(PrefectCommandReport.SELECTED_NAMES, "");
         List<String> names = given.isEmpty() ? List.of() : List.of(given.split("\n"));
-        List<Job> entries = entriesRead(jobs, inv, command, script, texts);
+        List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
         List<String> parsed = DeployNameSelection.parsed(names, entries);
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
                 command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script));
@@ -188,7 +188,7 @@ public final class DeployCommandDeployments implements JobResolver {
     /** Where a command runs, as its script's lines say, else where its file is, then the root. */
     private static List<String> directories(Job command, Map<String, ScanFile> byPath) {
         ScanFile script = byPath.get(command.source().path());
-        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
+        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source(), byPath);
         return ran.map(CommandDirectory::directories).filter(d -> !d.isEmpty()).orElseGet(() -> scriptThenRoot(command));
     }
 
@@ -256,13 +256,15 @@ public final class DeployCommandDeployments implements JobResolver {
      * directory, the file whose deployments pull into that directory ({@code set_working_directory}, as the rewrite
      * writes for a build that ran there) and whose place in the tree ends it.
      */
-    private static List<Job> entriesRead(List<Job> jobs, PrefectInvocation inv, Job command, ScanFile script,
+    private static List<Job> entriesRead(List<Job> jobs, PrefectInvocation inv, Job command, Map<String, ScanFile> byPath,
                                          java.util.function.Function<String, String> texts) {
         String read = inv.option("--prefect-file").orElse("prefect.yaml");
         if (read.contains("$") || read.startsWith("/") || read.startsWith("~")) {
             return List.of();
         }
-        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, command.source());
+        ScanFile script = byPath.get(command.source().path());
+        Optional<CommandDirectory> ran = script == null ? Optional.empty()
+                : CommandDirectory.of(script, command.source(), byPath, texts);
         List<String> dirs;
         if (ran.isPresent()) {
             dirs = ran.get().directories(); // none after a cd the tree cannot follow: no entry is known to be read

@@ -106,8 +106,9 @@ public final class GitlabIncludes {
      * Every local file the GitLab pipelines {@code pipelines} include, directly or not, whatever its name (a
      * {@code .gitlab/ci/deploy.yml} too), by path, each with the texts of its pipeline's other files (the pipeline's
      * own first): such a file's jobs run in that pipeline, with its variables and where its jobs leave the directory,
-     * so it is read through it, never on its own. A file several pipelines include is read with the first of them by
-     * path that no other pipeline includes (the top of the chain), else the first by path.
+     * so it is read through it, never on its own. A file several pipelines include runs in each of them: its list is
+     * that of the first of them by path that no other pipeline includes (the top of the chain), else the first by
+     * path, and {@link PipelineTexts#all} holds every such pipeline's, so that its variables are read with each.
      */
     public static Map<String, List<String>> includedFiles(Map<String, String> pipelines, Function<String, String> files) {
         Map<String, Map<String, String>> includes = new java.util.TreeMap<>();
@@ -122,20 +123,87 @@ public final class GitlabIncludes {
         List<String> order = new ArrayList<>();
         includes.keySet().stream().filter(p -> !includedByOne.contains(p)).forEach(order::add);
         includes.keySet().stream().filter(includedByOne::contains).forEach(order::add);
-        Map<String, List<String>> out = new java.util.TreeMap<>();
+        Map<String, List<List<String>>> readings = new java.util.TreeMap<>();
         for (String path : order) {
             Map<String, String> included = includes.get(path);
-            included.keySet().stream().filter(p -> !out.containsKey(p) && !p.equals(path)).forEach(p -> {
-                List<String> others = new ArrayList<>(List.of(pipelines.get(path)));
-                included.forEach((o, t) -> {
-                    if (!o.equals(p)) {
-                        others.add(t);
-                    }
-                });
-                out.put(p, others);
+            boolean top = !includedByOne.contains(path);
+            included.keySet().stream().filter(p -> !p.equals(path)).forEach(p -> {
+                List<List<String>> each = readings.computeIfAbsent(p, k -> new ArrayList<>());
+                // the pipelines at the top of a chain each run it; a file included by one that another includes, once
+                if (each.isEmpty() || top) {
+                    List<String> others = new ArrayList<>(List.of(pipelines.get(path)));
+                    included.forEach((o, t) -> {
+                        if (!o.equals(p)) {
+                            others.add(t);
+                        }
+                    });
+                    each.add(others);
+                }
             });
         }
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        readings.forEach((p, each) -> out.put(p, new PipelineTexts(each)));
         return out;
+    }
+
+    /**
+     * The GitLab pipelines of {@code pipelines} (texts by path) that run on their own, each with its files by path:
+     * its own first, then the local files it includes, directly or not, in the order GitLab reads them. A pipeline
+     * file another one includes ({@code .gitlab/ci/deploy.yml}) runs as part of that one, not as a pipeline of its
+     * own; one nothing includes is one. In path order.
+     */
+    public static Map<String, Map<String, String>> pipelines(Map<String, String> pipelines, Function<String, String> files) {
+        Map<String, Map<String, String>> all = new java.util.TreeMap<>();
+        Set<String> included = new java.util.HashSet<>();
+        new java.util.TreeMap<>(pipelines).forEach((path, text) -> {
+            if (GitlabPipelines.isPipeline(path)) {
+                Map<String, String> own = new LinkedHashMap<>();
+                own.put(path, text);
+                Map<String, String> more = texts(path, text, files);
+                more.forEach(own::putIfAbsent);
+                included.addAll(more.keySet());
+                all.put(path, own);
+            }
+        });
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>(all);
+        out.keySet().removeIf(included::contains);
+        // pipelines that only include each other (a loop): each read as its own, rather than by none
+        Set<String> covered = new java.util.HashSet<>();
+        out.values().forEach(f -> covered.addAll(f.keySet()));
+        all.forEach((path, own) -> {
+            if (!covered.contains(path)) {
+                out.put(path, own);
+                covered.addAll(own.keySet());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The texts of the files of the pipeline a file is read with (its own first), as a list; {@link #all} also holds
+     * those of every other pipeline that includes the file, the first being this one.
+     */
+    public static final class PipelineTexts extends java.util.AbstractList<String> {
+        private final List<List<String>> all;
+
+        PipelineTexts(List<List<String>> all) {
+            this.all = List.copyOf(all);
+        }
+
+        /** Each including pipeline's files' texts, its own first; the first is the list itself. */
+        public List<List<String>> all() {
+            return all;
+        }
+
+        @Override
+        public String get(int index) {
+            return all.get(0).get(index);
+        }
+
+        @Override
+        public int size() {
+            return all.get(0).size();
+        }
     }
 
     /**

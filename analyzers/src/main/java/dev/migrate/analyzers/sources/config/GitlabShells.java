@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The shells of a {@code .gitlab-ci.yml}, as the runner starts them: a job's {@code before_script:} and
@@ -20,9 +18,6 @@ import java.util.regex.Pattern;
  * lines after it start where those leave the directory.
  */
 final class GitlabShells {
-    /** A key of a mapping: group 1 its indentation, group 2 its name. */
-    private static final Pattern KEY = Pattern.compile("^([ \\t]*)([A-Za-z_][\\w.-]*)[ \\t]*:(?:[ \\t]|$)");
-    private static final Pattern NO_DEFAULT = Pattern.compile("^[ \\t]*default[ \\t]*:[ \\t]*(false\\b|\\[([^\\]]*)])");
 
     /** For each line (0-based), the line that opens its shell: its job's key, or its after_script:; -1 above all. */
     private final int[] shellOf;
@@ -35,70 +30,18 @@ final class GitlabShells {
     /** The lines each {@code !reference} item brings in where it stands (from any of the pipeline's files), by line. */
     private final Map<Integer, java.util.List<String>> referenced = new HashMap<>();
 
-    GitlabShells(String[] lines) {
-        this(lines, java.util.List.of());
-    }
-
     /**
      * The shells of a pipeline's {@code lines}, whose templates may be in the files it includes ({@code included}:
      * each file's lines, {@link GitlabIncludes}).
      */
     GitlabShells(String[] lines, java.util.List<String[]> included) {
         shellOf = new int[lines.length];
+        java.util.Arrays.fill(shellOf, -1);
         Map<Integer, Boolean> ownBefore = new HashMap<>();
         Map<Integer, Boolean> optsOut = new HashMap<>();
-        int job = -1;
-        int childIndent = -1;
-        String section = null;
-        int sectionLine = -1;
-        int defaultBefore = -1; // the shell whose before_script lines are the default: the `default:` job or the top-level key
         int[] scriptKeyOf = new int[lines.length]; // the `script:` key line of each line of a job's script; -1 elsewhere
         java.util.Arrays.fill(scriptKeyOf, -1);
         Map<Integer, Integer> scriptKeys = new HashMap<>(); // each job's `script:` key line, by the job's line
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            boolean content = !l.isBlank() && !l.strip().startsWith("#");
-            if (content && indentOf(l) == 0 && !l.startsWith("-")) {
-                job = i;
-                childIndent = -1;
-                section = null;
-                Matcher top = KEY.matcher(l);
-                if (top.find() && top.group(2).equals("before_script")) {
-                    defaultBefore = i;
-                }
-            } else if (content && job >= 0) {
-                if (childIndent < 0) {
-                    childIndent = indentOf(l);
-                }
-                Matcher key = KEY.matcher(l);
-                if (indentOf(l) == childIndent && key.find()) {
-                    section = key.group(2);
-                    sectionLine = i;
-                    if (section.equals("before_script")) {
-                        ownBefore.put(job, true);
-                    } else if (section.equals("script")) {
-                        scriptKeys.putIfAbsent(job, i);
-                    }
-                }
-                // a list item at the key's own indentation (`script:` then `- cd flows` under it) is still the key's
-                Matcher off = NO_DEFAULT.matcher(l);
-                if ("inherit".equals(section) && off.find()
-                        && (off.group(1).startsWith("false") || !off.group(2).contains("before_script"))) {
-                    optsOut.put(job, true);
-                }
-            }
-            shellOf[i] = "after_script".equals(section) ? sectionLine : job;
-            scriptKeyOf[i] = "script".equals(section) && job >= 0 ? sectionLine : -1;
-        }
-        int defaultJob = defaultJobLine(lines);
-        java.util.List<Integer> defaultLines = new java.util.ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            boolean inDefault = defaultBefore >= 0 && shellOf[i] == defaultBefore
-                    || defaultJob >= 0 && shellOf[i] == defaultJob && inSection(lines, defaultJob, i, "before_script");
-            if (inDefault && !lines[i].strip().startsWith("#")) {
-                defaultLines.add(i);
-            }
-        }
         // one array of every file's lines, with where each file starts: YAML anchors stay within their own file
         int[] fileStarts = new int[included.size() + 1];
         java.util.List<String> joined = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
@@ -108,15 +51,55 @@ final class GitlabShells {
         }
         String[] all = joined.toArray(String[]::new);
         GitlabExtends templates = new GitlabExtends(all, fileStarts);
-        // the default's own lines with its `- !reference [.setup, script]` items brought in where they stand; without
-        // one of the file's own, the default before_script of an included file (merged under its default:)
-        afterDefault = !defaultLines.isEmpty() ? replayed(all, templates.expanded(defaultLines, all, 0), ROOT)
-                : defaultBefore >= 0 ? ROOT
-                : templates.section("default", "before_script", all).map(r -> replayed(all, r, ROOT)).orElse(ROOT);
+        // each top-level key's lines, up to the next one, are its shell; its after_script: lines another
+        java.util.List<GitlabCiFile.TopKey> keys = templates.ownKeys();
+        Set<Integer> defaults = new HashSet<>(); // the `default:` key and the older top-level `before_script:`
+        for (int k = 0; k < keys.size(); k++) {
+            GitlabCiFile.TopKey key = keys.get(k);
+            int job = key.line();
+            int end = k + 1 < keys.size() ? keys.get(k + 1).line() : lines.length;
+            if (key.name().equals("default") || key.name().equals("before_script")) {
+                defaults.add(job);
+            }
+            for (int i = job; i < end && i < lines.length; i++) {
+                shellOf[i] = job;
+            }
+            java.util.List<org.yaml.snakeyaml.nodes.NodeTuple> sections = key.value() instanceof
+                    org.yaml.snakeyaml.nodes.MappingNode m && !GitlabCiFile.isAlias(key.key(), key.value()) ? m.getValue()
+                    : java.util.List.of();
+            for (int c = 0; c < sections.size(); c++) {
+                if (!(sections.get(c).getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode section)) {
+                    continue;
+                }
+                int sectionLine = section.getStartMark().getLine();
+                int sectionEnd = c + 1 < sections.size() ? sections.get(c + 1).getKeyNode().getStartMark().getLine() : end;
+                if (section.getValue().equals("before_script")) {
+                    ownBefore.put(job, true);
+                } else if (section.getValue().equals("script")) {
+                    scriptKeys.putIfAbsent(job, sectionLine);
+                }
+                for (int i = sectionLine; i < sectionEnd && i < lines.length; i++) {
+                    if (section.getValue().equals("after_script")) {
+                        shellOf[i] = sectionLine;
+                    } else if (section.getValue().equals("script")) {
+                        scriptKeyOf[i] = sectionLine;
+                    }
+                }
+            }
+        }
+        // a job whose inherit: default: (its own or its templates') leaves out before_script
+        for (GitlabCiFile.TopKey key : keys) {
+            if (!templates.inheritsDefaultBefore(key.name())) {
+                optsOut.put(key.line(), true);
+            }
+        }
+        // the default's lines (the pipeline's own default:, else an included file's, else the older top-level
+        // before_script:) with its `- !reference [.setup, script]` items brought in where they stand
+        afterDefault = templates.defaultBefore().map(r -> replayed(all, r, ROOT)).orElse(ROOT);
         for (int i = 0; i < lines.length; i++) {
             int j = shellOf[i];
             // a job's key line: the jobs that neither are the default nor replace or refuse it start where it ended
-            boolean jobKey = j == i && indentOf(lines[i]) == 0 && j != defaultBefore && j != defaultJob;
+            boolean jobKey = j == i && templates.nameAt(j) != null && !defaults.contains(j);
             if (!jobKey) {
                 continue;
             }
@@ -125,7 +108,7 @@ final class GitlabShells {
                 // its before_script is a YAML alias of other lines: it starts after them (its !reference items are
                 // read where they stand, below)
                 java.util.Optional<java.util.List<Integer>> aliased = name == null ? java.util.Optional.empty()
-                        : templates.aliasedBefore(name, all);
+                        : templates.aliasedBefore(name);
                 aliased.ifPresent(r -> fromTemplate.put(j, replayed(all, r, ROOT)));
                 continue;
             }
@@ -133,7 +116,7 @@ final class GitlabShells {
                     : templates.inheritedBefore(name);
             if (taken.isPresent()) {
                 // the before_script of a template it extends replaces the default: its script starts where that ends
-                fromTemplate.put(j, replayed(all, templates.expanded(taken.get(), all, 0), ROOT));
+                fromTemplate.put(j, replayed(all, templates.expanded(taken.get()), ROOT));
             } else if (!optsOut.containsKey(j)) {
                 inheriting.add(j);
             }
@@ -161,8 +144,8 @@ final class GitlabShells {
         }
         splitAtReferences(lines, all, templates);
         for (int i = 0; i < lines.length; i++) {
-            if (GitlabExtends.isReference(lines[i])) {
-                java.util.List<String> brought = templates.expanded(java.util.List.of(i), all, 0).stream()
+            if (templates.isReference(i)) {
+                java.util.List<String> brought = templates.expanded(java.util.List.of(i)).stream()
                         .map(k -> all[k]).toList();
                 if (!brought.isEmpty()) {
                     referenced.put(i, brought);
@@ -176,11 +159,11 @@ final class GitlabShells {
      * YAML alias of other lines, a template's it extends, else the default unless it turned that off), from the root.
      */
     private CiShells.Start scriptStart(String name, GitlabExtends templates, String[] all, boolean optedOut) {
-        java.util.Optional<java.util.List<Integer>> own = templates.section(name, "before_script", all);
+        java.util.Optional<java.util.List<Integer>> own = templates.section(name, "before_script");
         if (own.isPresent()) {
             return replayed(all, own.get(), ROOT);
         }
-        java.util.Optional<java.util.List<Integer>> aliased = templates.aliasedBefore(name, all);
+        java.util.Optional<java.util.List<Integer>> aliased = templates.aliasedBefore(name);
         if (aliased.isPresent()) {
             return replayed(all, aliased.get(), ROOT);
         }
@@ -189,7 +172,7 @@ final class GitlabShells {
         }
         java.util.Optional<java.util.List<Integer>> taken = templates.inheritedBefore(name);
         if (taken.isPresent()) {
-            return replayed(all, templates.expanded(taken.get(), all, 0), ROOT);
+            return replayed(all, templates.expanded(taken.get()), ROOT);
         }
         return optedOut ? ROOT : afterDefault;
     }
@@ -218,7 +201,7 @@ final class GitlabShells {
             }
             int opening = current.getOrDefault(shell, shell);
             shellOf[i] = opening;
-            if (!GitlabExtends.isReference(lines[i]) || i == shell) {
+            if (!templates.isReference(i) || i == shell) {
                 continue;
             }
             java.util.List<Integer> replay = new java.util.ArrayList<>();
@@ -227,7 +210,7 @@ final class GitlabShells {
                     replay.add(k);
                 }
             }
-            replay.addAll(templates.expanded(java.util.List.of(i), all, 0));
+            replay.addAll(templates.expanded(java.util.List.of(i)));
             fromTemplate.put(i, replayed(all, replay, start(opening)));
             current.put(shell, i);
             shellOf[i] = i;
@@ -269,43 +252,5 @@ final class GitlabShells {
         java.util.List<String> dirs = last.at(Integer.MAX_VALUE);
         String absolute = last.absoluteAt(Integer.MAX_VALUE);
         return new CiShells.Start(dirs.isEmpty() ? null : dirs.get(0), absolute);
-    }
-
-    /** The top-level {@code default:} key's line, -1 when there is none. */
-    private static int defaultJobLine(String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].matches("default[ \\t]*:[ \\t]*(#.*)?")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether line {@code index} of the job at {@code job} is within its {@code name:} section. */
-    private static boolean inSection(String[] lines, int job, int index, String name) {
-        String found = null;
-        int childIndent = -1;
-        for (int i = job + 1; i <= index; i++) {
-            String l = lines[i];
-            if (l.isBlank() || l.strip().startsWith("#")) {
-                continue;
-            }
-            if (childIndent < 0) {
-                childIndent = indentOf(l);
-            }
-            Matcher key = KEY.matcher(l);
-            if (indentOf(l) == childIndent && key.find()) {
-                found = key.group(2);
-            }
-        }
-        return name.equals(found);
-    }
-
-    private static int indentOf(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
     }
 }

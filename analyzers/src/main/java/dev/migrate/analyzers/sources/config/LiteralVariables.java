@@ -255,15 +255,47 @@ public final class LiteralVariables {
      */
     public static List<Assignment> ci(String path, String text) {
         Map<Integer, String> written = new HashMap<>();
+        if (OutsideValues.isGitlab(path)) {
+            return GitlabVariables.expand(gitlab(text, written), written);
+        }
         Set<Integer> stepEntries = new HashSet<>();
         List<Assignment> out = ci(text, written, stepEntries);
-        if (OutsideValues.isGitlab(path)) {
-            return GitlabVariables.expand(out, written);
-        }
         if (AzureVariables.isAzure(path)) {
             return AzureVariables.of(path, text, out);
         }
         return OutsideValues.isGithubWorkflow(path) ? GithubEnvironment.expand(text, out, written, stepEntries) : out;
+    }
+
+    /**
+     * The entries of every {@code variables:} mapping of a GitLab file, as its YAML reads them
+     * ({@link GitlabJobModel#everyVariable}), each at the start of its line; {@code written} keeps each one's value as
+     * written, by that offset.
+     */
+    private static List<Assignment> gitlab(String text, Map<Integer, String> written) {
+        List<Assignment> out = new ArrayList<>();
+        int[] starts = lineStarts(text);
+        for (GitlabJobModel.Variable v : GitlabJobModel.everyVariable(text)) {
+            // at the key itself: two entries may stand on one line ({A: x, B: y})
+            int here = starts[Math.min(v.line(), starts.length - 1)] + v.column();
+            String value = null;
+            if (v.written() != null) {
+                written.put(here, v.written());
+                Matcher literal = CI_LITERAL.matcher(v.written());
+                value = literal.matches() ? unquote(literal.group(1)) : null;
+            }
+            out.add(new Assignment(v.name(), value, here));
+        }
+        return out;
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** {@link #ci(String)}, keeping in {@code written} each entry's value as written, by the entry's offset. */

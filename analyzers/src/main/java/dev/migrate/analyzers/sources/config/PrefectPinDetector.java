@@ -116,6 +116,7 @@ public final class PrefectPinDetector implements Detector {
         requirements.offer(file.path(), file.text());
         if (GitlabPipelines.isPipeline(file.path())) {
             gitlabPipelines.put(file.path(), file.text());
+            return; // read with the rest of its pipeline, in finish
         }
         if (!file.text().contains("prefect")) {
             return;
@@ -196,12 +197,15 @@ public final class PrefectPinDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
-        GitlabIncludes.includedTemplates(gitlabPipelines, this::repositoryText).keySet().forEach(p -> {
-            String text = repositoryText(p);
-            if (text != null && text.contains("prefect")) {
-                read(new ScanFile(p, text), true, sink);
+        // every file of every GitLab pipeline, each once: the pipelines' own and the local files they include, whatever
+        // their names (GitlabIncludes#pipelines); one under a name of its own for its install lines alone, which its
+        // first read as a YAML file (for EXTRA_PIP_PACKAGES) left out
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        GitlabIncludes.pipelines(gitlabPipelines, this::repositoryText).values().forEach(files -> files.forEach((p, text) -> {
+            if (read.add(p) && text.contains("prefect")) {
+                read(new ScanFile(p, text), !GitlabPipelines.isPipeline(p), sink);
             }
-        });
+        }));
         requirements.release(sink);
     }
 

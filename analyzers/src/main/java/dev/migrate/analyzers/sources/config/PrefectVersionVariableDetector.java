@@ -45,6 +45,8 @@ public final class PrefectVersionVariableDetector implements Detector {
     private final Map<String, String> sourcing = new HashMap<>();
     /** The values reported by the file they are in, by path, so a file read by a script is not reported twice. */
     private final Map<String, Set<Integer>> reported = new HashMap<>();
+    /** The GitLab pipeline files seen ({@code .gitlab-ci.yml}, those under {@code .gitlab/}), by path. */
+    private final Map<String, String> gitlabPipelines = new java.util.concurrent.ConcurrentHashMap<>();
     /** The local files a GitLab pipeline includes, read from the tree: their jobs' compose commands are the pipeline's. */
     private UnscannedTexts included = new UnscannedTexts(null);
 
@@ -104,10 +106,19 @@ public final class PrefectVersionVariableDetector implements Detector {
             List<PrefectVersionVariables.Value> values = new ArrayList<>(PrefectVersionDefaults.in(file.text()));
             values.addAll(PrefectVersionVariables.inDockerfile(file.text()));
             report(file, values, sink);
+        } else if (GitlabPipelines.isPipeline(file.path())) {
+            gitlabPipelines.put(file.path(), file.text()); // read with the rest of its pipeline, in finish
+            reportIntegrations(file, sink);
         } else {
             report(file, PrefectVersionVariables.inFile(file.path(), file.text()), sink);
             reportIntegrations(file, sink);
         }
+    }
+
+    /** The text of a file a GitLab pipeline includes: a pipeline seen, else read from the tree. */
+    private String gitlabText(String path) {
+        String seen = gitlabPipelines.get(path);
+        return seen != null ? seen : included.apply(path);
     }
 
     /** PF208 at an integration's version held in a variable the file pins or passes to a build with. */
@@ -132,6 +143,10 @@ public final class PrefectVersionVariableDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        // each GitLab pipeline with the files it includes, whatever their names, as one: a version its variables set
+        // in one file reaches the install of a job in another (GitlabIncludes#pipelines)
+        GitlabIncludes.pipelines(gitlabPipelines, this::gitlabText).values().forEach(files -> files.forEach((p, t) ->
+                report(new ScanFile(p, t), PrefectVersionVariables.inPipelineFile(t, files.values()), sink)));
         // compose files under other names (docker compose -f deploy/stack.yml): their own defaults, and the env files
         // they read
         for (ScanFile c : candidates) {

@@ -241,7 +241,26 @@ public final class PrefectVersionVariables {
 
     /** The Prefect 2 values of a script, Makefile, justfile or CI pipeline that the file itself hands to Prefect. */
     public static List<Value> in(Kind kind, String text) {
-        List<Value> out = assigned(kind, text, List.of(text));
+        return in(kind, text, List.of(text));
+    }
+
+    /**
+     * The Prefect 2 values of one file of a GitLab pipeline, its own or a local file it includes whatever its name
+     * ({@link GitlabIncludes#pipelines}), that the pipeline hands to Prefect anywhere: {@code pipeline} the texts of
+     * all its files. Its jobs run as one pipeline's, so a version set in {@code .gitlab-ci.yml}'s variables reaches
+     * the {@code pip install "prefect==$PREFECT_VERSION"} of a job in {@code .gitlab/ci/deploy.yml}, and the other way
+     * round. With the inline defaults its lines give; sorted, each once.
+     */
+    public static List<Value> inPipelineFile(String text, Collection<String> pipeline) {
+        List<Value> out = new ArrayList<>(in(Kind.CI, text, pipeline));
+        out.addAll(PrefectVersionDefaults.in(text));
+        TreeMap<Integer, Value> once = new TreeMap<>();
+        out.forEach(v -> once.putIfAbsent(v.start(), v));
+        return List.copyOf(once.values());
+    }
+
+    private static List<Value> in(Kind kind, String text, Collection<String> uses) {
+        List<Value> out = assigned(kind, text, uses);
         if (kind == Kind.CI) {
             Matcher m = BUILD_ARGS_LINE.matcher(text);
             while (m.find()) {
@@ -251,7 +270,7 @@ public final class PrefectVersionVariables {
                     out.add(new Value(m.group("name"), m.group("version"), m.start("version"), Form.BUILD_ARGUMENT));
                 }
             }
-            out.addAll(expanded(text));
+            out.addAll(expanded(text, uses));
             out.sort(Comparator.comparingInt(Value::start));
         }
         return out;
@@ -308,20 +327,20 @@ public final class PrefectVersionVariables {
     }
 
     /** GitLab's expanded variables, {@code NAME: {value: 2.x, description: ...}} in block or flow style. */
-    private static List<Value> expanded(String text) {
+    private static List<Value> expanded(String text, Collection<String> uses) {
         List<Value> out = new ArrayList<>();
         Matcher m = EXPANDED_VALUE.matcher(text);
         while (m.find()) {
             int key = YamlLines.parentLineStart(text, m.start());
             Matcher k = key < 0 ? null : EXPANDED_KEY.matcher(YamlLines.lineAt(text, key));
             if (k != null && k.matches() && isCiVariable(text, key)
-                    && reachesPrefect(List.of(text), k.group("name"), m.group("version"), true)) {
+                    && reachesPrefect(uses, k.group("name"), m.group("version"), true)) {
                 out.add(new Value(k.group("name"), m.group("version"), m.start("version"), Form.VARIABLE));
             }
         }
         Matcher f = EXPANDED_FLOW.matcher(text);
         while (f.find()) {
-            if (isCiVariable(text, f.start()) && reachesPrefect(List.of(text), f.group("name"), f.group("version"), true)) {
+            if (isCiVariable(text, f.start()) && reachesPrefect(uses, f.group("name"), f.group("version"), true)) {
                 out.add(new Value(f.group("name"), f.group("version"), f.start("version"), Form.VARIABLE));
             }
         }
