@@ -52,6 +52,11 @@ class CutoverBackfillCommandsTest {
                 .contains("  kubectl -n etl create job --from=cronjob/partner-exports partner-exports-backfill-N   #")
                 .doesNotContain("run `/usr/bin/java -Xmx1g -jar /opt/billing-app/target/billing-app.jar --spring.profiles.active=prod` once")
                 .doesNotContain("run `celery_app.tasks.heartbeat` once");
+        // a timer's job is its service, started as systemd starts it: its User=, Environment= and ${ETL_TARGET} are the
+        // unit's, which the operator's shell does not have; T2's timer starts a differently named service (Unit=)
+        assertThat(host).contains("  systemctl start invoice-export-job.service   # once per missed window\n")
+                .contains("  systemctl start warehouse-load.service   # once per missed window\n")
+                .doesNotContain("run `/opt/etl/venv/bin/python -m etl.warehouse_load --target ${ETL_TARGET}` once");
         // a command that is the job as written stays as it was
         assertThat(host).contains("run `/opt/etl/bin/fetch-vendor-feed.sh` once per missed window");
     }

@@ -562,6 +562,11 @@ final class JobSteps {
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
         v.put("unit", supervisor != null ? unit(supervisor, supervisor.name()) : unit(legacy, job.name()));
+        // the service a timer starts (Unit=, else the timer's own name): started by hand, it runs once as the timer runs it
+        String started = legacy == null ? null : legacy.attributes().getOrDefault("Unit", legacy.kind() == JobKind.SYSTEMD_TIMER
+                ? unit(legacy, job.name()).replaceAll("\\.timer$", ".service") : null);
+        v.put("service", started == null ? "SERVICE" : (legacy.source().path().contains("systemd/user/")
+                && !started.startsWith("--user ") ? "--user " : "") + started);
         // a Celery beat job's app, as the service that runs beat names it (-A APP): `celery -A APP call TASK`
         Job beat = legacy == null ? null : dev.migrate.analyzers.model.SchedulerServices.serviceOf(legacy, estate.inventory().jobs());
         java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
