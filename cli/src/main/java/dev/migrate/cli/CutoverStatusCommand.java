@@ -91,12 +91,13 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
             w.write("no jobs to cut over\n");
             return;
         }
-        int width = readiness.stream().mapToInt(r -> r.job().key().length()).max().orElse(3);
-        w.write(String.format("%-" + width + "s  %-16s  %s%n", "JOB", "STATE", "NEXT GATE"));
+        // terminal columns, not UTF-16 units: a key in Japanese or Chinese takes two columns a character (TerminalText)
+        int width = Math.max("JOB".length(), readiness.stream().mapToInt(r -> TerminalText.width(r.job().key())).max().orElse(0));
+        w.write(String.format("%s  %-16s  %s%n", TerminalText.pad("JOB", width), "STATE", "NEXT GATE"));
         for (JobReadiness r : readiness) {
             List<Gate> missing = r.missing();
             String next = missing.isEmpty() ? "-" : missing.get(0).state().slug() + ": " + Redactor.redact(missing.get(0).evidence());
-            w.write(String.format("%-" + width + "s  %-16s  %s%n", r.job().key(), r.stateSlug(), next));
+            w.write(String.format("%s  %-16s  %s%n", TerminalText.pad(r.job().key(), width), r.stateSlug(), next));
         }
         for (JobReadiness r : readiness) {
             w.write("\n" + r.job().key() + " (" + r.stateSlug() + ")\n");

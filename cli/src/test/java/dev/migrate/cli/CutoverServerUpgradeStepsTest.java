@@ -72,7 +72,7 @@ class CutoverServerUpgradeStepsTest {
     @Test
     void aSleepLoopIsSwitchedByTheUnitThatRunsIt() {
         String md = plan("k2-platform");
-        String loop = md.substring(md.indexOf("## Job `scheduler-py`"));
+        String loop = md.substring(md.indexOf("## Job `iceberg-offload-scheduler`"));
         // before: "stop the process that runs `docker/offload/scheduler.py` and keep its supervisor from restarting it",
         // though the estate's own unit runs it (the runbook: sudo systemctl stop iceberg-offload-scheduler)
         assertThat(loop).contains("  systemctl disable --now iceberg-offload-scheduler.service\n")
@@ -120,6 +120,46 @@ class CutoverServerUpgradeStepsTest {
     }
 
     @Test
+    void anAgentUnitsWorkerPollsItsQueuesFromAnUpgradedEnvironmentAndComesBackAsTheAgent() {
+        String pre = preSteps(plan("legacy-host"));
+        // before: `prefect worker start --pool process-pool`, polling none of the unit's queues (-q default -q etl-hourly)
+        assertThat(pre).contains("  prefect work-queue create etl-hourly --pool process-pool\n")
+                .doesNotContain("prefect work-queue create default ")
+                .contains("  prefect worker start --pool process-pool --work-queue default --work-queue etl-hourly   # replaces: "
+                        + "/opt/prefect/venv/bin/prefect agent start -q default -q etl-hourly\n")
+                // the rewritten unit runs `prefect worker start` from its own virtualenv, which holds 2.x until upgraded
+                .contains("  /opt/prefect/venv/bin/pip install -U 'prefect>=3'   # the environment prefect-agent.service runs\n")
+                .contains("  systemctl restart prefect-agent.service\n");
+        String back = pre.substring(pre.indexOf("**Roll back the server upgrade"));
+        // before: "# start agent k8s-default,k8s-heavy again as it ran on 2.19.4 (...): null", and the unit's worker left running
+        assertThat(back).doesNotContain(": null")
+                .contains("  systemctl stop prefect-agent.service   # the 3.x workers these units run since the rewrite\n")
+                .contains("  git checkout PRE_REWRITE_COMMIT -- etc/systemd/system/prefect-agent.service   #")
+                .contains("  /opt/prefect/venv/bin/pip install 'prefect==2.19.4'   # the environment prefect-agent.service runs")
+                .contains("  systemctl restart prefect-agent.service   # the 2.19.4 agent, as before\n")
+                .contains("  git checkout PRE_REWRITE_COMMIT -- opt/prefect/helm/values-prefect-agent.yaml   #")
+                .contains("helm upgrade --install RELEASE prefect/prefect-agent -f opt/prefect/helm/values-prefect-agent.yaml");
+        assertThat(back.indexOf("systemctl stop prefect-agent.service")).isLessThan(back.indexOf("dropdb"));
+    }
+
+    @Test
+    void aSystemdServersStepsNameItsRuleFindingsAtTheUnitsLine() {
+        String pre = preSteps(plan("vps-prefect2"));
+        // before: "[PF292](docs/rules/PF292.md); etc/systemd/system/prefect-server.service", the scan raising neither
+        assertThat(pre).contains("  - Source: [PF292](docs/rules/PF292.md) at etc/systemd/system/prefect-server.service:13\n")
+                .contains("  - Source: [BHV006](docs/rules/BHV006.md) at etc/systemd/system/prefect-server.service:13\n")
+                .doesNotContain("; etc/systemd/system/prefect-server.service\n");
+    }
+
+    @Test
+    void aDeploymentOfAPrefectYamlDeepInTheTreeIsDeployedFromItsDirectory() {
+        String job = plan("k2-platform").split("\n## Job `iceberg-offload-15min`")[1];
+        // before: `prefect deploy --name iceberg-offload-15min` from the estate's root, where there is no prefect.yaml
+        assertThat(job).contains("  (cd docker/offload/flows && prefect deploy --name iceberg-offload-15min)\n")
+                .doesNotContain("\n  prefect deploy --name iceberg-offload-15min");
+    }
+
+    @Test
     void aJobWhoseDeploymentTheUpgradeReplacedRollsBackWithTheServer() {
         for (String estate : new String[] {"k2-platform", "vps-prefect2"}) {
             String[] sections = plan(estate).split("\n## Job ");
@@ -138,7 +178,7 @@ class CutoverServerUpgradeStepsTest {
             assertThat(prefect2).as(estate + ": its Prefect 2 deployments").isGreaterThanOrEqualTo(3);
         }
         // a legacy side that is not on the upgraded server keeps its own way back
-        String loop = plan("k2-platform").split("\n## Job `scheduler-py`")[1];
+        String loop = plan("k2-platform").split("\n## Job `iceberg-offload-scheduler`")[1];
         assertThat(loop).contains("**Re-enable the legacy schedule**")
                 .contains("  systemctl enable --now iceberg-offload-scheduler.service\n")
                 .doesNotContain("Go back to the 2.x deployment");
@@ -187,8 +227,9 @@ class CutoverServerUpgradeStepsTest {
         Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(run.out());
         while (block.find()) {
             for (String line : block.group(1).strip().split("\n")) {
-                assertThat(line.strip()).as("a command or a comment, not prose").matches("#.*|(prefect|migrate|pg_dump|pg_restore|dropdb|createdb|cp|curl|docker"
-                        + "|systemctl|kubectl|gh|chmod|git|journalctl|grep|helm|pip|/\\S+/pip) .*|(export )?PREFECT_\\w+=.*");
+                assertThat(line.strip()).as("a command or a comment, not prose").matches("#.*|\\(?(prefect|migrate|pg_dump|pg_restore|dropdb"
+                        + "|createdb|cp|curl|docker|systemctl|kubectl|gh|chmod|git|journalctl|grep|helm|pip|celery|cd|/\\S+/pip) .*"
+                        + "|(export )?PREFECT_\\w+=.*");
             }
         }
     }

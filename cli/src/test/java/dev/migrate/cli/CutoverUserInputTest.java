@@ -95,6 +95,27 @@ class CutoverUserInputTest {
     }
 
     @Test
+    void statusColumnsLineUpUnderJapaneseAndChineseNames() throws Exception {
+        Path config = Files.writeString(tmp.resolve("validate.yaml"),
+                "version: 1\njobs:\n  - name: 日次ロード\n  - name: 每日加载报表\n  - name: nightly-load\n");
+        CliRun run = CliRun.of("cutover", "status", ESTATE.toString(), "--validate-config", config.toString(),
+                "--job", "日次ロード", "--job", "每日加载报表", "--job", "nightly-load");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        java.util.List<String> table = run.out().lines().takeWhile(l -> !l.isEmpty()).toList();
+        assertThat(table).hasSize(4);
+        // before: padded by String.length(), so STATE began 5 and 6 columns further right on the CJK rows
+        java.util.Set<Integer> stateColumns = new java.util.HashSet<>();
+        for (String row : table) {
+            int cut = row.indexOf("  ", row.startsWith("JOB") ? 0 : 1);
+            String name = row.substring(0, cut);
+            String rest = row.substring(cut).stripLeading();
+            stateColumns.add(TerminalText.width(row.substring(0, row.length() - rest.length())));
+            assertThat(name.strip()).isNotEmpty();
+        }
+        assertThat(stateColumns).as(String.join("\n", table)).containsExactly(TerminalText.width("每日加载报表") + 2);
+    }
+
+    @Test
     void aGateRecordedEarlyIsTickedWithWhyItDoesNotCountYet() {
         String url = "jdbc:sqlite:" + tmp.resolve("early.db");
         CliRun record = CliRun.of("cutover", "record", "nightly-load", "cut-over", "--by", "alice", "--path", ESTATE.toString(),

@@ -15,10 +15,17 @@ import java.util.Locale;
  * @param declared   the validate config's job for it, or null
  * @param fallbacks  crontab lines that run the same scripts only where the legacy job's scheduler is missing (Debian's
  *                   {@code test -x /usr/sbin/anacron || run-parts /etc/cron.daily} for an anacron job)
+ * @param supervisor the systemd service that keeps a sleep loop running ({@code Restart=}), or null: part of the same
+ *                   job, and the switch that stops it ({@link dev.migrate.analyzers.model.SchedulerServices#supervisorOf})
  */
-public record CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared, List<Job> fallbacks) {
+public record CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared, List<Job> fallbacks,
+        Job supervisor) {
     public CutoverJob {
         fallbacks = List.copyOf(fallbacks);
+    }
+
+    public CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared, List<Job> fallbacks) {
+        this(key, name, legacy, deployment, declared, fallbacks, null);
     }
 
     public CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared) {

@@ -34,9 +34,15 @@ public final class CutoverJobs {
         Map<String, Builder> byKey = new TreeMap<>();
         Map<String, String> legacyKeys = legacyKeys(inv, retired);
         Map<String, Job> fallbacks = AnacronFallbacks.of(inv.jobs());
+        Map<String, Job> supervisors = supervisors(inv.jobs());
         for (Job j : inv.jobs()) {
-            if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT && !fallbacks.containsKey(j.id())) {
-                byKey.computeIfAbsent(legacyKeys.get(j.id()), k -> new Builder(nameOf(j))).legacy = j;
+            if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT && !fallbacks.containsKey(j.id())
+                    && !supervisors.containsValue(j)) {
+                // a loop kept running by a unit is named as the unit, as the legacy recipe names the two of them
+                String name = supervisors.containsKey(j.id()) ? nameOf(supervisors.get(j.id())) : nameOf(j);
+                Builder b = byKey.computeIfAbsent(legacyKeys.get(j.id()), k -> new Builder(name));
+                b.legacy = j;
+                b.supervisor = supervisors.get(j.id());
             }
         }
         for (Job j : inv.jobs()) {
@@ -59,7 +65,11 @@ public final class CutoverJobs {
         }
         // a prefect.yaml deployment is keyed by its own name, as before the scan named it FLOW/DEPLOYMENT; the validate
         // config and the evidence may use either name
-        Map<String, String> flowNamed = flowNamedKeys(byKey);
+        Map<String, String> flowNamed = new java.util.HashMap<>(flowNamedKeys(byKey));
+        // a loop kept running by a unit is one job, keyed by the unit's name: evidence, a validate config and --job may
+        // name it by the loop's script too
+        inv.jobs().stream().filter(j -> supervisors.containsKey(j.id()))
+                .forEach(loop -> flowNamed.putIfAbsent(CutoverJob.keyOf(nameOf(loop)), legacyKeys.get(loop.id())));
         java.util.function.Function<String, String> keyOf = n -> {
             String k = CutoverJob.keyOf(n);
             return byKey.containsKey(k) ? k : flowNamed.getOrDefault(k, k);
@@ -72,7 +82,23 @@ public final class CutoverJobs {
         evidence.validatedJobs().forEach(n -> byKey.computeIfAbsent(keyOf.apply(n), k -> new Builder(n)));
         evidence.recordedGates().forEach(g -> byKey.computeIfAbsent(keyOf.apply(g.job()), k -> new Builder(g.job())));
         List<CutoverJob> out = new ArrayList<>();
-        byKey.forEach((key, b) -> out.add(new CutoverJob(key, b.name, b.legacy, b.deployment, b.declared, b.fallbacks)));
+        byKey.forEach((key, b) -> out.add(new CutoverJob(key, b.name, b.legacy, b.deployment, b.declared, b.fallbacks,
+                b.supervisor)));
+        return out;
+    }
+
+    /**
+     * By scan id of a sleep loop, the systemd service that keeps it running: one job with it, not two (k2-platform's
+     * scheduler.py and iceberg-offload-scheduler.service), the unit being what the cutover stops.
+     */
+    static Map<String, Job> supervisors(List<Job> jobs) {
+        Map<String, Job> out = new java.util.LinkedHashMap<>();
+        for (Job j : jobs) {
+            Job unit = dev.migrate.analyzers.model.SchedulerServices.supervisorOf(j, jobs);
+            if (unit != null && !out.containsValue(unit)) {
+                out.put(j.id(), unit);
+            }
+        }
         return out;
     }
 
@@ -117,19 +143,30 @@ public final class CutoverJobs {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         Set<String> taken = new java.util.HashSet<>();
         Map<String, Job> fallbacks = AnacronFallbacks.of(inv.jobs());
+        Map<String, Job> supervisors = supervisors(inv.jobs());
+        Set<String> merged = new java.util.HashSet<>();
         for (Job j : inv.jobs()) {
-            if (PLATFORM.contains(j.kind()) || j.kind() == JobKind.PREFECT3_DEPLOYMENT || fallbacks.containsKey(j.id())) {
+            if (PLATFORM.contains(j.kind()) || j.kind() == JobKind.PREFECT3_DEPLOYMENT || fallbacks.containsKey(j.id())
+                    || supervisors.containsValue(j)) {
                 continue;
             }
-            String key = CutoverJob.keyOf(CutoverJob.deploymentName(j));
+            Job unit = supervisors.get(j.id());
+            String key = CutoverJob.keyOf(unit != null ? nameOf(unit) : CutoverJob.deploymentName(j));
             out.put(j.id(), taken.add(key) ? key : j.id());
+            if (unit != null && out.get(j.id()).equals(key)) {
+                merged.add(key);
+            }
         }
         // an anacron fallback line is its anacron job's: the scripts they run are the same
         fallbacks.forEach((id, anacron) -> out.put(id, out.get(anacron.id())));
+        // so is the unit that keeps a sleep loop running its loop's (what names it by scan id finds the loop's job)
+        supervisors.forEach((loop, unit) -> out.put(unit.id(), out.get(loop)));
         retired.forEach((id, name) -> {
             if (!out.containsKey(id)) {
                 String key = CutoverJob.keyOf(name);
-                out.put(id, taken.add(key) ? key : id);
+                // the legacy recipe names a loop and its unit as the unit, under an id of its own: that job is the
+                // merged one of that name, not another job that happens to share it
+                out.put(id, taken.add(key) || merged.contains(key) ? key : id);
             }
         });
         return out;
@@ -146,6 +183,8 @@ public final class CutoverJobs {
                     || j.otherName() != null && CutoverJob.keyOf(j.otherName()).equals(CutoverJob.keyOf(w))
                     || j.legacy() != null && j.legacy().id().equals(w)
                     || j.deployment() != null && j.deployment().id().equals(w)
+                    || j.supervisor() != null && (j.supervisor().id().equals(w)
+                    || j.legacy() != null && CutoverJob.keyOf(nameOf(j.legacy())).equals(CutoverJob.keyOf(w)))
                     || j.fallbacks().stream().anyMatch(f -> f.id().equals(w))).findFirst()
                     .orElseThrow(() -> new CutoverException(UnknownJob.message(w, all.stream().map(CutoverJob::key).toList())));
             if (!out.contains(hit)) {
@@ -169,6 +208,7 @@ public final class CutoverJobs {
         Job legacy;
         Job deployment;
         DeclaredJob declared;
+        Job supervisor;
         final List<Job> fallbacks = new ArrayList<>();
 
         Builder(String name) {

@@ -36,6 +36,7 @@ public final class CutoverPlan {
         for (JobReadiness r : jobs) {
             CutoverJob job = r.job();
             String kind = job.legacy() != null ? job.legacy().kind().slug() + ", " + ReadinessAssessor.at(job.legacy())
+                    + (job.supervisor() == null ? "" : ", kept running by " + ReadinessAssessor.at(job.supervisor()))
                     : job.deployment() != null ? "prefect3, " + ReadinessAssessor.at(job.deployment())
                     : job.declared() != null ? "declared in " + job.declared().where() : "known from the evidence store";
             w.write("## Job `" + job.key() + "` (" + kind + "): " + r.stateSlug() + "\n\n");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The dual-run, cutover, post and rollback steps of one job. */
@@ -46,7 +47,10 @@ final class JobSteps {
         this.directory = legacy != null && RunPartsDirectories.dispatches(legacy) ? RunPartsDirectories.directory(legacy.command())
                 : null;
         this.scripts = directory == null ? List.of() : estate.assessor().dispatched(job).stream().map(CutoverJob::key).toList();
-        this.supervisor = legacy == null || legacy.kind() != JobKind.PYTHON_SLEEP_LOOP ? null
+        // the unit merged into the loop's job, else (a unit that also hosts an in-process scheduler, a job of its own)
+        // the first unit that runs the loop's script: either way stopping the loop means stopping that unit
+        this.supervisor = job.supervisor() != null ? job.supervisor()
+                : legacy == null || legacy.kind() != JobKind.PYTHON_SLEEP_LOOP ? null
                 : estate.inventory().jobs().stream().filter(s -> s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE
                         && runsScript(s.command(), legacy.source().path())).findFirst().orElse(null);
     }
@@ -80,6 +84,26 @@ final class JobSteps {
             flow = entry.substring(entry.lastIndexOf(':') + 1).replace('_', '-');
         }
         return (flow == null ? "FLOW" : flow) + "/" + d.name();
+    }
+
+    /**
+     * {@code prefect deploy --name NAME}, from the directory of the prefect.yaml that declares it ({@code prefect deploy}
+     * reads ./prefect.yaml, and resolves its entrypoints from there): the legacy recipe writes prefect/prefect.yaml, and
+     * a Prefect 2 project's file may sit deep in the tree (docker/offload/flows/prefect.yaml). In a subshell, so that the
+     * lines after it still run from the estate's root.
+     */
+    private String deployCommand() {
+        String name = newDeployment().substring(newDeployment().indexOf('/') + 1);
+        Job declaring = job.deployment() != null ? job.deployment()
+                : job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT ? job.legacy() : null;
+        String path = declaring == null ? "" : declaring.source().path();
+        String deploy = "prefect deploy --name " + Step.shellWord(name);
+        if (path.matches("(.*/)?prefect[^/]*\\.ya?ml") && path.contains("/")) {
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            return "(cd " + Step.shellWord(path.substring(0, path.lastIndexOf('/'))) + " && " + deploy
+                    + (file.startsWith("prefect.y") ? "" : " --prefect-file " + Step.shellWord(file)) + ")";
+        }
+        return deploy;
     }
 
     private String newDeployment() {
@@ -209,7 +233,7 @@ final class JobSteps {
         }
         out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", List.of(
                 "# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml,
-                "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1)),
+                deployCommand()),
                 note + "; offset schedules keep both sides from running at once, and sandbox outputs keep the new "
                         + "run from touching production", sources(ReadinessState.DEPLOYED)).checked(gate(ReadinessState.DEPLOYED).met()));
         out.add(Step.of(options.greenRuns() + " consecutive green validations of legacy against new outputs",
@@ -253,7 +277,7 @@ final class JobSteps {
                 + (off.isEmpty() ? "" : " (and " + quoted(off) + " with active: false, as before)");
         List<String> move = new ArrayList<>(List.of(
                 "# prefect.yaml: outputs to production, schedule " + schedule + " without the offset, paused: false",
-                "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1),
+                deployCommand(),
                 "prefect deployment schedule ls '" + newDeployment() + "'",
                 "prefect deployment schedule resume '" + newDeployment() + "' SCHEDULE_ID"));
         for (ScheduleSpec s : timed) {
@@ -314,6 +338,11 @@ final class JobSteps {
         List<String> removal = new ArrayList<>();
         if (job.legacy() != null) {
             removal.add("# delete the legacy definition at " + ReadinessAssessor.at(job.legacy()));
+        }
+        if (job.supervisor() != null) {
+            // the unit only kept the loop running: without the loop it would restart a script that is gone
+            removal.add("# delete the unit that kept it running, " + ReadinessAssessor.at(job.supervisor())
+                    + ", and its copy on the host, then: systemctl daemon-reload");
         }
         estate.assessor().markersOf(job).forEach(mk -> removal.add("# delete the disabled line at " + mk.where()));
         removal.add("migrate cutover record " + job.key() + " legacy-code-removed --by NAME --note 'PR ...'");
@@ -389,11 +418,13 @@ final class JobSteps {
         Instant from = disabledAt();
         // the legacy side's own scheduler counts its fire times: a Prefect 1 clock's interval is not a loop's
         ScheduleOrigin origin = job.anyJob() == null ? ScheduleOrigin.LEGACY_JOB : ScheduleOrigin.of(job.anyJob().kind());
+        Optional<LoopCycle> cycle = LoopCycle.of(estate.root(), job.legacy());
+        String once = cycle.isPresent() ? "run one cycle" : "run the legacy command";
         for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
             MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at());
             if (r.total() >= 0 && r.exact()) {
                 cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
-                r.times().forEach(t -> cmds.add("# run the legacy command for the window of " + t));
+                r.times().forEach(t -> cmds.add("# " + once + " for the window of " + t));
             } else if (r.total() >= 0) {
                 // read without its unknown start, the schedule gives estimates: the legacy runs' own times are in its history
                 cmds.add("# '" + spec.expression() + "' read as " + r.schedule() + ": about " + r.total() + " missed between "
@@ -403,11 +434,78 @@ final class JobSteps {
             }
         }
         String command = job.anyJob() == null || job.anyJob().command() == null ? "the job" : "`" + job.anyJob().command() + "`";
+        String what = "run " + command + " once per missed window";
+        // what runs the job once: a deployment is run, not built again; an in-process job is called, not its scheduler
+        // started a second time (switches.yaml)
+        LegacySwitch sw = job.legacy() != null && job.legacy().kind() == JobKind.PYTHON_SLEEP_LOOP
+                ? LegacySwitch.of(JobKind.PYTHON_SLEEP_LOOP.slug()).orElse(null) : switchOf();
+        if (cycle.isPresent()) {
+            what = loopBackfill(cycle.get(), cmds);
+        } else if (sw != null && sw.backfill() != null) {
+            String line = LegacySwitch.fill(sw.backfill(), values());
+            cmds.add(line.startsWith("#") || line.contains("   # ") ? line : line + "   # once per missed window");
+            what = line.startsWith("#") ? "do what the last comment above says once per missed window"
+                    : "run `" + line.replaceFirst("\\s+#.*$", "") + "` once per missed window";
+        }
         return Step.of("Backfill the windows missed between cutover and rollback", cmds,
                 "runs the new side should have made after it was paused, and the legacy side skipped while "
-                        + "disabled; run " + command + " once per missed window",
+                        + "disabled; " + what,
                 specs.isEmpty() ? "no legacy schedule known" : specs.stream().map(spec -> "schedule '" + spec.expression()
                         + "' at " + ReadinessAssessor.place(spec.where())).collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    /**
+     * A sleep loop's backfill: one cycle per window, never the script (it loops forever: started beside the unit the
+     * rollback re-enabled, it is a second scheduler). Adds the command of one cycle to {@code cmds} when the loop's
+     * unit of work can be called alone; returns the step's why.
+     */
+    private String loopBackfill(LoopCycle cycle, List<String> cmds) {
+        String where = job.legacy().source().path() + ":" + cycle.firstLine() + "-" + cycle.lastLine();
+        String never = "never " + cycle.script() + " itself: it loops forever, and beside the re-enabled "
+                + (supervisor != null ? unit(supervisor, supervisor.name()) : "scheduler") + " it would be a second scheduler";
+        Optional<String> python = cycle.oneCycle();
+        if (python.isPresent()) {
+            cmds.add(cycleCommand(cycle, python.get()) + "   # one cycle of the loop: once per missed window");
+            return "run one cycle of the loop at " + where + " per missed window: " + String.join(", ", cycle.work())
+                    + " is the work each pass runs before it sleeps; " + never;
+        }
+        String calls = cycle.work().isEmpty() ? "" : " (it calls " + String.join(", ", cycle.work().stream()
+                .map(w -> w + "()").toList()) + ")";
+        String started = (supervisor != null && supervisor.command() != null ? supervisor.command() : job.legacy().command());
+        return "run the work of one pass of the loop at " + where + ", its body without the sleep" + calls
+                + ", once per missed window; " + never + ". To let the script do it, start `" + started + "` by hand "
+                + "while the unit is stopped, wait for one cycle to finish, and stop it (Ctrl-C) before it sleeps into the next";
+    }
+
+    /**
+     * {@code cd DIR && sudo -u USER PYTHON -c '...'}: in the script's directory, so that {@code import} finds it, as the
+     * unit's user with the unit's interpreter; without a unit, python3 in the script's directory of the estate.
+     */
+    private String cycleCommand(LoopCycle cycle, String python) {
+        String dir = null;
+        String interpreter = "python3";
+        String user = null;
+        if (supervisor != null && supervisor.command() != null) {
+            String[] words = supervisor.command().strip().split("\\s+");
+            if (words[0].matches(".*python[0-9.]*")) {
+                interpreter = words[0];
+            }
+            for (String w : words) {
+                if (w.endsWith("/" + cycle.script()) && w.startsWith("/")) {
+                    dir = w.substring(0, w.lastIndexOf('/'));
+                }
+            }
+            if (dir == null && supervisor.workingDir() != null) {
+                dir = supervisor.workingDir();
+            }
+            user = supervisor.user();
+        }
+        if (dir == null) {
+            String path = job.legacy().source().path();
+            dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ".";
+        }
+        return "cd " + Step.shellWord(dir) + " && " + (user == null ? "" : "sudo -u " + Step.shellWord(user) + " ")
+                + Step.shellWord(interpreter) + " -c " + Step.shellWord(python);
     }
 
     /** When the legacy side was switched off: its marker's date, else the recorded cut-over, else unknown. */
@@ -464,6 +562,16 @@ final class JobSteps {
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
         v.put("unit", supervisor != null ? unit(supervisor, supervisor.name()) : unit(legacy, job.name()));
+        // the service a timer starts (Unit=, else the timer's own name): started by hand, it runs once as the timer runs it
+        String started = legacy == null ? null : legacy.attributes().getOrDefault("Unit", legacy.kind() == JobKind.SYSTEMD_TIMER
+                ? unit(legacy, job.name()).replaceAll("\\.timer$", ".service") : null);
+        v.put("service", started == null ? "SERVICE" : (legacy.source().path().contains("systemd/user/")
+                && !started.startsWith("--user ") ? "--user " : "") + started);
+        // a Celery beat job's app, as the service that runs beat names it (-A APP): `celery -A APP call TASK`
+        Job beat = legacy == null ? null : dev.migrate.analyzers.model.SchedulerServices.serviceOf(legacy, estate.inventory().jobs());
+        java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
+                .matcher(beat == null || beat.command() == null ? "" : beat.command());
+        v.put("app", app.find() ? app.group(1) : "APP");
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);
@@ -525,6 +633,11 @@ final class JobSteps {
             if (entry != null && entry.contains(":")) {
                 t.add(Path.of(entry.substring(0, entry.indexOf(':'))).getFileName().toString());
             }
+        }
+        if (job.supervisor() != null) {
+            // the runbooks of a loop talk about the unit that runs it (systemctl restart iceberg-offload-scheduler)
+            t.add(Path.of(job.supervisor().source().path()).getFileName().toString());
+            t.add(job.supervisor().name().replaceAll("\\.(service)$", ""));
         }
         t.removeIf(s -> s.equals("prefect.yaml") || s.equals("crontab") || s.equals("FLOW") || s.length() < 4);
         return t;

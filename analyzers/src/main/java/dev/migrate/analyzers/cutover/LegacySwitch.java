@@ -16,10 +16,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * How one legacy kind is switched off at cutover and on again at rollback, read from
  * {@code cutover/switches.yaml}: the commands are data, one entry per kind.
  *
- * @param applied true when {@code migrate cutover disable/rollback --apply} makes the edit itself
+ * @param applied  true when {@code migrate cutover disable/rollback --apply} makes the edit itself
+ * @param backfill how to run the job once for a missed window, when that is not its command as written (a deployment
+ *                 is run, not built again; a scheduler's job is called, not its scheduler started a second time); null
+ *                 when running the command is right
  */
 public record LegacySwitch(String kind, String label, boolean applied, List<String> disable, List<String> enable,
-                           String why) {
+                           String why, String backfill) {
     private static final Map<String, LegacySwitch> BY_KIND = load();
 
     public static Optional<LegacySwitch> of(String kindSlug) {
@@ -56,7 +59,8 @@ public record LegacySwitch(String kind, String label, boolean applied, List<Stri
             Map<String, LegacySwitch> out = new LinkedHashMap<>();
             raw.forEach((kind, m) -> out.put(kind, new LegacySwitch(kind, (String) m.getOrDefault("label", kind),
                     Boolean.TRUE.equals(m.get("applied")),
-                    (List<String>) m.get("disable"), (List<String>) m.get("enable"), (String) m.get("why"))));
+                    (List<String>) m.get("disable"), (List<String>) m.get("enable"), (String) m.get("why"),
+                    (String) m.get("backfill"))));
             return Map.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

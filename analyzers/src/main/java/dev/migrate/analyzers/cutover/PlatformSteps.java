@@ -137,6 +137,13 @@ final class PlatformSteps {
                         + typedPool(a).map(t -> " (its pool is created with --type " + t + " at "
                                 + a.attributes().get("workPoolCreatedAt") + ")").orElse(""));
                 workers.addAll(otherPoolWorkers(a, queuePools));
+                if (a.source().path().endsWith(".service") && !prefect1(a)) {
+                    // the unit's ExecStart becomes that worker (migrate rewrite), run by the unit's own environment, which
+                    // still holds 2.x: a 2.x `prefect worker start` cannot talk to the upgraded server
+                    List<String> up = new ArrayList<>(upgrade(a));
+                    up.add(up.size() - 1, "systemctl daemon-reload   # " + unitName(a) + " with its ExecStart rewritten to the worker above");
+                    workers.addAll(up);
+                }
             }
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
             // the recipes that write these workers: the compose, Helm and command-line conversions, by the agents' files
@@ -350,6 +357,10 @@ final class PlatformSteps {
         }
         return List.of("# upgrade Prefect to 3 where " + process.name() + " runs (" + ReadinessAssessor.at(process)
                 + "), then restart it");
+    }
+
+    private static String unitName(Job process) {
+        return process.source().path().substring(process.source().path().lastIndexOf('/') + 1);
     }
 
     /**

@@ -188,7 +188,9 @@ public final class ReadinessAssessor {
         Job j = job.anyJob();
         if (j != null) {
             return new Gate(ReadinessState.SCANNED, true, j.kind().slug() + " job " + j.id() + " at " + at(j)
-                    + String.join("", job.fallbacks().stream().map(AnacronFallbacks::note).toList()));
+                    + String.join("", job.fallbacks().stream().map(AnacronFallbacks::note).toList())
+                    + (job.supervisor() == null ? "" : ", kept running by " + job.supervisor().id() + " at "
+                    + at(job.supervisor())));
         }
         List<DisableMarker> ms = markersOf(job);
         if (!ms.isEmpty()) {
@@ -241,11 +243,21 @@ public final class ReadinessAssessor {
             ids.add(job.deployment().id());
         }
         boolean estateWide = ids.isEmpty();
-        String moved = job.deployment() != null && job.legacy() != null ? job.legacy().id() : null;
+        // the unit that keeps a loop running is the loop's: its SYD004 says the same loop is to move
+        Set<String> moved = new java.util.HashSet<>();
+        if (job.supervisor() != null) {
+            ids.add(job.supervisor().id());
+            if (job.deployment() != null) {
+                moved.add(job.supervisor().id());
+            }
+        }
+        if (job.deployment() != null && job.legacy() != null) {
+            moved.add(job.legacy().id());
+        }
         return inventory.findings().stream()
                 .filter(f -> estateWide ? f.jobId() == null : ids.contains(f.jobId()))
                 .filter(f -> f.severity() == Severity.BREAKING || f.applicability() != Applicability.MANUAL)
-                .filter(f -> !(f.jobId() != null && f.jobId().equals(moved) && movedByLegacyRecipe(f.code())))
+                .filter(f -> !(f.jobId() != null && moved.contains(f.jobId()) && movedByLegacyRecipe(f.code())))
                 .toList();
     }
 

@@ -26,9 +26,13 @@ final class ServerRollback {
         boolean unit = server.source().path().endsWith(".service");
         String file = Step.shellWord(server.source().path());
         String service = server.attributes().get("service");
+        // agents run by a unit run 3.x workers since the rewrite changed their ExecStart: they stop with the server
+        List<String> unitAgents = agents.stream().filter(a -> a.source().path().endsWith(".service"))
+                .map(ServerRollback::unitOf).toList();
         if (unit) {
             List<String> units = new ArrayList<>();
             workers.stream().filter(w -> w.source().path().endsWith(".service")).forEach(w -> units.add(unitOf(w)));
+            units.addAll(unitAgents);
             units.add(unitOf(server));
             lines.add("systemctl stop " + String.join(" ", units.stream().map(Step::shellWord).toList()));
         } else if (service != null) {
@@ -39,6 +43,10 @@ final class ServerRollback {
             composeAgents(agents).stream().filter(a -> file.equals(Step.shellWord(a.source().path())))
                     .forEach(a -> services.add(a.attributes().get("service").replace("agent", "worker")));
             lines.add("docker compose -f " + file + " stop " + String.join(" ", services.stream().map(Step::shellWord).toList()));
+            if (!unitAgents.isEmpty()) {
+                lines.add("systemctl stop " + String.join(" ", unitAgents.stream().map(Step::shellWord).toList())
+                        + "   # the 3.x workers these units run since the rewrite");
+            }
         } else {
             lines.add("# stop " + server.name() + " (" + ReadinessAssessor.at(server) + ") and every 3.x worker");
         }
@@ -75,8 +83,7 @@ final class ServerRollback {
         }
         for (Job a : agents) {
             if (!composeAgents(agents).contains(a)) {
-                lines.add("# start " + a.name() + " again as it ran on " + v.label() + " (" + ReadinessAssessor.at(a) + "): "
-                        + a.command());
+                lines.addAll(agentBack(a, server, v));
             }
         }
         lines.add("prefect deployment ls   # the 2.x server answers with the deployments of the dump");
@@ -86,6 +93,34 @@ final class ServerRollback {
                         + "the schedules come back active; runs made on 3.x since are lost). The deployments have the same "
                         + "names on 2.x and 3.x: this is the only way back for them",
                 source, where);
+    }
+
+    /**
+     * Giving back an agent that is no compose service: a unit's file as it was before the rewrite turned it into a
+     * worker, with the 2.x library in its environment; the prefect-agent Helm chart's values (which have no command to
+     * print); else the agent's command, as a comment, since migrate does not know how it was started.
+     */
+    private static List<String> agentBack(Job a, Job server, ServerVersion v) {
+        String path = Step.shellWord(a.source().path());
+        if ("prefect-agent".equals(a.attributes().get("chart"))) {
+            return List.of("git checkout PRE_REWRITE_COMMIT -- " + path + "   # the prefect-agent chart's values as before "
+                            + "`migrate rewrite` (PRE_REWRITE_COMMIT: the commit before it)",
+                    "# uninstall the prefect-worker release that replaced " + a.name() + ", then install the prefect-agent "
+                            + "chart again with " + a.source().path() + " as the 2.x agent was installed (helm upgrade "
+                            + "--install RELEASE prefect/prefect-agent -f " + path + ")");
+        }
+        if (a.source().path().endsWith(".service")) {
+            List<String> out = new ArrayList<>();
+            out.add("git checkout PRE_REWRITE_COMMIT -- " + path + "   # the unit as before `migrate rewrite`: " + a.command());
+            if (!server.source().path().endsWith(".service") || !sameExecutable(a, server)) {
+                out.addAll(reinstall(a, v, "the environment " + unitOf(a) + " runs"));
+            }
+            out.add("systemctl daemon-reload");
+            out.add("systemctl restart " + Step.shellWord(unitOf(a)) + "   # the " + v.label() + " agent, as before");
+            return out;
+        }
+        return List.of("# start " + a.name() + " again as it ran on " + v.label() + " (" + ReadinessAssessor.at(a) + ")"
+                + (a.command() == null ? "" : ": " + a.command()));
     }
 
     private static List<Job> composeAgents(List<Job> agents) {

@@ -12,10 +12,14 @@ public record Step(String title, List<String> commands, String why, List<String>
         sources = withoutRepeats(sources);
     }
 
-    /** A place already named by another source ("[PF292](...) at compose.yml:15" names compose.yml:15) is not repeated. */
+    /**
+     * A place already named by another source ("[PF292](...) at compose.yml:15" names compose.yml:15, and a unit's
+     * "[PF292](...) at prefect-server.service:13" names the unit as a whole, prefect-server.service) is not repeated.
+     */
     private static List<String> withoutRepeats(List<String> sources) {
         return sources.stream().distinct()
-                .filter(s -> sources.stream().noneMatch(other -> !other.equals(s) && other.endsWith(" at " + s)))
+                .filter(s -> sources.stream().noneMatch(other -> !other.equals(s)
+                        && (other.endsWith(" at " + s) || other.matches(".* at " + java.util.regex.Pattern.quote(s) + ":\\d+"))))
                 .toList();
     }
 

@@ -173,4 +173,51 @@ class CutoverJobsTest {
         }
         throw new AssertionError("no error for " + wanted);
     }
+
+    private static Job withCommand(Job j, String command) {
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), j.env(), j.workingDir(),
+                j.overlap(), j.dependsOn(), j.attributes());
+    }
+
+    // before: k2-platform's scheduler.py and the iceberg-offload-scheduler.service that keeps it alive were two jobs
+    @Test
+    void aLoopAndTheUnitThatKeepsItRunningAreOneJobNamedAsTheUnit() {
+        Job loop = job("py-loop-1", JobKind.PYTHON_SLEEP_LOOP, "scheduler.py", "docker/offload/scheduler.py");
+        Job unit = withCommand(job("systemd-scheduler-2", JobKind.SYSTEMD_SCHEDULER_SERVICE, "iceberg-offload-scheduler",
+                "docker/offload/iceberg-offload-scheduler.service"), "/opt/k2/.venv/bin/python /opt/k2/docker/offload/scheduler.py");
+        Inventory inv = inventory(unit, loop);
+        List<CutoverJob> jobs = CutoverJobs.of(inv, List.of(new DeclaredJob("scheduler.py", "v.yaml jobs[0]", null)),
+                List.of(), EvidenceReader.EMPTY);
+        assertThat(jobs).singleElement().satisfies(j -> {
+            assertThat(j.key()).isEqualTo("iceberg-offload-scheduler");
+            assertThat(j.legacy()).isSameAs(loop);
+            assertThat(j.supervisor()).isSameAs(unit);
+            assertThat(j.declared()).as("the validate config may name the loop's script").isNotNull();
+        });
+        assertThat(CutoverJobs.legacyKeys(inv)).containsEntry("py-loop-1", "iceberg-offload-scheduler")
+                .containsEntry("systemd-scheduler-2", "iceberg-offload-scheduler");
+        for (String name : List.of("scheduler.py", "scheduler-py", "iceberg-offload-scheduler", "py-loop-1", "systemd-scheduler-2")) {
+            assertThat(CutoverJobs.select(jobs, List.of(name))).as(name).containsExactly(jobs.get(0));
+        }
+        // the legacy recipe names the pair after the unit under an id of its own: its deployment is this job's
+        Job deployed = new Job("prefect3-3", JobKind.PREFECT3_DEPLOYMENT, "flow/py-loop-iceberg-offload-scheduler-e98cc446",
+                SourceRef.at("prefect/prefect.yaml", 5, 3), List.of(), null, null, Map.of(), null, null, List.of(),
+                Map.of("deploymentName", "py-loop-iceberg-offload-scheduler-e98cc446"));
+        List<CutoverJob> after = CutoverJobs.of(inventory(unit, loop, deployed),
+                Map.of("py-loop-iceberg-offload-scheduler-e98cc446", "iceberg-offload-scheduler"), List.of(), List.of(),
+                EvidenceReader.EMPTY);
+        assertThat(after).singleElement().satisfies(j -> assertThat(j.deployment()).isSameAs(deployed));
+    }
+
+    // a unit whose script also runs an in-process scheduler hosts those jobs: it stays a job of its own
+    @Test
+    void aUnitThatAlsoHostsInProcessJobsIsNoLoopsSupervisor() {
+        Job loop = job("py-loop-1", JobKind.PYTHON_SLEEP_LOOP, "jobs.py", "opt/jobs.py");
+        Job aps = job("apscheduler-2", JobKind.APSCHEDULER, "nightly", "opt/jobs.py");
+        Job unit = withCommand(job("systemd-scheduler-3", JobKind.SYSTEMD_SCHEDULER_SERVICE, "jobs", "etc/jobs.service"),
+                "/usr/bin/python3 /opt/jobs.py");
+        List<CutoverJob> jobs = CutoverJobs.of(inventory(unit, loop, aps), List.of(), List.of(), EvidenceReader.EMPTY);
+        assertThat(jobs).extracting(CutoverJob::key).containsExactlyInAnyOrder("jobs", "jobs-py", "nightly");
+        assertThat(jobs).allSatisfy(j -> assertThat(j.supervisor()).isNull());
+    }
 }

@@ -589,6 +589,10 @@ public final class SystemdDetector implements Detector {
                 ? List.of(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, "in the code run by " + service.fileName(), null, where))
                 : List.of();
         Map<String, String> attributes = new LinkedHashMap<>(facts.attributes());
+        if (kind == JobKind.PREFECT_AGENT) {
+            // the queues and pool the agent polls, as a compose agent's are read: the worker that replaces it polls the same
+            attributes.putAll(PrefectAgentUnits.pollTargets(facts.command()));
+        }
         if (service.embeddedIn() != null) {
             attributes.put("systemd.embeddedIn", service.embeddedIn());
         }
@@ -604,6 +608,11 @@ public final class SystemdDetector implements Detector {
                         + (kind == JobKind.PREFECT_AGENT ? "; agents do not exist in Prefect 3, use a worker for a work pool" : ""),
                         at, id);
         List<Finding> findings = new ArrayList<>(List.of(finding));
+        if (kind == JobKind.PREFECT_SERVER) {
+            // as a compose service's: the server is upgraded first and its database migrated in place (BHV006 follows
+            // once the scan knows which Prefect the unit runs, PrefectServerUnits)
+            findings.add(Findings.of("PF292", "self-hosted Prefect server (" + service.fileName() + ")", at, id));
+        }
         prefectFindings(service, id, findings);
         return new PendingJob(job, List.of(service.fileName()), facts.dependencies(), findings);
     }
@@ -621,7 +630,7 @@ public final class SystemdDetector implements Detector {
 
             @Override
             public void finding(Finding f) {
-                if (!f.code().equals("PF291") && !f.code().equals("PF292")) { // SYD009 already names the service
+                if (!f.code().equals("PF291") && !f.code().equals("PF292")) { // SYD009 names a worker; the server has its PF292 above
                     out.add(f);
                 }
             }

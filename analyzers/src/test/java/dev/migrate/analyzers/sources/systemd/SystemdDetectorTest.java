@@ -254,7 +254,32 @@ class SystemdDetectorTest {
                 .contains("deploy/prefect-server.service:2:13 CFG")
                 .contains("deploy/prefect-agent.service:3:11 PF203 BREAKING")
                 .contains("deploy/prefect-agent.service:2:13 CFG001")
-                .doesNotContain("PF291", "PF292");
+                // before: no PF292 for a server a unit runs, only for a compose service's; at the ExecStart= line
+                .contains("deploy/prefect-server.service:3:11 PF292 INFO MANUAL self-hosted Prefect server (prefect-server.service)")
+                .doesNotContain("PF291");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF292")).hasSize(1);
+        // before: the unit's agent had no queues, so the worker the cutover plan put in its place polled none of them
+        assertThat(sink.jobs).filteredOn(j -> j.kind() == JobKind.PREFECT_AGENT).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).containsEntry("workQueue", "etl").doesNotContainKey("workPool"));
+    }
+
+    @Test
+    void anAgentUnitsQueuesAndPoolAreItsAttributes() {
+        SystemdDetector d = detector();
+        RecordingSink sink = new RecordingSink();
+        d.detect(new ScanFile("etc/systemd/system/agent.service", """
+                [Service]
+                ExecStart=/srv/venv/bin/prefect agent start --pool ops -q etl --work-queue reports
+                Restart=always
+                """), sink);
+        d.detect(new ScanFile("etc/systemd/system/agent2.service", """
+                [Service]
+                ExecStart=/srv/venv/bin/prefect agent start --work-queue=nightly
+                Restart=always
+                """), sink);
+        d.finish(sink);
+        assertThat(sink.jobs).extracting(j -> j.name() + " " + j.attributes().get("workQueue") + " " + j.attributes().get("workPool"))
+                .containsExactlyInAnyOrder("agent etl,reports ops", "agent2 nightly null");
     }
 
     @Test
