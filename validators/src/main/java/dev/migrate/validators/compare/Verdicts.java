@@ -101,6 +101,8 @@ public final class Verdicts {
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
                         + (c.durations() ? "; a text that reads as an interval (1 mon 2 days) is compared as that "
                                 + "duration, any other text differs" : "")
+                        + (c.numbers() ? "; a text that reads as a number (2.50, 1e3) is compared as that number, "
+                                + "trailing fraction zeros aside, any other text differs" : "")
                         + (c.moments() && !typesInferred ? "; a text that reads as a date or timestamp is compared as "
                                 + "that moment, any other text differs" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "
