@@ -214,6 +214,10 @@ public record DatasetPlan(
             requireColumn(ds, t, legacy, "legacy", "accept_type_changes");
             requireColumn(ds, t, current, "new", "accept_type_changes");
         }
+        for (String j : ds.jsonColumns()) {
+            requireColumn(ds, j, legacy, "legacy", "json_columns");
+            requireColumn(ds, j, current, "new", "json_columns");
+        }
         List<Compared> keys = new ArrayList<>();
         List<Compared> exact = new ArrayList<>();
         List<Compared> tolerant = new ArrayList<>();
@@ -300,10 +304,12 @@ public record DatasetPlan(
      * the engine's JSON) and JSON, text, a STRUCT, a MAP or a list on the other (a JSON file's objects, which DuckDB
      * reads as STRUCTs; JSON written into a CSV or a Parquet string) compared as JSON values in one canonical spelling
      * ({@link Dialect#json}): the same document, written with other key order, spacing or number spelling, is equal.
+     * So is a column the dataset's {@code json_columns} names, whatever its types: neither side's type says it holds
+     * JSON when a JSON file's objects (STRUCTs) face JSON text in a CSV cell, or text faces text.
      */
     public DatasetPlan withJsonDocuments() {
         java.util.function.Function<List<Compared>, List<Compared>> apply = cs -> cs.stream()
-                .map(c -> jsonDocuments(c) ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(),
+                .map(c -> jsonDocuments(c) || config.jsonColumns().contains(c.name()) ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(),
                         c.booleans(), true, c.numberTexts()) : c).toList();
         return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
                 apply.apply(tolerant), missing, added);

@@ -61,6 +61,16 @@ public final class RemoteComparison {
                 && (dialect(l) == Dialect.POSTGRES && dialect(n) == Dialect.POSTGRES || sqlite(l) && sqlite(n));
     }
 
+    /**
+     * The same, for dataset {@code ds}: one that declares {@code json_columns} is copied into the embedded engine
+     * instead, which reads JSON text into its one canonical form; a database reads a text as JSON only through a cast
+     * that fails on the first text that is no JSON (PostgreSQL before 16), or not at all (SQLite). json against jsonb
+     * needs no declaration and stays in place.
+     */
+    public static boolean suits(ConnectionConfig legacy, ConnectionConfig current, DatasetConfig ds) {
+        return suits(legacy, current) && ds.jsonColumns().isEmpty();
+    }
+
     private static boolean sqlite(ConnectionConfig.Jdbc c) {
         return c.url().startsWith("jdbc:sqlite:");
     }

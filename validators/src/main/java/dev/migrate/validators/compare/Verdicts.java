@@ -83,7 +83,8 @@ public final class Verdicts {
                         + c.legacy().type() + " in legacy and " + c.current().type() + " in new; compared as JSON "
                         + "values in one canonical form (keys sorted, numbers as their shortest exact decimal, no "
                         + "whitespace, a null member as an absent one), so the same document written another way is "
-                        + "equal; a value that is no JSON is compared as written")
+                        + "equal; a value that is no JSON is compared as written"
+                        + (plan.config().jsonColumns().contains(c.name()) ? " (json_columns declares it)" : ""))
                         .withValues(c.legacy().type(), c.current().type(), null, "compared as canonical JSON"));
             } else if (c.asText() || c.widened()) {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
