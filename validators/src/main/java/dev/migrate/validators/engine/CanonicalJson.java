@@ -68,6 +68,7 @@ public final class CanonicalJson {
             r.space();
             return r.at == text.length() ? r.out.toString() : text;
         } catch (NotJson | NumberFormatException | ArithmeticException | IndexOutOfBoundsException e) {
+            // out of bounds: the text ends inside a value; a number: an exponent past what a BigDecimal holds
             return text;
         }
     }

@@ -33,6 +33,11 @@ final class PostgresPair implements AutoCloseable {
         return new PostgresPair(server);
     }
 
+    /** The server itself, for what a test does beside in-place comparisons (its URLs, other databases). */
+    PostgresServer server() {
+        return server;
+    }
+
     void legacy(String... sql) throws SQLException {
         server.execute("old_wh", sql);
     }
