@@ -55,6 +55,11 @@ import picocli.CommandLine.Spec;
                     + "cutover counts a validation towards parity only when that digest equals the config's as it is "
                     + "now, so a reading chosen on the command line would either be missing from the evidence or never "
                     + "match it. See docs/validate.md.",
+            "",
+            "A column that holds JSON documents whatever its types (a JSON file's objects against JSON text in a CSV "
+                    + "cell, or text against text) is declared per dataset, json_columns: [payload], and compared as "
+                    + "JSON values in one canonical form (keys sorted, numbers exact, a null member as an absent one); "
+                    + "a json, jsonb or JSON column needs no declaration.",
             ""
         },
         footerHeading = "%nExit codes:%n",

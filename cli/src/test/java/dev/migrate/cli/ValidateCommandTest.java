@@ -197,7 +197,7 @@ class ValidateCommandTest {
         CliRun help = CliRun.of("validate", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out().replaceAll("\\s+", " ")).contains("csv.escapes").contains("config_digest is computed "
-                + "from the config file");
+                + "from the config file").contains("json_columns: [payload]");
 
         CliRun flag = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--csv-escapes", "none",
                 "--no-store");

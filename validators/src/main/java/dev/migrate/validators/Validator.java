@@ -295,14 +295,15 @@ public final class Validator {
     private static DatasetConfig keyless(DatasetConfig ds) {
         return new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), List.of(), ds.ignoreColumns(),
                 ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), false, ds.allowEmpty(), ds.csv(), ds.newCsv(),
-                ds.renameColumns(), ds.acceptTypeChanges(), ds.ignoreColumnCase(), ds.strictFieldOrder());
+                ds.renameColumns(), ds.acceptTypeChanges(), ds.ignoreColumnCase(), ds.strictFieldOrder(),
+                ds.jsonColumns());
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
             List<Path> legacyFiles, List<Path> newFiles) {
         ConnectionConfig legacyConn = DatabaseSides.embedded(config.connection(job.legacy().connection()));
         ConnectionConfig newConn = DatabaseSides.embedded(config.connection(job.current().connection()));
-        if (RemoteComparison.suits(legacyConn, newConn)) {
+        if (RemoteComparison.suits(legacyConn, newConn, ds)) {
             return RemoteComparison.compare(config, job, ds, settings, env);
         }
         List<CheckResult> missing = new ArrayList<>();
@@ -552,7 +553,7 @@ public final class Validator {
             Sides sides, DuckDbSession session) {
         ConnectionConfig legacyConn = DatabaseSides.embedded(config.connection(job.legacy().connection()));
         ConnectionConfig newConn = DatabaseSides.embedded(config.connection(job.current().connection()));
-        if (RemoteComparison.suits(legacyConn, newConn)) {
+        if (RemoteComparison.suits(legacyConn, newConn, configured)) {
             return RemoteComparison.plan(config, job, configured, env);
         }
         List<Path> legacyFiles = datasetFiles(configured.legacy(), sides.legacy());

@@ -63,7 +63,7 @@ public final class ColumnCase {
                 named(ds.ignoreColumns(), byCase), namedKeys(ds.tolerances(), byCase), ds.rowCount(),
                 ds.allowNewColumns(), ds.ordered(), ds.allowEmpty(), ds.csv(), ds.newCsv(),
                 java.util.Collections.unmodifiableMap(renames), namedKeys(ds.acceptTypeChanges(), byCase), true,
-                ds.strictFieldOrder());
+                ds.strictFieldOrder(), named(ds.jsonColumns(), byCase));
     }
 
     /** Names in the config, a column renamed by case named by its new name whatever case the config wrote. */

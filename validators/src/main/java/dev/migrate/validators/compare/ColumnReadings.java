@@ -112,6 +112,9 @@ public final class ColumnReadings {
         if (c.durations()) {
             return "text read as the interval it spells (in the engine's spelling), else compared as written";
         }
+        if (c.numbers()) {
+            return "text read as the number it spells (trailing fraction zeros aside), else compared as written";
+        }
         if (c.moments()) {
             return "text read as the moment it spells where it is an ISO date or timestamp, else compared as written";
         }

@@ -35,9 +35,14 @@ public record DatasetPlan(
      * {@code booleans} when one side spells the booleans the other side holds ({@link BooleanSpelling}), else null.
      */
     public record Compared(String name, Column legacy, Column current, boolean asText, Tolerance tolerance,
-            BooleanSpelling booleans, boolean jsonValues) {
+            BooleanSpelling booleans, boolean jsonValues, boolean numberTexts) {
         public Compared(String name, Column legacy, Column current, boolean asText, Tolerance tolerance) {
-            this(name, legacy, current, asText, tolerance, null, false);
+            this(name, legacy, current, asText, tolerance, null, false, false);
+        }
+
+        public Compared(String name, Column legacy, Column current, boolean asText, Tolerance tolerance,
+                BooleanSpelling booleans, boolean jsonValues) {
+            this(name, legacy, current, asText, tolerance, booleans, jsonValues, false);
         }
 
         /**
@@ -76,7 +81,16 @@ public record DatasetPlan(
         }
 
         public Compared withBooleans(BooleanSpelling spelling) {
-            return new Compared(name, legacy, current, asText, tolerance, spelling, jsonValues);
+            return new Compared(name, legacy, current, asText, tolerance, spelling, jsonValues, numberTexts);
+        }
+
+        /**
+         * Text on one side and numbers on the other, on an engine that reads the text as numbers
+         * ({@link #withNumberTexts}): a text that reads as a number compares as that number, trailing fraction zeros
+         * aside ({@link Dialect#numberText}).
+         */
+        public boolean numbers() {
+            return numberTexts;
         }
         public boolean numeric() {
             return legacy.isNumeric() && current.isNumeric();
@@ -102,7 +116,7 @@ public record DatasetPlan(
 
         public ProfileQuery.ColumnPlan profile() {
             return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments(),
-                    booleans, json(), durations());
+                    booleans, json(), durations(), numbers());
         }
 
         /**
@@ -200,6 +214,10 @@ public record DatasetPlan(
             requireColumn(ds, t, legacy, "legacy", "accept_type_changes");
             requireColumn(ds, t, current, "new", "accept_type_changes");
         }
+        for (String j : ds.jsonColumns()) {
+            requireColumn(ds, j, legacy, "legacy", "json_columns");
+            requireColumn(ds, j, current, "new", "json_columns");
+        }
         List<Compared> keys = new ArrayList<>();
         List<Compared> exact = new ArrayList<>();
         List<Compared> tolerant = new ArrayList<>();
@@ -260,7 +278,23 @@ public record DatasetPlan(
     public DatasetPlan withJsonValues() {
         java.util.function.Function<List<Compared>, List<Compared>> apply = cs -> cs.stream()
                 .map(c -> c.legacy().isJson() && c.current().isJson() ? new Compared(c.name(), c.legacy(), c.current(),
-                        c.asText(), c.tolerance(), c.booleans(), true) : c).toList();
+                        c.asText(), c.tolerance(), c.booleans(), true, c.numberTexts()) : c).toList();
+        return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
+                apply.apply(tolerant), missing, added);
+    }
+
+    /**
+     * The same plan, its columns that are text on one side and numbers on the other (a pipeline that now writes
+     * {@code numeric} where it wrote the text of the amounts) compared as numbers where the text reads as one: only
+     * PostgreSQL compared in place reads them so ({@link Dialect#numberText}); elsewhere the text is compared as
+     * written. A column read as spelled flags is left as it is.
+     */
+    public DatasetPlan withNumberTexts() {
+        java.util.function.Function<List<Compared>, List<Compared>> apply = cs -> cs.stream()
+                .map(c -> c.booleans() == null && !c.json() && c.asText() && (c.legacy().isNumeric()
+                        && c.current().isText() || c.legacy().isText() && c.current().isNumeric())
+                        ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(), null, false, true)
+                        : c).toList();
         return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
                 apply.apply(tolerant), missing, added);
     }
@@ -270,11 +304,13 @@ public record DatasetPlan(
      * the engine's JSON) and JSON, text, a STRUCT, a MAP or a list on the other (a JSON file's objects, which DuckDB
      * reads as STRUCTs; JSON written into a CSV or a Parquet string) compared as JSON values in one canonical spelling
      * ({@link Dialect#json}): the same document, written with other key order, spacing or number spelling, is equal.
+     * So is a column the dataset's {@code json_columns} names, whatever its types: neither side's type says it holds
+     * JSON when a JSON file's objects (STRUCTs) face JSON text in a CSV cell, or text faces text.
      */
     public DatasetPlan withJsonDocuments() {
         java.util.function.Function<List<Compared>, List<Compared>> apply = cs -> cs.stream()
-                .map(c -> jsonDocuments(c) ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(),
-                        c.booleans(), true) : c).toList();
+                .map(c -> jsonDocuments(c) || config.jsonColumns().contains(c.name()) ? new Compared(c.name(), c.legacy(), c.current(), c.asText(), c.tolerance(),
+                        c.booleans(), true, c.numberTexts()) : c).toList();
         return new DatasetPlan(config, legacyColumns, newColumns, apply.apply(keys), apply.apply(exact),
                 apply.apply(tolerant), missing, added);
     }

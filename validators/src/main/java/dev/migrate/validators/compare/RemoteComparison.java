@@ -61,6 +61,16 @@ public final class RemoteComparison {
                 && (dialect(l) == Dialect.POSTGRES && dialect(n) == Dialect.POSTGRES || sqlite(l) && sqlite(n));
     }
 
+    /**
+     * The same, for dataset {@code ds}: one that declares {@code json_columns} is copied into the embedded engine
+     * instead, which reads JSON text into its one canonical form; a database reads a text as JSON only through a cast
+     * that fails on the first text that is no JSON (PostgreSQL before 16), or not at all (SQLite). json against jsonb
+     * needs no declaration and stays in place.
+     */
+    public static boolean suits(ConnectionConfig legacy, ConnectionConfig current, DatasetConfig ds) {
+        return suits(legacy, current) && ds.jsonColumns().isEmpty();
+    }
+
     private static boolean sqlite(ConnectionConfig.Jdbc c) {
         return c.url().startsWith("jdbc:sqlite:");
     }
@@ -91,8 +101,9 @@ public final class RemoteComparison {
         Dialect dialect = postgres ? Dialect.POSTGRES : null;
         if (postgres) {
             // a text or smallint flag ('Y'/'N', 1/0) facing a boolean: the spelled side's values say which pair it is;
-            // json facing jsonb (or json written with other spacing): the values jsonb reads
-            plan = spelledBooleans(plan, l, n).withJsonValues();
+            // json facing jsonb (or json written with other spacing): the values jsonb reads; text facing numbers: the
+            // numbers it spells
+            plan = spelledBooleans(plan, l, n).withJsonValues().withNumberTexts();
         }
         if (!postgres && !(l.sqlite() && n.sqlite())) {
             // suits() sends only these two pairs here; databases of two engines are copied into the embedded engine
@@ -180,9 +191,12 @@ public final class RemoteComparison {
             Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
             java.util.Set<String> instants = dialect == null && l.sqlite() && n.sqlite()
                     ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
-            // the flags' spellings are read from the data at run time; json against jsonb is known from the metadata
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", ColumnReadings.of(dialect == Dialect.POSTGRES
-                    ? plan.withJsonValues() : plan, instants)));
+            // the flags' spellings are read from the data at run time; json against jsonb, and text against numbers,
+            // are known from the metadata
+            if (dialect == Dialect.POSTGRES) {
+                plan = plan.withJsonValues().withNumberTexts();
+            }
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", ColumnReadings.of(plan, instants)));
             if (dialect == Dialect.POSTGRES) {
                 // what each side's values are spelt and ordered by, whatever its server's defaults
                 out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("session settings (each "
@@ -309,7 +323,7 @@ public final class RemoteComparison {
                 .map(c -> instants.contains(c.name()) ? new ProfileQuery.ColumnPlan(c.name(), false, true, false)
                         : new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened()
                                 && !durations(c, dialect), c.widened(), c.integral(), c.exact(), c.moments(),
-                                c.booleans(), c.json(), c.durations()))
+                                c.booleans(), c.json(), c.durations(), c.numbers()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));

@@ -187,7 +187,7 @@ public final class RowDiffVerdict {
                 return a.equals(b);
             }
         }
-        boolean asNumbers = !c.tolerance().isExact() || c.widened() || c.unboundedDecimals();
+        boolean asNumbers = !c.tolerance().isExact() || c.widened() || c.unboundedDecimals() || c.numbers();
         if (!asNumbers || l == null || n == null) {
             return Objects.equals(l, n);
         }

@@ -83,7 +83,8 @@ public final class Verdicts {
                         + c.legacy().type() + " in legacy and " + c.current().type() + " in new; compared as JSON "
                         + "values in one canonical form (keys sorted, numbers as their shortest exact decimal, no "
                         + "whitespace, a null member as an absent one), so the same document written another way is "
-                        + "equal; a value that is no JSON is compared as written")
+                        + "equal; a value that is no JSON is compared as written"
+                        + (plan.config().jsonColumns().contains(c.name()) ? " (json_columns declares it)" : ""))
                         .withValues(c.legacy().type(), c.current().type(), null, "compared as canonical JSON"));
             } else if (c.asText() || c.widened()) {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
@@ -101,6 +102,8 @@ public final class Verdicts {
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
                         + (c.durations() ? "; a text that reads as an interval (1 mon 2 days) is compared as that "
                                 + "duration, any other text differs" : "")
+                        + (c.numbers() ? "; a text that reads as a number (2.50, 1e3) is compared as that number, "
+                                + "trailing fraction zeros aside, any other text differs" : "")
                         + (c.moments() && !typesInferred ? "; a text that reads as a date or timestamp is compared as "
                                 + "that moment, any other text differs" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "

@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
             "ignore_columns", "rename_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered",
             "allow_empty", "csv", "accept_type_changes", "ignore_column_case",
-            "strict_field_order");
+            "strict_field_order", "json_columns");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
     /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv", "epoch_columns");
@@ -295,10 +295,18 @@ public final class ConfigLoader {
             acceptedTypes.put(t.getKey(), type);
         }
         boolean ignoreCase = d.get("ignore_column_case").map(YamlNode::bool).orElse(false);
+        List<String> json = d.get("json_columns").map(YamlNode::stringList).orElse(List.of());
+        for (String j : json) {
+            rejectLegacyName(d.require("json_columns"), j, renames);
+            if (tolerances.containsKey(j)) {
+                throw d.require("json_columns").error("column '" + j + "' is in json_columns and has a tolerance; "
+                        + "a tolerance needs numbers, a JSON document is compared exactly. Remove one of the two.");
+            }
+        }
         return new DatasetConfig(name, d.path(), legacy, current, key, ignore, Map.copyOf(tolerances), rowCount,
                 allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv, renames), sideCsv(d, "new", csv, Map.of()), renames,
                 java.util.Collections.unmodifiableMap(acceptedTypes), ignoreCase,
-                d.get("strict_field_order").map(YamlNode::bool).orElse(false));
+                d.get("strict_field_order").map(YamlNode::bool).orElse(false), List.copyOf(json));
     }
 
     /**
@@ -346,7 +354,8 @@ public final class ConfigLoader {
         String renamed = renames.get(column);
         if (renamed != null) {
             throw at.error("'" + column + "' is renamed to '" + renamed + "' by rename_columns; key, ignore_columns, "
-                    + "tolerances and accept_type_changes name columns by their new names: write '" + renamed + "'.");
+                    + "tolerances, accept_type_changes and json_columns name columns by their new names: write '"
+                    + renamed + "'.");
         }
     }
 

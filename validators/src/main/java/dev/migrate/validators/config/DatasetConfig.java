@@ -24,6 +24,9 @@ import java.util.Map;
  *                        column whose name differs from it only in case, as if {@link #renameColumns} listed it
  * @param strictFieldOrder two structs with the same fields in another order are a type change, as written; by
  *                        default their fields are compared by name ({@code StructFieldOrder})
+ * @param jsonColumns     columns (their new names) that hold JSON documents on both sides whatever their types (a JSON
+ *                        file's objects, JSON text in a CSV cell or a text column): compared as JSON values in one
+ *                        canonical form, as a column typed JSON on one side is
  */
 public record DatasetConfig(
         String name,
@@ -42,7 +45,17 @@ public record DatasetConfig(
         Map<String, String> renameColumns,
         Map<String, String> acceptTypeChanges,
         boolean ignoreColumnCase,
-        boolean strictFieldOrder) {
+        boolean strictFieldOrder,
+        List<String> jsonColumns) {
+    /** A dataset that declares no JSON columns. */
+    public DatasetConfig(String name, String configPath, SourceSpec legacy, SourceSpec current, List<String> key,
+            List<String> ignoreColumns, Map<String, Tolerance> tolerances, Tolerance rowCount, boolean allowNewColumns,
+            boolean ordered, boolean allowEmpty, CsvOptions csv, CsvOptions newCsv, Map<String, String> renameColumns,
+            Map<String, String> acceptTypeChanges, boolean ignoreColumnCase, boolean strictFieldOrder) {
+        this(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount, allowNewColumns, ordered,
+                allowEmpty, csv, newCsv, renameColumns, acceptTypeChanges, ignoreColumnCase, strictFieldOrder, List.of());
+    }
+
     /** The CSV options of side {@code side} ("legacy" or "new"). */
     public CsvOptions csv(String side) {
         return "new".equals(side) ? newCsv : csv;
@@ -71,13 +84,13 @@ public record DatasetConfig(
     public DatasetConfig withCsv(CsvOptions legacyCsv, CsvOptions newCsv) {
         return new DatasetConfig(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount,
                 allowNewColumns, ordered, allowEmpty, legacyCsv, newCsv, renameColumns, acceptTypeChanges,
-                ignoreColumnCase, strictFieldOrder);
+                ignoreColumnCase, strictFieldOrder, jsonColumns);
     }
 
     /** The same dataset with {@code renames} (legacy name to new name) as its renamed columns. */
     public DatasetConfig withRenames(Map<String, String> renames) {
         return new DatasetConfig(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount,
                 allowNewColumns, ordered, allowEmpty, csv, newCsv, renames, acceptTypeChanges, ignoreColumnCase,
-                strictFieldOrder);
+                strictFieldOrder, jsonColumns);
     }
 }

@@ -193,15 +193,88 @@ public enum Dialect {
 
     /**
      * {@code expr} (a text or an interval) as text in which a duration has one spelling, the engine's: a text that
-     * reads as an interval (PostgreSQL's {@code 1 mon 2 days}, {@code -1 days +02:00:00} as psql's COPY exports it;
-     * the {@code +} the engine does not read is dropped) is written as the interval it is ({@code 1 month 2 days}), any
-     * other text stays as written (and differs from every duration). Only the embedded engine reads texts so;
-     * elsewhere the text as written.
+     * reads as an interval (PostgreSQL's {@code 1 mon 2 days}, {@code -1 days +02:00:00} as psql's COPY exports it) is
+     * written as the interval it is, any other text stays as written (and differs from every duration). The embedded
+     * engine reads it with {@code TRY_CAST} (the {@code +} it does not read dropped) and writes {@code 1 month 2 days};
+     * PostgreSQL, which has no cast that fails softly before 16, casts only a text of the shape {@link #PG_INTERVAL}
+     * (fields in PostgreSQL's order, each at most once, with digits few enough that no field overflows) and writes it
+     * in the session's {@code IntervalStyle}, {@code postgres} ({@code 1 mon 2 days}). Both sides of a column go
+     * through the same expression, so an interval's own text is read back to itself.
      */
     public String duration(String expr) {
-        return this == DUCKDB ? "coalesce(CAST(TRY_CAST(regexp_replace(CAST(" + expr + " AS VARCHAR), ' \\+', ' ', "
-                + "'g') AS INTERVAL) AS VARCHAR), CAST(" + expr + " AS VARCHAR))" : text(expr);
+        return switch (this) {
+            case DUCKDB -> "coalesce(CAST(TRY_CAST(regexp_replace(CAST(" + expr + " AS VARCHAR), ' \\+', ' ', "
+                    + "'g') AS INTERVAL) AS VARCHAR), CAST(" + expr + " AS VARCHAR))";
+            case POSTGRES -> "CASE WHEN " + readsAsInterval(expr) + " THEN ((" + trimmed(expr) + ")::interval)::text "
+                    + "ELSE (" + expr + ")::text END";
+            case ANSI -> text(expr);
+        };
     }
+
+    /**
+     * {@code expr} (a text or an interval) as the interval it reads as, NULL for a text that reads as none: what its
+     * bounds are taken over on PostgreSQL ({@code 10 days} after {@code 2 days}); null for other engines, which bound
+     * the value as compared.
+     */
+    public String durationOrNull(String expr) {
+        return this == POSTGRES ? "CASE WHEN " + readsAsInterval(expr) + " THEN (" + trimmed(expr) + ")::interval END"
+                : null;
+    }
+
+    /**
+     * {@code expr} (a text or a number) as the text of the number it reads as, on PostgreSQL: a text of a decimal
+     * number's shape ({@link #PG_NUMBER}: {@code 2.50}, {@code -3}, {@code 1e3}, {@code .5}) is read as a numeric and
+     * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; any
+     * other text ({@code NaN}, {@code n/a}, {@code 1,5}) stays as written and differs from every number. Other engines
+     * compare the text as written.
+     */
+    public String numberText(String expr) {
+        if (this != POSTGRES) {
+            return text(expr);
+        }
+        return "CASE WHEN " + readsAsNumber(expr) + " THEN regexp_replace(((" + trimmed(expr) + ")::numeric)::text, '"
+                + TRAILING_FRACTION_ZEROS + "', '\\1') ELSE (" + expr + ")::text END";
+    }
+
+    /**
+     * The number {@code expr} reads as on PostgreSQL, without trailing fraction zeros (so that its bound reads
+     * {@code 2.5} on both sides), NULL for a text that reads as none; null for other engines.
+     */
+    public String numberOrNull(String expr) {
+        return this == POSTGRES ? "CASE WHEN " + readsAsNumber(expr) + " THEN (" + numberText(expr) + ")::numeric END"
+                : null;
+    }
+
+    private static String trimmed(String expr) {
+        return "btrim((" + expr + ")::text)";
+    }
+
+    /** At most 1000 characters: PostgreSQL's patterns bound a repetition to 255, and numeric its digits. */
+    private static String readsAsNumber(String expr) {
+        return "char_length(" + trimmed(expr) + ") <= 1000 AND " + trimmed(expr) + " ~ '" + PG_NUMBER + "'";
+    }
+
+    /** A digit, so that {@code ago} or {@code @} alone is no interval; a space after the text ends its last field. */
+    private static String readsAsInterval(String expr) {
+        return trimmed(expr) + " ~ '[0-9]' AND (" + trimmed(expr) + " || ' ') ~* '" + PG_INTERVAL + "'";
+    }
+
+    /**
+     * An interval as PostgreSQL writes it with {@code IntervalStyle = 'postgres'} (and as people write it): years,
+     * months, weeks, days, hours, minutes and seconds, each at most once and in that order, then a time
+     * ({@code -04:05:06.5}), then {@code ago}. Digits are bounded so that no value overflows a field: years by 6
+     * (months are 32-bit), months and days by 9, weeks by 8 (seven days each, added to the days), hours and minutes by 9 (the
+     * time is 64-bit microseconds), fractions of seconds by 6. One space between a number and its unit and between
+     * fields. A field repeated, ISO 8601 ({@code P1D}) and SQL-standard ({@code 1-2}) forms do not match and are
+     * compared as written.
+     */
+    private static final String PG_INTERVAL = "^(@ )?([+-]?[0-9]{1,6} years? )?([+-]?[0-9]{1,9} (mons?|months?) )?"
+            + "([+-]?[0-9]{1,8} weeks? )?([+-]?[0-9]{1,9} days? )?([+-]?[0-9]{1,9} hours? )?"
+            + "([+-]?[0-9]{1,9} (mins?|minutes?) )?([+-]?[0-9]{1,9}([.][0-9]{1,6})? (secs?|seconds?) )?"
+            + "([+-]?[0-9]{1,9}:[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)? )?(ago )?$";
+
+    /** A decimal number as PostgreSQL's numeric reads it, with digits bounded so that no text is too long to cast. */
+    private static final String PG_NUMBER = "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]{1,3})?$";
 
     /**
      * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with

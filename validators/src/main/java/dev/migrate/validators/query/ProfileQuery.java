@@ -17,7 +17,12 @@ public final class ProfileQuery {
      * whole-number types).
      */
     public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
-            Exact exact, boolean moments, BooleanSpelling booleans, boolean json, boolean durations) {
+            Exact exact, boolean moments, BooleanSpelling booleans, boolean json, boolean durations, boolean numbers) {
+        public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
+                Exact exact, boolean moments, BooleanSpelling booleans, boolean json, boolean durations) {
+            this(name, numeric, asText, widened, integral, exact, moments, booleans, json, durations, false);
+        }
+
         public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
                 Exact exact, boolean moments, BooleanSpelling booleans, boolean json) {
             this(name, numeric, asText, widened, integral, exact, moments, booleans, json, false);
@@ -40,16 +45,19 @@ public final class ProfileQuery {
          * The column's value as compared: its text, a number of one type, an instant, or itself; with {@code moments}
          * (text on one side, a date or timestamp on the other) a text that reads as a moment is that moment; with
          * {@code booleans} (spelled booleans on one side, a BOOLEAN on the other) the pair reads as true and false;
-         * with {@code json} (json or jsonb on both sides) a value is its JSON value's one text ({@link Dialect#json}).
+         * with {@code json} (json or jsonb on both sides) a value is its JSON value's one text ({@link Dialect#json});
+         * with {@code durations} or {@code numbers} (text on one side, an interval or a number on the other) a text
+         * that reads as a duration or a number is that value's one text ({@link Dialect#duration},
+         * {@link Dialect#numberText}).
          */
         /** Whether {@link #value} is a text: spelled booleans, JSON, moments' spelling or the column's text. */
         public boolean textual() {
-            return booleans != null || json || moments || durations || asText;
+            return booleans != null || json || moments || durations || numbers || asText;
         }
 
         public String value(Dialect d, String col) {
             return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col)
-                    : durations ? d.duration(col) : asText ? d.text(col)
+                    : durations ? d.duration(col) : numbers ? d.numberText(col) : asText ? d.text(col)
                     : exact != null && !integral ? d.decimal(col, exact.scale(), exact.whole()) : !widened ? col
                     : integral ? d.integer(col) : numeric ? d.number(col) : d.instant(col);
         }
@@ -175,7 +183,9 @@ public final class ProfileQuery {
      */
     public static List<String> boundItems(Dialect d, ColumnPlan c, int i) {
         String col = Sql.quote(c.name());
-        String value = c.textual() ? d.ordered(c.value(d, col)) : c.value(d, col);
+        // text facing intervals or numbers is bounded by the durations and numbers it reads as, as the typed side is
+        String typed = c.durations() ? d.durationOrNull(col) : c.numbers() ? d.numberOrNull(col) : null;
+        String value = typed != null ? typed : c.textual() ? d.ordered(c.value(d, col)) : c.value(d, col);
         return List.of("count(" + col + ") AS c" + i + "_count", d.text("min(" + value + ")") + " AS c" + i + "_min",
                 d.text("max(" + value + ")") + " AS c" + i + "_max");
     }

@@ -252,8 +252,8 @@ class ConfigLoaderTest {
                   key: [region, cust_id]
                   rename_columns: {cust_id: customer_id}
                 """))).hasMessageContaining("jobs[0].datasets[1].key: 'cust_id' is renamed to 'customer_id' by "
-                        + "rename_columns; key, ignore_columns, tolerances and accept_type_changes name columns by their new "
-                        + "names: write 'customer_id'.");
+                        + "rename_columns; key, ignore_columns, tolerances, accept_type_changes and json_columns name "
+                        + "columns by their new names: write 'customer_id'.");
         assertThatThrownBy(() -> parse(withDataset("""
                 - name: b
                   files: x

@@ -95,6 +95,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The server's log: what it logged, and every statement when a database sets {@code log_statement}. */
+    public Path log() {
+        return dir.resolve("log");
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -18,9 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON file's objects another, and a float's text depends on the server's settings.
  */
 class PostgresValueFormsTest {
+    private static PostgresPair pg;
     private static PostgresServer server;
 
     @TempDir
@@ -38,10 +37,8 @@ class PostgresValueFormsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE old_wh", "CREATE DATABASE new_wh");
+        pg = PostgresPair.start();
+        server = pg.server();
         // the legacy job wrote amounts with two decimals, the rewrite (Python's Decimal, normalised) without zeros
         server.execute("old_wh", "CREATE TABLE amounts (id int PRIMARY KEY, amount numeric)",
                 "INSERT INTO amounts VALUES (1, 2.50), (2, 10.000), (3, 3), (4, 12345678901234567890.12345678901234567890)",
@@ -57,31 +54,21 @@ class PostgresValueFormsTest {
 
     @AfterAll
     static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (pg != null) {
+            pg.close();
         }
     }
 
     private static Validator validator() {
-        Map<String, String> env = Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD);
-        return new Validator(new EngineSettings(1, "256MB", null, 10), env::get);
+        return PostgresPair.validator();
     }
 
     private static String inPlace(String legacyTable, String newTable) {
-        return """
-                connections:
-                  old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                  new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                jobs:
-                  - name: j
-                    legacy: {connection: old}
-                    new: {connection: new}
-                    datasets: [{name: d, legacy: {table: %s}, new: {table: %s}, key: id}]
-                """.formatted(server.url("old_wh"), server.url("new_wh"), legacyTable, newTable);
+        return pg.inPlace(legacyTable, newTable);
     }
 
     private static JobResult run(String yaml) {
-        return validator().run(ConfigLoader.parse("v.yaml", yaml, Path.of(".")), RunOverrides.NONE).jobs().get(0);
+        return pg.run(yaml);
     }
 
     private JobResult run(Path cfg) {
