@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.scan;
 
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * sources, is data: {@code assumed-local-zones.yaml}. A zone the source names (CRON_TZ, a zone in OnCalendar=,
  * {@code timezone=}) or the script's systemd service sets ({@code Environment=TZ=...}, read before this) is proven.
  */
-final class AssumedLocalZones {
+public final class AssumedLocalZones {
     private static final Map<String, Advice> ADVICE = load();
 
     /** How a kind of scheduler comes to fire in the machine's zone, and what states the zone in its source. */
@@ -39,14 +40,22 @@ final class AssumedLocalZones {
         }
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
-            Advice advice = ADVICE.get(j.kind().slug());
-            if (advice != null && j.schedules().stream().anyMatch(AssumedLocalZones::local)) {
-                List<ScheduleSpec> marked = j.schedules().stream()
-                        .map(s -> local(s) ? s.withUnproven(reason(s, advice, hostZone)) : s).toList();
+            if (ADVICE.containsKey(j.kind().slug()) && j.schedules().stream().anyMatch(AssumedLocalZones::local)) {
+                List<ScheduleSpec> marked = j.schedules().stream().map(s -> marked(j.kind(), s, hostZone)).toList();
                 jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), marked, j.command(), j.user(), j.env(),
                         j.workingDir(), j.overlap(), j.dependsOn(), j.attributes()));
             }
         }
+    }
+
+    /**
+     * The schedule of a job of {@code kind} as the scan marks it: said to be not proven when it is read in the host's
+     * zone and that zone is only assumed, else as it is. For a schedule rebuilt outside a scan (the cutover reads a
+     * disabled crontab line back from its marker), so that it says what the scanned line said.
+     */
+    public static ScheduleSpec marked(JobKind kind, ScheduleSpec s, HostZoneUsed hostZone) {
+        Advice advice = ADVICE.get(kind.slug());
+        return hostZone.assumed() && advice != null && local(s) ? s.withUnproven(reason(s, advice, hostZone)) : s;
     }
 
     /**

@@ -166,6 +166,26 @@ class AssumedLocalZonesTest {
         assertThat(atHalfTwo.zoneLabel()).isEqualTo(" (zone not proven)");
     }
 
+    /** A schedule rebuilt outside a scan (a disabled line read back from its marker) is marked as the scan marks it. */
+    @Test
+    void aScheduleRebuiltOutsideAScanIsMarkedAsTheScanMarksIt() {
+        ScheduleSpec line = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "15 2 * * *", null,
+                dev.migrate.analyzers.model.SourceRef.at("etc/cron.d/etl", 3, 1));
+        assertThat(AssumedLocalZones.marked(JobKind.CRON, line, ASSUMED).unproven())
+                .startsWith("zone not proven (cron fires a crontab line");
+        // must not change: a named zone, a zone the line has, a platform's schedule, a trigger with no time of day
+        assertThat(AssumedLocalZones.marked(JobKind.CRON, line, NAMED)).isEqualTo(line);
+        assertThat(AssumedLocalZones.marked(JobKind.CRON, line.withTimezone("Europe/Paris"), ASSUMED).unproven()).isNull();
+        assertThat(AssumedLocalZones.marked(JobKind.PREFECT2_DEPLOYMENT, line, ASSUMED)).isEqualTo(line);
+        ScheduleSpec reboot = new ScheduleSpec(ScheduleSpec.Form.AT_BOOT, "@reboot", null, line.where());
+        assertThat(AssumedLocalZones.marked(JobKind.CRON, reboot, ASSUMED)).isEqualTo(reboot);
+        // an interval counted from a local start: what is unknown is the start's zone, and the reason says so
+        ScheduleSpec fromLocalStart = new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2024-01-01T01:30/PT6H", null,
+                line.where());
+        assertThat(AssumedLocalZones.marked(JobKind.APSCHEDULER, fromLocalStart, ASSUMED).unproven())
+                .startsWith(ScheduleSpec.ZONE_NOT_PROVEN + " not proven (APScheduler fires");
+    }
+
     @Test
     void aHostZoneNamedByTheOptionOrTheTreesFilesProvesThemAll() throws IOException {
         // must not change: the machine's zone is named, so what is read in it is proven
