@@ -26,6 +26,12 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
      * schedule was read in (UTC, as a platform schedule naming none is), not one the source states.
      */
     public static final String ZONE_NOT_PROVEN = "start unknown: zone";
+    /**
+     * How {@link #unproven} begins when the zone a wall-clock schedule (a cron line, an {@code OnCalendar=}, a trigger
+     * without a start) fires in is unknown: such a schedule has no start to be unknown, only a zone. {@link #timezone}
+     * is then, as for {@link #ZONE_NOT_PROVEN}, only the zone it was read in.
+     */
+    public static final String CLOCK_ZONE_NOT_PROVEN = "zone not proven";
 
     public ScheduleSpec {
         Objects.requireNonNull(form, "form");
@@ -63,9 +69,12 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
         return new ScheduleSpec(form, expression, timezone, where, paused, why);
     }
 
-    /** Whether the source leaves the zone unknown ({@link #ZONE_NOT_PROVEN}): reports must not show the zone as its. */
+    /**
+     * Whether the source leaves the zone unknown ({@link #ZONE_NOT_PROVEN}, {@link #CLOCK_ZONE_NOT_PROVEN}): reports must
+     * not show the zone as its.
+     */
     public boolean zoneUnproven() {
-        return unproven != null && unproven.startsWith(ZONE_NOT_PROVEN);
+        return unproven != null && (unproven.startsWith(ZONE_NOT_PROVEN) || unproven.startsWith(CLOCK_ZONE_NOT_PROVEN));
     }
 
     /**

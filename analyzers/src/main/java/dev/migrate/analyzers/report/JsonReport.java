@@ -92,7 +92,7 @@ public final class JsonReport implements ReportWriter {
             p.put("prefectAt", v.prefectAt());
             p.put("reason", v.reason());
             if (v.unproven() != null) {
-                // only where the source leaves the start unknown (schemaVersion 1.6): exact is then false
+                // only where the source leaves the start or the zone unknown (schemaVersion 1.6): exact is then false
                 p.put("unproven", v.unproven());
             }
         }

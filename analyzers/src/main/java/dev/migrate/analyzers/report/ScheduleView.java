@@ -105,8 +105,9 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
         }
 
         /**
-         * A schedule whose start the source does not state ({@link ScheduleSpec#unproven}): the proof read it without
-         * that start, so the view is not exact whatever it found, and says what is unknown.
+         * A schedule whose start or zone the source does not state ({@link ScheduleSpec#unproven}: a start known only at
+         * run time, a host zone only assumed): the proof read it without them, so the view is not exact whatever it
+         * found, and says what is unknown.
          */
         private ScheduleView unproven(ScheduleView v, ScheduleSpec spec) {
             if (spec.unproven() == null) {
@@ -125,8 +126,11 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
         private String zoneNotProven(String description, ScheduleSpec spec) {
             String read = spec.timezone() != null ? spec.timezone() : check.hostZone().getId();
             String suffix = " (" + read + ")";
+            // a wall clock of the host's was read in the host zone the scan assumed: say which, as for a stated zone (an
+            // interval without an anchor is read in no zone at all: only that the zone is unknown is said)
+            ScheduleSpec shown = spec.timezone() == null && spec.dependsOnZone() ? spec.withTimezone(read) : spec;
             return description.endsWith(suffix)
-                    ? description.substring(0, description.length() - suffix.length()) + spec.zoneLabel()
+                    ? description.substring(0, description.length() - suffix.length()) + shown.zoneLabel()
                     : description + " (zone not proven)";
         }
 

@@ -3,42 +3,91 @@ package dev.migrate.analyzers.scan;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * Marks as not proven the APScheduler schedules read in a host zone nothing named. A trigger without
- * {@code timezone=} (and, for a trigger named by a string, without the scheduler's) fires in the local zone of the
- * machine that runs the scheduler, which the scan reads as the host's, as it reads crontabs; when neither
- * {@code --host-zone} nor the tree's zone files name it, that zone is UTC by assumption, and a proof in it would call
- * "exact" a schedule that fires hours off on a host in Europe/Berlin. The mark is the one every unknown zone gets
- * ({@link ScheduleSpec#ZONE_NOT_PROVEN}), so every report says "zone not proven" and why. A zone the script's systemd
- * service sets ({@code Environment=TZ=...}) is read before this and is proven.
+ * Marks as not proven the schedules read in a host zone nothing named. A crontab line without {@code CRON_TZ=}, an
+ * {@code OnCalendar=} without a zone, an APScheduler trigger without {@code timezone=} or a {@code schedule} library
+ * {@code at()} without one fires in the local zone of the machine that runs it, which the scan reads as the host's; when
+ * neither {@code --host-zone} nor the tree's zone files name it, that zone is UTC by assumption, and a proof in it would
+ * call "exact" a schedule that fires hours off on a host in Europe/Berlin, and a cutover plan would state its run
+ * times as facts. The mark is the one every unknown zone gets ({@link ScheduleSpec#CLOCK_ZONE_NOT_PROVEN}, or
+ * {@link ScheduleSpec#ZONE_NOT_PROVEN} for an interval counted from a local start), so every report says "zone not
+ * proven" and why, and what to do. Which schedulers fire in the machine's zone, and what states a zone in their
+ * sources, is data: {@code assumed-local-zones.yaml}. A zone the source names (CRON_TZ, a zone in OnCalendar=,
+ * {@code timezone=}) or the script's systemd service sets ({@code Environment=TZ=...}, read before this) is proven.
  */
-final class AssumedLocalZones {
+public final class AssumedLocalZones {
+    private static final Map<String, Advice> ADVICE = load();
+
+    /** How a kind of scheduler comes to fire in the machine's zone, and what states the zone in its source. */
+    private record Advice(String runs, String fix) {
+    }
+
     private AssumedLocalZones() {
     }
 
-    /** Replaces, in place, the APScheduler jobs with a schedule read in the assumed zone by ones that say so. */
+    /** Replaces, in place, the jobs with a schedule read in the assumed zone by ones that say so. */
     static void apply(List<Job> jobs, HostZoneUsed hostZone) {
         if (!hostZone.assumed()) {
             return;
         }
-        String why = ScheduleSpec.ZONE_NOT_PROVEN + " not proven (APScheduler fires a trigger that names no timezone= "
-                + "(nor, for a trigger named by a string, does its scheduler) in the local zone of the machine that runs "
-                + "the scheduler, and neither --host-zone nor the tree (etc/timezone, etc/localtime link) names that zone: "
-                + "read in " + hostZone.zone() + "; pass --host-zone ZONE, or give the trigger timezone=)";
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
-            if (j.kind() == JobKind.APSCHEDULER && j.schedules().stream().anyMatch(AssumedLocalZones::local)) {
-                List<ScheduleSpec> marked = j.schedules().stream().map(s -> local(s) ? s.withUnproven(why) : s).toList();
+            if (ADVICE.containsKey(j.kind().slug()) && j.schedules().stream().anyMatch(AssumedLocalZones::local)) {
+                List<ScheduleSpec> marked = j.schedules().stream().map(s -> marked(j.kind(), s, hostZone)).toList();
                 jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), marked, j.command(), j.user(), j.env(),
                         j.workingDir(), j.overlap(), j.dependsOn(), j.attributes()));
             }
         }
     }
 
+    /**
+     * The schedule of a job of {@code kind} as the scan marks it: said to be not proven when it is read in the host's
+     * zone and that zone is only assumed, else as it is. For a schedule rebuilt outside a scan (the cutover reads a
+     * disabled crontab line back from its marker), so that it says what the scanned line said.
+     */
+    public static ScheduleSpec marked(JobKind kind, ScheduleSpec s, HostZoneUsed hostZone) {
+        Advice advice = ADVICE.get(kind.slug());
+        return hostZone.assumed() && advice != null && local(s) ? s.withUnproven(reason(s, advice, hostZone)) : s;
+    }
+
+    /**
+     * The reason, worded for the schedule: a wall clock (cron, calendar) has only its zone unknown; an interval
+     * counted from a local start has its start unknown.
+     */
+    private static String reason(ScheduleSpec s, Advice advice, HostZoneUsed hostZone) {
+        String head = s.form() == ScheduleSpec.Form.INTERVAL ? ScheduleSpec.ZONE_NOT_PROVEN + " not proven"
+                : ScheduleSpec.CLOCK_ZONE_NOT_PROVEN;
+        return head + " (" + advice.runs() + ", and neither --host-zone nor the tree (etc/timezone, etc/localtime link, "
+                + "etc/sysconfig/clock) names that zone: read in " + hostZone.zone() + "; pass --host-zone ZONE, or "
+                + advice.fix() + ")";
+    }
+
     /** Read in the host's zone, with nothing else unknown about it (what is unknown already says so). */
     private static boolean local(ScheduleSpec s) {
         return s.timezone() == null && s.dependsOnZone() && s.unproven() == null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Advice> load() {
+        String resource = "assumed-local-zones.yaml";
+        try (InputStream in = AssumedLocalZones.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            Map<String, Map<String, String>> raw = new Yaml().load(in);
+            Map<String, Advice> out = new LinkedHashMap<>();
+            raw.forEach((kind, a) -> out.put(kind, new Advice(a.get("runs"), a.get("fix"))));
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * @param maxFileBytes files larger than this are skipped with a note
  * @param threads      worker threads reading and analysing files
  * @param hostZone     the zone schedules that name none are read in, and whether something named it or it is only
- *                     assumed (then schedules of in-process schedulers that fire in the machine's local zone are not
- *                     proven: {@link AssumedLocalZones})
+ *                     assumed (then the schedules that fire in the machine's local zone, crontab lines, calendars and
+ *                     in-process schedulers, are not proven: {@link AssumedLocalZones})
  */
 public record ScanOptions(long maxFileBytes, int threads, HostZoneUsed hostZone) {
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;

@@ -231,8 +231,11 @@ public final class LegacyEstate {
         attributes.remove(dev.migrate.analyzers.sources.cron.CrontabDetector.DISABLED_BY_MIGRATE);
         SourceRef src = beforeMarkers(job.source(), markers);
         List<dev.migrate.analyzers.model.ScheduleSpec> specs = job.schedules().stream()
+                // only where it is written moves: a paused schedule stays paused, and what the scan could not prove
+                // about it (a zone only assumed) is still unproven before the markers
                 .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(),
-                        s.where().path().equals(job.source().path()) ? beforeMarkers(s.where(), markers) : src)).toList();
+                        s.where().path().equals(job.source().path()) ? beforeMarkers(s.where(), markers) : src,
+                        s.paused(), s.unproven())).toList();
         return new Job(job.id(), job.kind(), job.name(), src, specs, job.command(), job.user(), job.env(), job.workingDir(),
                 job.overlap(), job.dependsOn(), attributes);
     }
