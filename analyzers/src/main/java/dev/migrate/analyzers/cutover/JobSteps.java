@@ -205,6 +205,10 @@ final class JobSteps {
                     shifted.add(off.prefectYaml());
                 }
                 notes.add(off.note());
+                if (spec.zoneUnproven()) {
+                    // the shift is exact only in the zone the scan assumed; say so beside the YAML it suggests
+                    notes.add("'" + spec.expression() + "' is read in an assumed zone: " + spec.unproven());
+                }
             }
             yaml = "schedules: " + (shifted.isEmpty() ? "" : "[" + String.join(", ", shifted) + "]")
                     + (shifted.isEmpty() || byHand.isEmpty() ? "" : "; ") + String.join("; ", byHand);

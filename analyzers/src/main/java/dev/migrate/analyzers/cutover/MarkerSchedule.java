@@ -1,7 +1,10 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.scan.AssumedLocalZones;
+import dev.migrate.analyzers.scan.HostZoneUsed;
 import dev.migrate.analyzers.schedule.CronExpression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +44,11 @@ public final class MarkerSchedule {
         } catch (RuntimeException e) {
             return Optional.empty(); // an anacron line: a period in days, a delay and a name, not cron fields
         }
-        return Optional.of(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, cron, zoneAbove(root, marker),
-                SourceRef.at(marker.file(), marker.line(), 1)));
+        // rebuilt from the marker, the schedule keeps the scan's caveat: without CRON_TZ it runs on the host's clock,
+        // which is only assumed unless --host-zone or the tree's zone files named it
+        ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, cron, zoneAbove(root, marker),
+                SourceRef.at(marker.file(), marker.line(), 1));
+        return Optional.of(AssumedLocalZones.marked(JobKind.CRON, spec, HostZoneUsed.fromSystemProperties()));
     }
 
     /** The last CRON_TZ assignment above the marker (cronie applies each to the entries after it), or null. */
