@@ -28,17 +28,22 @@ public final class WordSet {
     private final long[] pairs = new long[PAIR_CELLS];
     /** For each character's low seven bits, the one-character words of that hash. */
     private final long[] singles = new long[128];
+    /** The longest word's length: how far before a changed window an occurrence can start and still touch it. */
+    private final int longest;
 
     private WordSet(String[] words) {
         this.words = words;
+        int max = 0;
         for (int w = 0; w < words.length; w++) {
             String word = words[w];
+            max = Math.max(max, word.length());
             if (word.length() == 1) {
                 singles[word.charAt(0) & 127] |= 1L << w;
             } else {
                 pairs[pair(word.charAt(0), word.charAt(1))] |= 1L << w;
             }
         }
+        longest = max;
     }
 
     /** The cell of {@link #pairs} for a pair of characters (pairs that share one are told apart by a comparison). */
@@ -126,6 +131,92 @@ public final class WordSet {
             }
         }
         return new Scan(found, true);
+    }
+
+    /**
+     * How many times each word occurs in {@code text} (element {@code i} for word {@code i}; overlapping
+     * occurrences each count). Counts, rather than the bits {@link #find} answers, let an edited text's words be
+     * derived from its earlier version's ({@link #recount}): a word the edit removed once may occur elsewhere.
+     */
+    public int[] count(char[] text) {
+        int[] counts = new int[words.length];
+        count(text, 0, text.length, 0, counts, 1);
+        return counts;
+    }
+
+    /**
+     * The counts of {@link #count}{@code (edited)}, from {@code counts}, those of {@code earlier}, without reading
+     * the whole text: the two texts share a prefix and a suffix (found by comparing them, which reads them far
+     * faster than a scan for words does), an occurrence lying entirely in either is in both, and only those
+     * touching the window between are counted, subtracted in the earlier text and added in the edited one.
+     */
+    public int[] recount(int[] counts, char[] earlier, char[] edited) {
+        if (counts.length != words.length) {
+            throw new IllegalArgumentException(counts.length + " counts for " + words.length + " words");
+        }
+        int shorter = Math.min(earlier.length, edited.length);
+        int prefix = Arrays.mismatch(earlier, edited);
+        if (prefix < 0) {
+            return counts.clone(); // the same text
+        }
+        prefix = Math.min(prefix, shorter);
+        int suffix = commonSuffix(earlier, edited, shorter - prefix);
+        int[] out = counts.clone();
+        int from = Math.max(0, prefix - longest + 1);
+        count(earlier, from, earlier.length - suffix, prefix, out, -1);
+        count(edited, from, edited.length - suffix, prefix, out, 1);
+        return out;
+    }
+
+    /** How many characters {@code a} and {@code b} end with in common, up to {@code max}. */
+    private static int commonSuffix(char[] a, char[] b, int max) {
+        int s = 0;
+        final int block = 64;
+        // a block at a time, with the library's vectorized comparison, then character by character
+        while (s + block <= max && Arrays.equals(a, a.length - s - block, a.length - s, b, b.length - s - block,
+                b.length - s)) {
+            s += block;
+        }
+        while (s < max && a[a.length - 1 - s] == b[b.length - 1 - s]) {
+            s++;
+        }
+        return s;
+    }
+
+    /**
+     * Adds {@code sign} to the count of each word for each occurrence starting in {@code [from, to)} and ending
+     * after {@code touching} (an occurrence may run on past {@code to}).
+     */
+    private void count(char[] text, int from, int to, int touching, int[] counts, int sign) {
+        long[] byPair = pairs;
+        long[] bySingle = singles;
+        int last = text.length - 1;
+        for (int at = from; at < to; at++) {
+            char c = text[at];
+            long candidates = bySingle[c & 127];
+            if (at < last) {
+                candidates |= byPair[pair(c, text[at + 1])];
+            }
+            while (candidates != 0) {
+                int w = Long.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                String word = words[w];
+                if (at + word.length() > touching && startsAt(text, at, word)) {
+                    counts[w] += sign;
+                }
+            }
+        }
+    }
+
+    /** The bits of the words whose count is above zero. */
+    public static long present(int[] counts) {
+        long bits = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
     }
 
     /** What a {@link #scan} found, and whether it read the whole text. */
