@@ -233,15 +233,24 @@ public final class TreeIndex {
             t = text().toCharArray();
         }
         Found before = facts.wordsBefore;
+        boolean recount = before != null && before.set == set;
         int[] counts;
-        if (before != null && before.set == set) {
-            counts = set.recount(before.counts, before.text, t);
+        if (recount) {
+            NodeTable table = facts.table;
+            // what the edits left alone is known when this version's table was derived from the counted version's
+            // text; otherwise (versions between them had tables) it is found by comparing the texts
+            counts = table != null && table.derivedFromText() == before.text
+                    ? set.recount(before.counts, before.text, t, table.kept(), table.keptCount())
+                    : set.recount(before.counts, before.text, t);
             // tests run with assertions on: every recount is checked against counting the whole text
             assert Arrays.equals(counts, set.count(t)) : "words counted from an earlier version differ from a full count";
         } else {
             counts = set.count(t);
         }
-        return new Found(set, WordSet.present(counts), counts, t, before != null && before.set == set);
+        if (facts.table != null) {
+            facts.table.forgetDerivation();
+        }
+        return new Found(set, WordSet.present(counts), counts, t, recount);
     }
 
     /** Whether this tree's words (of its newest set) were counted from an earlier version's: for tests. */

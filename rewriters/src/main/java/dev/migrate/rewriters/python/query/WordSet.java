@@ -146,26 +146,51 @@ public final class WordSet {
 
     /**
      * The counts of {@link #count}{@code (edited)}, from {@code counts}, those of {@code earlier}, without reading
-     * the whole text: the two texts share a prefix and a suffix (found by comparing them, which reads them far
-     * faster than a scan for words does), an occurrence lying entirely in either is in both, and only those
-     * touching the window between are counted, subtracted in the earlier text and added in the edited one.
+     * the whole text: {@code kept} holds {@code keptCount} triples (start in {@code earlier}, start in
+     * {@code edited}, length) of ranges the two texts share, in increasing order in both. An occurrence lying
+     * entirely in one kept range is in both texts; only the others are counted, subtracted in the earlier text and
+     * added in the edited one (the changed text between the ranges, and the last characters of each range, where
+     * an occurrence may start and run on past it).
      */
-    public int[] recount(int[] counts, char[] earlier, char[] edited) {
+    public int[] recount(int[] counts, char[] earlier, char[] edited, int[] kept, int keptCount) {
         if (counts.length != words.length) {
             throw new IllegalArgumentException(counts.length + " counts for " + words.length + " words");
         }
+        int[] out = counts.clone();
+        countOutside(earlier, kept, keptCount, 0, out, -1);
+        countOutside(edited, kept, keptCount, 1, out, 1);
+        return out;
+    }
+
+    /**
+     * {@link #recount} of two texts whose shared ranges are not known: the common prefix and suffix, found by
+     * comparing them (which reads them far faster than a scan for words does).
+     */
+    public int[] recount(int[] counts, char[] earlier, char[] edited) {
         int shorter = Math.min(earlier.length, edited.length);
         int prefix = Arrays.mismatch(earlier, edited);
         if (prefix < 0) {
             return counts.clone(); // the same text
         }
-        prefix = Math.min(prefix, shorter);
         int suffix = commonSuffix(earlier, edited, shorter - prefix);
-        int[] out = counts.clone();
-        int from = Math.max(0, prefix - longest + 1);
-        count(earlier, from, earlier.length - suffix, prefix, out, -1);
-        count(edited, from, edited.length - suffix, prefix, out, 1);
-        return out;
+        int[] kept = {0, 0, prefix, earlier.length - suffix, edited.length - suffix, suffix};
+        return recount(counts, earlier, edited, kept, 2);
+    }
+
+    /**
+     * Adds {@code sign} for each occurrence in {@code text} not lying entirely in one kept range ({@code which}
+     * picks the ranges' start in this text: 0 or 1).
+     */
+    private void countOutside(char[] text, int[] kept, int keptCount, int which, int[] counts, int sign) {
+        int from = 0;
+        for (int k = 0; k < keptCount; k++) {
+            int start = kept[3 * k + which];
+            int end = start + kept[3 * k + 2];
+            count(text, from, start, 0, counts, sign); // changed text: every occurrence starting there
+            count(text, Math.max(start, end - longest + 1), end, end, counts, sign); // those running past the range
+            from = end;
+        }
+        count(text, from, text.length, 0, counts, sign);
     }
 
     /** How many characters {@code a} and {@code b} end with in common, up to {@code max}. */

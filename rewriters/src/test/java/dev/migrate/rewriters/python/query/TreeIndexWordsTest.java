@@ -53,6 +53,37 @@ class TreeIndexWordsTest {
     }
 
     @Test
+    void recountOverKeptRangesAgreesWithAFullCount() {
+        Random random = new Random(28);
+        String alphabet = "ep.(_ \nfrectx";
+        WordSet set = WordSet.of(SHORT_WORDS.toArray(String[]::new));
+        for (int round = 0; round < 5000; round++) {
+            String text = random(random, alphabet, random.nextInt(120));
+            // cut the text in pieces; each is kept (a shared range), replaced or dropped
+            StringBuilder edited = new StringBuilder();
+            int[] kept = new int[3 * 64];
+            int keptCount = 0;
+            for (int at = 0; at < text.length(); ) {
+                int end = Math.min(text.length(), at + 1 + random.nextInt(20));
+                int choice = random.nextInt(3);
+                if (choice == 0) {
+                    kept[3 * keptCount] = at;
+                    kept[3 * keptCount + 1] = edited.length();
+                    kept[3 * keptCount + 2] = end - at;
+                    keptCount++;
+                    edited.append(text, at, end);
+                } else if (choice == 1) {
+                    edited.append(random(random, alphabet, random.nextInt(6)));
+                }
+                at = end;
+            }
+            int[] after = set.recount(set.count(text.toCharArray()), text.toCharArray(), edited.toString().toCharArray(),
+                    kept, keptCount);
+            assertArrayEquals(naiveCounts(set, edited.toString()), after, text + " -> " + edited);
+        }
+    }
+
+    @Test
     void editedGeneratedModulesAnswerAsTheirWholeText() {
         Random random = new Random(6);
         int recounted = 0;
