@@ -47,9 +47,10 @@ final class NodeTable {
     private int[] slots;
     private static final int SCANNED_LOOKUPS = 4;
     /**
-     * For a table derived with text: the text of the table it was derived from, and the ranges of it copied here
-     * unchanged (triples of start there, start here, length; in increasing order in both texts), which is what
-     * an edit left alone. Lets the words of the text be counted from the old text's over the rest only.
+     * For a table derived with text: the text of the table it was derived from (or, when that version's words were
+     * never counted, the text the ranges were first told of), and the ranges of it copied here unchanged (triples of
+     * start there, start here, length; in increasing order in both texts), which is what the edits left alone. Lets
+     * the words of the text be counted from the old text's over the rest only.
      */
     private char[] derivedFromText;
     private int[] kept;
@@ -94,7 +95,14 @@ final class NodeTable {
         } catch (TooDeep e) {
             return null;
         }
-        t.derivedFromText = old.text;
+        if (t.text != null && old.derivedFromText != null) {
+            // the old version's words were never counted: what is kept is told of the text they were counted in
+            t.kept = compose(old.kept, old.keptCount, t.kept, t.keptCount);
+            t.keptCount = t.kept.length / 3;
+            t.derivedFromText = old.derivedFromText;
+        } else {
+            t.derivedFromText = old.text;
+        }
         return t;
     }
 
@@ -144,6 +152,35 @@ final class NodeTable {
 
     int keptCount() {
         return keptCount;
+    }
+
+    /**
+     * The ranges of text X kept in text Z, from those of X kept in Y ({@code first}) and of Y kept in Z
+     * ({@code second}): their overlaps in Y, in order.
+     */
+    private static int[] compose(int[] first, int firstCount, int[] second, int secondCount) {
+        int[] out = new int[3 * Math.max(1, firstCount + secondCount)];
+        int n = 0;
+        for (int a = 0, b = 0; a < firstCount && b < secondCount; ) {
+            int aStart = first[3 * a + 1];
+            int aEnd = aStart + first[3 * a + 2];
+            int bStart = second[3 * b];
+            int bEnd = bStart + second[3 * b + 2];
+            int from = Math.max(aStart, bStart);
+            int to = Math.min(aEnd, bEnd);
+            if (from < to) {
+                out[3 * n] = first[3 * a] + from - aStart;
+                out[3 * n + 1] = second[3 * b + 1] + from - bStart;
+                out[3 * n + 2] = to - from;
+                n++;
+            }
+            if (aEnd <= bEnd) {
+                a++;
+            } else {
+                b++;
+            }
+        }
+        return Arrays.copyOf(out, 3 * n);
     }
 
     /** Lets the old text go once nothing will ask what was kept of it. */

@@ -233,15 +233,13 @@ public final class TreeIndex {
             t = text().toCharArray();
         }
         Found before = facts.wordsBefore;
-        boolean recount = before != null && before.set == set;
+        NodeTable table = facts.table;
+        // what the edits left alone is known when this version's table was derived (through versions whose words
+        // nobody asked about) from the counted version's table; otherwise the whole text is counted
+        boolean recount = before != null && before.set == set && table != null && table.derivedFromText() == before.text;
         int[] counts;
         if (recount) {
-            NodeTable table = facts.table;
-            // what the edits left alone is known when this version's table was derived from the counted version's
-            // text; otherwise (versions between them had tables) it is found by comparing the texts
-            counts = table != null && table.derivedFromText() == before.text
-                    ? set.recount(before.counts, before.text, t, table.kept(), table.keptCount())
-                    : set.recount(before.counts, before.text, t);
+            counts = set.recount(before.counts, before.text, t, table.kept(), table.keptCount());
             // tests run with assertions on: every recount is checked against counting the whole text
             assert Arrays.equals(counts, set.count(t)) : "words counted from an earlier version differ from a full count";
         } else {

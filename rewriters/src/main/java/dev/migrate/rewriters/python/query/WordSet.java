@@ -163,21 +163,6 @@ public final class WordSet {
     }
 
     /**
-     * {@link #recount} of two texts whose shared ranges are not known: the common prefix and suffix, found by
-     * comparing them (which reads them far faster than a scan for words does).
-     */
-    public int[] recount(int[] counts, char[] earlier, char[] edited) {
-        int shorter = Math.min(earlier.length, edited.length);
-        int prefix = Arrays.mismatch(earlier, edited);
-        if (prefix < 0) {
-            return counts.clone(); // the same text
-        }
-        int suffix = commonSuffix(earlier, edited, shorter - prefix);
-        int[] kept = {0, 0, prefix, earlier.length - suffix, edited.length - suffix, suffix};
-        return recount(counts, earlier, edited, kept, 2);
-    }
-
-    /**
      * Adds {@code sign} for each occurrence in {@code text} not lying entirely in one kept range ({@code which}
      * picks the ranges' start in this text: 0 or 1).
      */
@@ -191,21 +176,6 @@ public final class WordSet {
             from = end;
         }
         count(text, from, text.length, 0, counts, sign);
-    }
-
-    /** How many characters {@code a} and {@code b} end with in common, up to {@code max}. */
-    private static int commonSuffix(char[] a, char[] b, int max) {
-        int s = 0;
-        final int block = 64;
-        // a block at a time, with the library's vectorized comparison, then character by character
-        while (s + block <= max && Arrays.equals(a, a.length - s - block, a.length - s, b, b.length - s - block,
-                b.length - s)) {
-            s += block;
-        }
-        while (s < max && a[a.length - 1 - s] == b[b.length - 1 - s]) {
-            s++;
-        }
-        return s;
     }
 
     /**

@@ -36,7 +36,7 @@ class TreeIndexWordsTest {
     private static final List<String> SHORT_WORDS = List.of("pre", "e", "ee", "(p", ".", "fect", "prefect", "x(");
 
     @Test
-    void recountAgreesWithAFullCountOnRandomEditsOfRandomTexts() {
+    void recountOfOneChangedWindowAgreesWithAFullCount() {
         Random random = new Random(20261124);
         String alphabet = "ep.(_ \nfrect";
         WordSet set = WordSet.of(SHORT_WORDS.toArray(String[]::new));
@@ -44,10 +44,13 @@ class TreeIndexWordsTest {
             String text = random(random, alphabet, random.nextInt(80));
             int from = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
             int to = from + random.nextInt(text.length() - from + 1);
-            String edited = text.substring(0, from) + random(random, alphabet, random.nextInt(8)) + text.substring(to);
+            String inserted = random(random, alphabet, random.nextInt(8));
+            String edited = text.substring(0, from) + inserted + text.substring(to);
             int[] before = set.count(text.toCharArray());
             assertArrayEquals(naiveCounts(set, text), before, text);
-            int[] after = set.recount(before, text.toCharArray(), edited.toCharArray());
+            // one changed window: the text before it and after it kept
+            int[] kept = {0, 0, from, to, from + inserted.length(), text.length() - to};
+            int[] after = set.recount(before, text.toCharArray(), edited.toCharArray(), kept, 2);
             assertArrayEquals(naiveCounts(set, edited), after, text + " -> " + edited);
         }
     }
