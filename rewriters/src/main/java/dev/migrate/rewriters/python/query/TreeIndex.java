@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>Edits made through {@link dev.migrate.rewriters.python.edit.TreeEdits} tell the index which tree the
  * new one was made from ({@link #derivedFrom}); the new tree's node table is then derived from the old
- * one, walking only the rebuilt nodes, and its imports are reused when no import statement changed.
+ * one, walking only the rebuilt nodes, its imports are reused when no import statement changed, and its words are
+ * counted over the text the edits changed only.
  *
  * <p>The facts are kept on the root node itself ({@link Node#derived()}), so they go away with the tree. (They
  * were kept in a weak map keyed by the root: with a new root per edit, its lookups and insertions cost more
@@ -214,8 +215,8 @@ public final class TreeIndex {
      * Whether the printed tree contains one of the words of {@code set} whose bits {@code wanted} holds. The first
      * question about a set counts all its words in the text, and the answer is kept for the tree: every later
      * question about the same set (each recipe of a run asks about its own words) is a mask test. An edited
-     * version counts its words from the counts of the version it was edited from, reading only the window of text
-     * the edits changed ({@link WordSet#recount}): most versions of a file a run makes are edits of a counted one.
+     * version counts its words from the counts of the version it was edited from, reading only the text the edits
+     * changed ({@link WordSet#recount}): most versions of a file a run makes are edits of a counted one.
      */
     public boolean mentions(WordSet set, long wanted) {
         Found known = facts.found;
