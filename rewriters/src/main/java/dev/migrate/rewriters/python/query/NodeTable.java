@@ -46,6 +46,15 @@ final class NodeTable {
     private int lookups;
     private int[] slots;
     private static final int SCANNED_LOOKUPS = 4;
+    /**
+     * For a table derived with text: the text of the table it was derived from (or, when that version's words were
+     * never counted, the text the ranges were first told of), and the ranges of it copied here unchanged (triples of
+     * start there, start here, length; in increasing order in both texts), which is what the edits left alone. Lets
+     * the words of the text be counted from the old text's over the rest only.
+     */
+    private char[] derivedFromText;
+    private int[] kept;
+    private int keptCount;
 
     private NodeTable(int capacity, char[] text, boolean printing) {
         nodes = new Node[capacity];
@@ -78,10 +87,21 @@ final class NodeTable {
     static NodeTable derive(NodeTable old, Node oldRoot, Node newRoot) {
         NodeTable t = new NodeTable(Math.max(16, old.count + 16), old.text == null ? null : new char[newRoot.length()],
                 old.text != null);
+        if (t.text != null) {
+            t.kept = new int[3 * 8];
+        }
         try {
             t.merge(old, oldRoot, 0, newRoot, -1, 0);
         } catch (TooDeep e) {
             return null;
+        }
+        if (t.text != null && old.derivedFromText != null) {
+            // the old version's words were never counted: what is kept is told of the text they were counted in
+            t.kept = compose(old.kept, old.keptCount, t.kept, t.keptCount);
+            t.keptCount = t.kept.length / 3;
+            t.derivedFromText = old.derivedFromText;
+        } else {
+            t.derivedFromText = old.text;
         }
         return t;
     }
@@ -118,6 +138,56 @@ final class NodeTable {
 
     char[] text() {
         return text;
+    }
+
+    /** The text this table was derived from ({@link #kept}), or null when it was not derived with text. */
+    char[] derivedFromText() {
+        return derivedFromText;
+    }
+
+    /** The ranges of {@link #derivedFromText} this text holds unchanged: triples, {@link #keptCount} of them. */
+    int[] kept() {
+        return kept;
+    }
+
+    int keptCount() {
+        return keptCount;
+    }
+
+    /**
+     * The ranges of text X kept in text Z, from those of X kept in Y ({@code first}) and of Y kept in Z
+     * ({@code second}): their overlaps in Y, in order.
+     */
+    private static int[] compose(int[] first, int firstCount, int[] second, int secondCount) {
+        int[] out = new int[3 * Math.max(1, firstCount + secondCount)];
+        int n = 0;
+        for (int a = 0, b = 0; a < firstCount && b < secondCount; ) {
+            int aStart = first[3 * a + 1];
+            int aEnd = aStart + first[3 * a + 2];
+            int bStart = second[3 * b];
+            int bEnd = bStart + second[3 * b + 2];
+            int from = Math.max(aStart, bStart);
+            int to = Math.min(aEnd, bEnd);
+            if (from < to) {
+                out[3 * n] = first[3 * a] + from - aStart;
+                out[3 * n + 1] = second[3 * b + 1] + from - bStart;
+                out[3 * n + 2] = to - from;
+                n++;
+            }
+            if (aEnd <= bEnd) {
+                a++;
+            } else {
+                b++;
+            }
+        }
+        return Arrays.copyOf(out, 3 * n);
+    }
+
+    /** Lets the old text go once nothing will ask what was kept of it. */
+    void forgetDerivation() {
+        derivedFromText = null;
+        kept = null;
+        keptCount = 0;
     }
 
     /** Whether two tables hold the same nodes (by identity), parents, ends, offsets and text. */
@@ -324,9 +394,39 @@ final class NodeTable {
         Node n = old.nodes[o];
         if (text != null) {
             System.arraycopy(old.text, old.start[o], text, at, n.length());
+            keep(old.start[o], at, n.length());
         }
         at += n.length();
         count = need;
+    }
+
+    /**
+     * Records that old text from {@code from} is copied unchanged to {@code to}: joined to the range before when
+     * it continues it in both texts, dropped when it lies before that range in the old text (a moved subtree; what
+     * is not recorded only counts as changed).
+     */
+    private void keep(int from, int to, int length) {
+        if (length == 0) {
+            return;
+        }
+        int k = 3 * (keptCount - 1);
+        if (keptCount > 0) {
+            int oldEnd = kept[k] + kept[k + 2];
+            if (oldEnd == from && kept[k + 1] + kept[k + 2] == to) {
+                kept[k + 2] += length;
+                return;
+            }
+            if (from < oldEnd) {
+                return;
+            }
+        }
+        if (k + 5 >= kept.length) {
+            kept = Arrays.copyOf(kept, kept.length * 2);
+        }
+        kept[k + 3] = from;
+        kept[k + 4] = to;
+        kept[k + 5] = length;
+        keptCount++;
     }
 
     private void grow(int min) {

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>Edits made through {@link dev.migrate.rewriters.python.edit.TreeEdits} tell the index which tree the
  * new one was made from ({@link #derivedFrom}); the new tree's node table is then derived from the old
- * one, walking only the rebuilt nodes, and its imports are reused when no import statement changed.
+ * one, walking only the rebuilt nodes, its imports are reused when no import statement changed, and its words are
+ * counted over the text the edits changed only.
  *
  * <p>The facts are kept on the root node itself ({@link Node#derived()}), so they go away with the tree. (They
  * were kept in a weak map keyed by the root: with a new root per edit, its lookups and insertions cost more
@@ -72,7 +73,9 @@ public final class TreeIndex {
         // they were handed on, and the recipes that edit before any table exists rebuilt them for every version)
         Imports imports = old.imports != null ? old.imports : old.inheritedImports;
         List<Node> importNodes = old.imports != null ? old.importNodes : old.inheritedImportNodes;
-        if (base == null && imports == null) {
+        // the newest version whose words were counted: its counts and text give this one's words by comparing texts
+        Found words = old.found != null ? old.found : old.wordsBefore;
+        if (base == null && imports == null && words == null) {
             return;
         }
         Facts fresh = facts(newRoot);
@@ -82,6 +85,9 @@ public final class TreeIndex {
         if (imports != null && fresh.imports == null) {
             fresh.inheritedImports = imports;
             fresh.inheritedImportNodes = importNodes;
+        }
+        if (words != null && fresh.found == null) {
+            fresh.wordsBefore = words;
         }
     }
 
@@ -207,32 +213,56 @@ public final class TreeIndex {
 
     /**
      * Whether the printed tree contains one of the words of {@code set} whose bits {@code wanted} holds. The first
-     * question about a set scans the whole text for all its words, and the answer is kept for the tree: every later
-     * question about the same set (each recipe of a run asks about its own words) is a mask test. (A scan that
-     * stopped at the first wanted word left the other words open, and the next recipe asking about an absent word
-     * scanned the text again from its start.)
+     * question about a set counts all its words in the text, and the answer is kept for the tree: every later
+     * question about the same set (each recipe of a run asks about its own words) is a mask test. An edited
+     * version counts its words from the counts of the version it was edited from, reading only the text the edits
+     * changed ({@link WordSet#recount}): most versions of a file a run makes are edits of a counted one.
      */
     public boolean mentions(WordSet set, long wanted) {
         Found known = facts.found;
         if (known == null || known.set != set) {
-            known = new Found(set, 0, 0);
+            known = countWords(set);
+            facts.found = known;
+            facts.wordsBefore = null;
         }
-        if ((known.present & wanted) != 0) {
-            return true;
-        }
-        if ((known.decided & wanted) == wanted) {
-            return false;
-        }
-        char[] t = printedChars(); // the table's text once a table exists: no copy of the text's string
-        WordSet.Scan scan = set.scan(t != null ? t : text().toCharArray(), 0, known.decided);
-        long present = known.present | scan.found();
-        long decided = scan.complete() ? -1L : known.decided | scan.found();
-        facts.found = new Found(set, present, decided);
-        return (present & wanted) != 0;
+        return (known.present & wanted) != 0;
     }
 
-    /** What is known about the words of one set: which occur, and which are decided (occur or do not). */
-    private record Found(WordSet set, long present, long decided) {
+    private Found countWords(WordSet set) {
+        char[] t = printedChars(); // the table's text once a table exists: no copy of the text's string
+        if (t == null) {
+            t = text().toCharArray();
+        }
+        Found before = facts.wordsBefore;
+        NodeTable table = facts.table;
+        // what the edits left alone is known when this version's table was derived (through versions whose words
+        // nobody asked about) from the counted version's table; otherwise the whole text is counted
+        boolean recount = before != null && before.set == set && table != null && table.derivedFromText() == before.text;
+        int[] counts;
+        if (recount) {
+            counts = set.recount(before.counts, before.text, t, table.kept(), table.keptCount());
+            // tests run with assertions on: every recount is checked against counting the whole text
+            assert Arrays.equals(counts, set.count(t)) : "words counted from an earlier version differ from a full count";
+        } else {
+            counts = set.count(t);
+        }
+        if (facts.table != null) {
+            facts.table.forgetDerivation();
+        }
+        return new Found(set, WordSet.present(counts), counts, t, recount);
+    }
+
+    /** Whether this tree's words (of its newest set) were counted from an earlier version's: for tests. */
+    boolean wordsRecounted() {
+        Found known = facts.found;
+        return known != null && known.recounted;
+    }
+
+    /**
+     * The words of one set in one version's text: how often each occurs, and which do (bits); {@code recounted} when
+     * they were counted from an earlier version's.
+     */
+    private record Found(WordSet set, long present, int[] counts, char[] text, boolean recounted) {
     }
 
     /**
@@ -485,5 +515,7 @@ public final class TreeIndex {
         private volatile String text;
         private volatile int[] lineStarts;
         private volatile Found found;
+        /** The words of an earlier version this one was edited from (dropped once this one's are counted). */
+        private volatile Found wordsBefore;
     }
 }

@@ -28,17 +28,22 @@ public final class WordSet {
     private final long[] pairs = new long[PAIR_CELLS];
     /** For each character's low seven bits, the one-character words of that hash. */
     private final long[] singles = new long[128];
+    /** The longest word's length: how far before a changed window an occurrence can start and still touch it. */
+    private final int longest;
 
     private WordSet(String[] words) {
         this.words = words;
+        int max = 0;
         for (int w = 0; w < words.length; w++) {
             String word = words[w];
+            max = Math.max(max, word.length());
             if (word.length() == 1) {
                 singles[word.charAt(0) & 127] |= 1L << w;
             } else {
                 pairs[pair(word.charAt(0), word.charAt(1))] |= 1L << w;
             }
         }
+        longest = max;
     }
 
     /** The cell of {@link #pairs} for a pair of characters (pairs that share one are told apart by a comparison). */
@@ -126,6 +131,87 @@ public final class WordSet {
             }
         }
         return new Scan(found, true);
+    }
+
+    /**
+     * How many times each word occurs in {@code text} (element {@code i} for word {@code i}; overlapping
+     * occurrences each count). Counts, rather than the bits {@link #find} answers, let an edited text's words be
+     * derived from its earlier version's ({@link #recount}): a word the edit removed once may occur elsewhere.
+     */
+    public int[] count(char[] text) {
+        int[] counts = new int[words.length];
+        count(text, 0, text.length, 0, counts, 1);
+        return counts;
+    }
+
+    /**
+     * The counts of {@link #count}{@code (edited)}, from {@code counts}, those of {@code earlier}, without reading
+     * the whole text: {@code kept} holds {@code keptCount} triples (start in {@code earlier}, start in
+     * {@code edited}, length) of ranges the two texts share, in increasing order in both. An occurrence lying
+     * entirely in one kept range is in both texts; only the others are counted, subtracted in the earlier text and
+     * added in the edited one (the changed text between the ranges, and the last characters of each range, where
+     * an occurrence may start and run on past it).
+     */
+    public int[] recount(int[] counts, char[] earlier, char[] edited, int[] kept, int keptCount) {
+        if (counts.length != words.length) {
+            throw new IllegalArgumentException(counts.length + " counts for " + words.length + " words");
+        }
+        int[] out = counts.clone();
+        countOutside(earlier, kept, keptCount, 0, out, -1);
+        countOutside(edited, kept, keptCount, 1, out, 1);
+        return out;
+    }
+
+    /**
+     * Adds {@code sign} for each occurrence in {@code text} not lying entirely in one kept range ({@code which}
+     * picks the ranges' start in this text: 0 or 1).
+     */
+    private void countOutside(char[] text, int[] kept, int keptCount, int which, int[] counts, int sign) {
+        int from = 0;
+        for (int k = 0; k < keptCount; k++) {
+            int start = kept[3 * k + which];
+            int end = start + kept[3 * k + 2];
+            count(text, from, start, 0, counts, sign); // changed text: every occurrence starting there
+            count(text, Math.max(start, end - longest + 1), end, end, counts, sign); // those running past the range
+            from = end;
+        }
+        count(text, from, text.length, 0, counts, sign);
+    }
+
+    /**
+     * Adds {@code sign} to the count of each word for each occurrence starting in {@code [from, to)} and ending
+     * after {@code touching} (an occurrence may run on past {@code to}).
+     */
+    private void count(char[] text, int from, int to, int touching, int[] counts, int sign) {
+        long[] byPair = pairs;
+        long[] bySingle = singles;
+        int last = text.length - 1;
+        for (int at = from; at < to; at++) {
+            char c = text[at];
+            long candidates = bySingle[c & 127];
+            if (at < last) {
+                candidates |= byPair[pair(c, text[at + 1])];
+            }
+            while (candidates != 0) {
+                int w = Long.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                String word = words[w];
+                if (at + word.length() > touching && startsAt(text, at, word)) {
+                    counts[w] += sign;
+                }
+            }
+        }
+    }
+
+    /** The bits of the words whose count is above zero. */
+    public static long present(int[] counts) {
+        long bits = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
     }
 
     /** What a {@link #scan} found, and whether it read the whole text. */
