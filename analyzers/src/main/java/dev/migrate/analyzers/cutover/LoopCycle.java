@@ -62,7 +62,7 @@ record LoopCycle(String script, int firstLine, int lastLine, List<String> work, 
         Node enclosing = null;
         for (Node f : topLevel(m.root(), NodeKind.FUNCTION_DEF)) {
             own.add(new Definitions(f).name());
-            if (contains(f, found)) {
+            if (f.encloses(found)) {
                 enclosing = f;
             }
         }
@@ -146,15 +146,6 @@ record LoopCycle(String script, int firstLine, int lastLine, List<String> work, 
             List<Node> found = new ArrayList<>();
             calls(c, found);
             if (found.stream().anyMatch(k -> k.text().strip().startsWith(function + "("))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        for (Node c : outer.nodes()) {
-            if (c == inner || contains(c, inner)) {
                 return true;
             }
         }

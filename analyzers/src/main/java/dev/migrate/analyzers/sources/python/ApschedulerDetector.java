@@ -226,7 +226,7 @@ public final class ApschedulerDetector extends PythonDetector {
     static Optional<Node> assignedInFunction(PythonModule m, Node call, String name) {
         Node function = null;
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
-            if (contains(def, call) && (function == null || contains(function, def))) {
+            if (def.encloses(call) && (function == null || function.encloses(def))) {
                 function = def;
             }
         }
@@ -251,15 +251,6 @@ public final class ApschedulerDetector extends PythonDetector {
                 collectAssignments(c, name, values);
             }
         }
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        for (Node c : outer.nodes()) {
-            if (c == inner || contains(c, inner)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String seconds(double s) {

@@ -108,7 +108,7 @@ public final class Prefect1ModulesByName {
         for (Node loop : Nodes.find(root, NodeKind.FOR)) {
             Node target = loop.nodes().get(0);
             if (target.kind() == NodeKind.NAME && Expressions.name(target).equals(Expressions.name(name))
-                    && contains(loop, call)) {
+                    && loop.encloses(call)) {
                 return !strings(root, Expressions.unwrap(loop.nodes().get(1))).isEmpty();
             }
         }
@@ -182,7 +182,7 @@ public final class Prefect1ModulesByName {
         String name = Expressions.name(arg);
         for (Node loop : Nodes.find(root, NodeKind.FOR)) {
             Node target = loop.nodes().get(0);
-            if (target.kind() == NodeKind.NAME && Expressions.name(target).equals(name) && contains(loop, assignment)) {
+            if (target.kind() == NodeKind.NAME && Expressions.name(target).equals(name) && loop.encloses(assignment)) {
                 return strings(root, Expressions.unwrap(loop.nodes().get(1)));
             }
         }
@@ -225,9 +225,5 @@ public final class Prefect1ModulesByName {
             out.add(s.get());
         }
         return out;
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        return Nodes.find(outer, x -> x == inner).size() == 1;
     }
 }

@@ -83,19 +83,7 @@ final class ScheduleHelpers {
     private static boolean insideHelper(PythonModule m, Node call, Map<String, Binding> bindings) {
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Binding b = bindings.get(new Definitions(def).name());
-            if (b != null && b.complete() && def.nodes().stream().anyMatch(c -> contains(c, call))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        if (outer == inner) {
-            return true;
-        }
-        for (Node c : outer.nodes()) {
-            if (contains(c, inner)) {
+            if (b != null && b.complete() && def.encloses(call)) {
                 return true;
             }
         }

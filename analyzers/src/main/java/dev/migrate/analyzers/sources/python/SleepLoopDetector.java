@@ -261,20 +261,11 @@ public final class SleepLoopDetector extends PythonDetector {
     private static String enclosing(PythonModule m, Node loop) {
         String name = "module";
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
-            if (def.nodes().contains(loop) || contains(def, loop)) {
+            if (def.encloses(loop)) {
                 name = new dev.migrate.rewriters.python.query.Definitions(def).name();
             }
         }
         return name;
-    }
-
-    private static boolean contains(Node outer, Node inner) {
-        for (Node c : outer.nodes()) {
-            if (c == inner || contains(c, inner)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code max(0, INTERVAL - elapsed)} or {@code INTERVAL - elapsed}: the constant INTERVAL. */

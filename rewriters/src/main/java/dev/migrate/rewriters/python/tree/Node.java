@@ -197,6 +197,16 @@ public final class Node implements PyElement {
         return out;
     }
 
+    /** Whether {@code inner} (this very node, by identity) lies somewhere below this one; a node does not enclose itself. */
+    public boolean encloses(Node inner) {
+        for (PyElement c : kids) {
+            if (c instanceof Node n && (n == inner || n.encloses(inner))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Node firstNode(Predicate<Node> test) {
         for (PyElement c : kids) {
             if (c instanceof Node n && test.test(n)) {
