@@ -53,6 +53,18 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
                 || n.startsWith("Jenkinsfile");
     }
 
+    /**
+     * A YAML file a GitLab pipeline may include under a name of its own ({@code ci/deploy.yml}): which pipeline
+     * includes it is known only once all were seen, so one whose jobs may run Prefect is kept, and its commands are
+     * placed as its pipeline's ({@link CommandDirectory}). A YAML file nothing includes is only looked up, never read.
+     */
+    @Override
+    public boolean keeps(ScanFile file) {
+        String n = file.fileName();
+        return (n.endsWith(".yml") || n.endsWith(".yaml")) && file.text().contains("prefect")
+                && file.text().contains("script");
+    }
+
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
         resolve(jobs, findings, files, null);
@@ -79,7 +91,8 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
             if (output.isEmpty() || entrypoint == null) {
                 continue;
             }
-            Optional<Job> written = writtenFile(jobs, b, output.get(), entrypoint, byPath.get(b.source().path()), texts);
+            Optional<Job> written = writtenFile(jobs, b, output.get(), entrypoint, byPath.get(b.source().path()), byPath,
+                    texts);
             if (written.isEmpty()) {
                 continue;
             }
@@ -126,9 +139,11 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
      * from its file's directory, then the root, where a script is run from.
      */
     private static Optional<Job> writtenFile(List<Job> jobs, Job build, String output, String entrypoint, ScanFile script,
-            java.util.function.Function<String, String> files) {
+            Map<String, ScanFile> scanned, java.util.function.Function<String, String> files) {
         // a GitLab job's templates may be in the files its pipeline includes, handed here or read from the tree
-        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, build.source(), files);
+        // and the file may be one that any scanned pipeline includes (release.gitlab-ci.yml's ci/deploy.yml), not the root's alone
+        Optional<CommandDirectory> ran = script == null ? Optional.empty()
+                : CommandDirectory.of(script, build.source(), scanned, files);
         List<String> dirs;
         if (ran.isPresent()) {
             dirs = ran.get().directories();

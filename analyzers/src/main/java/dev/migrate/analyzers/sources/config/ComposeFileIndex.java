@@ -25,6 +25,10 @@ public final class ComposeFileIndex {
     private final Set<String> named = ConcurrentHashMap.newKeySet();
     /** Per YAML file, the files its top-level {@code include:} names. */
     private final Map<String, Set<String>> includes = new ConcurrentHashMap<>();
+    /** The GitLab pipelines added with the texts of other files, not read yet ({@link #readPipelines}). */
+    private final Map<String, String> pipelines = new ConcurrentHashMap<>();
+    /** The texts of the repository's other files, for the pipelines' includes. */
+    private volatile java.util.function.Function<String, String> pipelineFiles;
 
     /** Takes what one file of the tree names: {@code -f} files, {@code COMPOSE_FILE}, {@code include:}. */
     public void add(String path, String text) {
@@ -39,6 +43,12 @@ public final class ComposeFileIndex {
      */
     public void add(String path, String text, java.util.function.Function<String, String> files) {
         String n = path.substring(path.lastIndexOf('/') + 1);
+        if (files != null && GitlabPipelines.isPipeline(path)) {
+            // which pipeline runs on its own, and which runs inside another's, is known once every one was seen
+            pipelineFiles = files;
+            pipelines.put(path, text);
+            return;
+        }
         if (n.equals(".env") || ComposeCommands.runsCommands(path, text)) {
             named(ComposeProjectFiles.namedComposeFiles(path, text, files));
         } else if (yaml(n)) {
@@ -58,8 +68,29 @@ public final class ComposeFileIndex {
         }
     }
 
+    /**
+     * What the GitLab pipelines added with the texts of other files name, each read once: a pipeline that runs on its
+     * own with the files it includes ({@link GitlabIncludes#pipelines}); one that any other scanned pipeline includes
+     * ({@code .gitlab/ci/deploy.yml} of {@code release.gitlab-ci.yml}) only inside it, where its jobs start where that
+     * pipeline's templates leave them, never as a pipeline of its own from the root.
+     */
+    private void readPipelines() {
+        synchronized (pipelines) {
+            if (pipelines.isEmpty()) {
+                return;
+            }
+            java.util.function.Function<String, String> files = pipelineFiles;
+            java.util.function.Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p) : files.apply(p);
+            for (String path : GitlabIncludes.pipelines(pipelines, texts).keySet()) {
+                named(ComposeProjectFiles.namedComposeFiles(path, pipelines.get(path), texts));
+            }
+            pipelines.clear();
+        }
+    }
+
     /** Whether the file is a compose file: by its name, or because something of the tree names it. */
     public boolean isCompose(String path) {
+        readPipelines();
         if (byName(path) || named.contains(path)) {
             return true;
         }
