@@ -123,7 +123,11 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 if (tree instanceof Yaml.Documents docs && isRootPrefectYaml(docs.getSourcePath())) {
                     acc.rootPrefectYaml = true;
                 } else if (tree instanceof PythonFile file) {
-                    moved(file).forEach(m -> acc.deployments.add(m.deployment()));
+                    List<Moved> moved = moved(file);
+                    moved.forEach(m -> acc.deployments.add(m.deployment()));
+                    // what the root prefect.yaml holds after the rewrite, as the command-line recipes read it
+                    NamedPrefectFiles.in(ctx).movesFromScript(file.getSourcePath(),
+                            moved.stream().map(m -> String.valueOf(m.deployment().get("name"))).toList());
                 }
                 return tree;
             }
@@ -141,6 +145,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 + "deployments:";
         String text = head + entries.text() + "\n";
         entries.report(notes, getName(), Path.of("prefect.yaml"), text, head.length(), ctx);
+        NamedPrefectFiles.in(ctx).createdFromScripts(Path.of("prefect.yaml")); // its entries are counted as moved
         return YamlParser.builder().build().parse(ctx, text)
                 .map(sf -> (SourceFile) sf.withSourcePath(Path.of("prefect.yaml"))).toList();
     }
