@@ -50,7 +50,10 @@ class MovedScriptsOnlyEntryTest {
     @TempDir
     Path project;
 
-    /** Before: the prefect.yaml the move creates from nothing was not counted, and the build deployed 'hourly'. */
+    /**
+     * The prefect.yaml the move creates from nothing holds one entry: counted once, as moved (the created file, which
+     * the run's indexes are offered too, is not counted again: two would hide the trap).
+     */
     @Test
     void aPrefectYamlCreatedWithOneMovedDeploymentIsATrap() throws Exception {
         common();
