@@ -74,6 +74,7 @@ public final class DeployCommandDeployments implements JobResolver {
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base) {
         CommandFlowNames flowNames = new CommandFlowNames(new UnscannedTexts(base));
+        withEnvironmentPools(jobs);
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
@@ -180,6 +181,28 @@ public final class DeployCommandDeployments implements JobResolver {
         jobs.add(flowNames.of(entrypoint, directories(command, byPath))
                 .filter(f -> !deployment.contains("$")).map(f -> named(own, f, null, deployment)).orElse(own));
         findings.add(Findings.of("PF229", onlyEntryMessage(deployment, entry), command.source(), own.id()));
+    }
+
+    /**
+     * A {@code prefect deploy} without {@code --pool} whose job carries its environment (a compose service's
+     * {@code environment:}, a container's {@code env:}) setting the option's default ({@link DefaultWorkPool}): that
+     * pool, as if given. The command line detector gave the commands of scripts and pipelines theirs already.
+     */
+    private static void withEnvironmentPools(List<Job> jobs) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (!(deploy(j).isPresent() || selection(j)) || j.attributes().containsKey("workPool")) {
+                continue;
+            }
+            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env());
+            if (setting.isPresent() && PrefectInvocation.find(j.command()).stream()
+                    .anyMatch(inv -> inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty())) {
+                Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
+                attrs.put("workPool", setting.get().getValue());
+                attrs.put(DefaultWorkPool.FROM, setting.get().getKey());
+                jobs.set(i, with(j, j.schedules(), attrs));
+            }
+        }
     }
 
     /** An entry Prefect's multi-deploy deploys as the file says it: named, with an entrypoint. */

@@ -353,6 +353,17 @@ public final class PrefectCommandReport {
         return Optional.of(b);
     }
 
+    /**
+     * A {@code prefect deploy} that gives no {@code --pool}, with the pool the setting its environment sets gives it
+     * ({@link DefaultWorkPool}: the option's default), and which setting that was; any other job as it is.
+     */
+    static JobBuilder withDefaultPool(JobBuilder b, PrefectInvocation inv, Optional<Map.Entry<String, String>> setting) {
+        if (inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty() && setting.isPresent()) {
+            b.attr("workPool", setting.get().getValue()).attr(DefaultWorkPool.FROM, setting.get().getKey());
+        }
+        return b;
+    }
+
     /** Marks a {@link #selection} command's job. */
     public static final String SELECTION = "deployment.selection";
     /** The names a {@link #selection} command gives, one a line. */
