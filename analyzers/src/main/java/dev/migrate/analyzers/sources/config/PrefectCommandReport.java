@@ -334,8 +334,8 @@ public final class PrefectCommandReport {
      * command of an entrypoint (a variable set above to one literal value is that value), kept in
      * {@link #SELECTED_NAMES}, one a line. The findings of the command were emitted without it, and stay at the command.
      */
-    static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
-                                          Map<String, String> variables, CommandReading reading) {
+    public static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                                 Map<String, String> variables, CommandReading reading) {
         if (!inv.path().equals("deploy") || inv.entrypoint().isPresent() || !inv.in(Version.V3)) {
             return Optional.empty();
         }
@@ -362,6 +362,11 @@ public final class PrefectCommandReport {
             b.attr("workPool", setting.get().getValue()).attr(DefaultWorkPool.FROM, setting.get().getKey());
         }
         return b;
+    }
+
+    /** As {@link #selection(ScanFile, PrefectInvocation, String, SourceRef, Map, CommandReading)}, its words as written. */
+    public static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where) {
+        return selection(file, inv, fullCommand, where, Map.of(), CommandReading.PLAIN);
     }
 
     /** Marks a {@link #selection} command's job. */

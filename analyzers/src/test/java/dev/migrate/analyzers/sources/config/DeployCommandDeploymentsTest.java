@@ -300,4 +300,62 @@ class DeployCommandDeploymentsTest {
                 .containsEntry("deployment.deployedBy", "deploy.sh:2:1");
         assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *");
     }
+
+    /** A Python script's subprocess call of {@code prefect deploy -n NAME} deploys the entry, as a shell line does. */
+    @Test
+    void aPythonSubprocessWithoutAnEntrypointIsLinked() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "deploy.py", """
+                import subprocess
+
+                subprocess.run(["prefect", "deploy", "-n", "nightly", "--cron", "30 2 * * *"], check=True)
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        Job job = inv.jobs().get(0);
+        assertThat(job.attributes().get("deployment.deployedBy")).startsWith("deploy.py:3:");
+        assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "30 2 * * *");
+    }
+
+    /**
+     * A compose service that deploys by name, then starts its worker: the worker stays the service's job (before, the
+     * deploy would have taken its place and been dropped), and the entry is linked to the service's command.
+     */
+    @Test
+    void aComposeDeployBeforeTheWorkerLeavesTheWorkerTheServicesJob() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "docker-compose.yml", """
+                services:
+                  worker:
+                    image: prefecthq/prefect:3-latest
+                    command: sh -c "prefect deploy -n nightly && prefect worker start --pool k8s"
+                """);
+        assertThat(inv.jobs()).extracting(j -> j.kind() + " " + j.name())
+                .containsExactlyInAnyOrder("PREFECT3_DEPLOYMENT lake-etl/nightly", "PREFECT_WORKER worker");
+        Job entry = inv.jobs().stream().filter(j -> j.name().equals("lake-etl/nightly")).findFirst().orElseThrow();
+        assertThat(entry.attributes().get("deployment.deployedBy")).startsWith("docker-compose.yml:");
+    }
+
+    /** A Kubernetes Job's container deploying by name, its env setting the default pool: the entry, on that pool. */
+    @Test
+    void aKubernetesContainerWithoutAnEntrypointIsLinked() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "k8s/deploy-job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: deploy-flows
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: deploy
+                          image: prefecthq/prefect:3-latest
+                          command: ["prefect", "deploy", "-n", "nightly"]
+                          env:
+                            - name: PREFECT_DEFAULT_WORK_POOL_NAME
+                              value: k8s-prod
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        Job job = inv.jobs().get(0);
+        assertThat(job.attributes().get("deployment.deployedBy")).startsWith("k8s/deploy-job.yaml:");
+        assertThat(job.attributes()).containsEntry("workPool", "k8s-prod");
+    }
 }
