@@ -72,6 +72,8 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
     public static class Found {
         final List<Map<String, Object>> deployments = new ArrayList<>();
         boolean rootPrefectYaml;
+        /** A root prefect.yaml (or prefect.yml) that is not a mapping: nothing moves. */
+        boolean rootUnwritable;
     }
 
     /** A statement that moves, with its deployment. */
@@ -122,6 +124,9 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 }
                 if (tree instanceof Yaml.Documents docs && isRootPrefectYaml(docs.getSourcePath())) {
                     acc.rootPrefectYaml = true;
+                    // a file whose top is no mapping can take no `deployments:`: the scripts keep theirs
+                    acc.rootUnwritable |= docs.getDocuments().isEmpty()
+                            || !(docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping);
                 } else if (tree instanceof PythonFile file) {
                     List<Moved> moved = moved(file);
                     moved.forEach(m -> acc.deployments.add(m.deployment()));
@@ -155,7 +160,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (!active() || acc.deployments.isEmpty()) {
+                if (!active() || acc.deployments.isEmpty() || acc.rootUnwritable) {
                     return tree;
                 }
                 if (tree instanceof PythonFile file) {
@@ -208,6 +213,12 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 });
             }
         }.visitNonNull(docs, ctx);
+        if (appended[0] == null) {
+            // a prefect.yaml without `deployments:` (a 2.10 project's, or `prefect init`'s with the key removed): the key
+            // is added, else the deployments would leave their scripts with nowhere to go
+            appended[0] = DeploymentYamlEntries.of(acc.deployments, "", FixSafety.unsafeAllowed(ctx));
+            after = DeploymentYamlEntry.withDeployments(after, appended[0].text());
+        }
         if (appended[0] != null) {
             String text = after.printAll();
             appended[0].report(notes, getName(), docs.getSourcePath(), text, text.lastIndexOf(appended[0].text()), ctx);

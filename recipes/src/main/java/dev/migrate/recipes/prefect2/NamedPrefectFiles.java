@@ -59,8 +59,8 @@ public final class NamedPrefectFiles {
     private final Map<String, List<String>> projectEntries = new HashMap<>();
     /** The directories with a prefect.yml. */
     private final Set<String> prefectYml = new java.util.HashSet<>();
-    /** The directories whose prefect.yaml has a top-level {@code deployments:} key, which entries can be appended to. */
-    private final Set<String> deploymentsKey = new java.util.HashSet<>();
+    /** The directories whose prefect.yaml is a mapping at its top, which a {@code deployments:} list can be added to. */
+    private final Set<String> mappingRoot = new java.util.HashSet<>();
     /**
      * By Python file: the deployments MoveDeploymentScriptsToPrefectYaml moves from it into the root prefect.yaml, as
      * that recipe's scanning phase found them (a run of the prefect-yaml style only).
@@ -151,8 +151,8 @@ public final class NamedPrefectFiles {
         synchronized (this) {
             if (prefectYaml) {
                 prefectYamlEntries.put(dir, names);
-                if (root.containsKey("deployments")) {
-                    deploymentsKey.add(dir);
+                if (doc instanceof Map<?, ?>) {
+                    mappingRoot.add(dir);
                 }
             } else if (project && root.size() == 1 && !names.isEmpty()) {
                 // only `deployments:` in it (2.10's template): the file MoveProjectDeploymentYamlIntoPrefectYaml moves
@@ -169,7 +169,8 @@ public final class NamedPrefectFiles {
      * outputs go to the directory's prefect.yaml, created where there is none (unless a prefect.yml takes them); a
      * deployment.yaml joins an existing prefect.yaml when none of its names is there already (else a person decides).
      * The deployments of Python scripts MoveDeploymentScriptsToPrefectYaml moves go to the root's: appended to its
-     * {@code deployments:}, or in the file it creates where the root has neither prefect.yaml nor prefect.yml.
+     * {@code deployments:} (added where it has none), or in the file it creates where the root has neither prefect.yaml
+     * nor prefect.yml; none move where the root's prefect.yaml is not a mapping.
      */
     public synchronized List<String> deploymentsAfterRewrite(String directory) {
         List<String> own = prefectYamlEntries.get(directory);
@@ -177,7 +178,7 @@ public final class NamedPrefectFiles {
         if (own != null || !prefectYml.contains(directory)) {
             names.addAll(buildOutputs.getOrDefault(directory, List.of()));
         }
-        if (directory.isEmpty() && (own == null ? !prefectYml.contains("") : deploymentsKey.contains(""))) {
+        if (directory.isEmpty() && (own == null ? !prefectYml.contains("") : mappingRoot.contains(""))) {
             movedFromScripts.values().forEach(names::addAll);
         }
         List<String> project = projectEntries.get(directory);

@@ -90,6 +90,18 @@ class MovedScriptsOnlyEntryTest {
         assertThat(job(after, "etl/nightly").schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *");
     }
 
+    /** A root prefect.yaml without {@code deployments:} gets the key and the one moved entry: a trap as well. */
+    @Test
+    void aPrefectYamlWithoutDeploymentsGivenOneMovedEntryIsATrap() throws Exception {
+        common();
+        write("prefect.yaml", "name: etl\nprefect-version: 2.10.6\n");
+        RewriteEngine.apply(project, run());
+
+        assertThat(Files.readString(project.resolve("prefect.yaml"))).contains("deployments:", "name: hourly");
+        assertThat(Files.readString(project.resolve("scripts/build.sh"))).contains("--name nightly", NO_FILE);
+        assertThat(scan().findings()).noneMatch(f -> f.code().equals("PF229"));
+    }
+
     private void common() throws Exception {
         write("flows/__init__.py", "");
         write("flows/etl.py", "from prefect import flow\n\n\n@flow\ndef etl():\n    pass\n");
