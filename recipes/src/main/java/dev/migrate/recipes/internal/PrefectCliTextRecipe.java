@@ -144,7 +144,8 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
                 if (!text.contains("prefect") && !text.contains(PrefectVersionBuildArgs.FLAG)) {
                     return file;
                 }
-                CliOptions options = CliRunIndexes.options(new CliOptions("process", PrefectTarget.from(ctx).minor()), ctx);
+                CliOptions options = CliRunIndexes.options(new CliOptions("process", PrefectTarget.from(ctx).minor()), ctx,
+                        pathOf(file));
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
                         PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx),
                         assignments(pathOf(file), text, acc.texts::get), isMakeText(), java.util.Set.of());

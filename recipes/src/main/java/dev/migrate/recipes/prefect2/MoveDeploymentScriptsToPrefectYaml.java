@@ -72,6 +72,8 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
     public static class Found {
         final List<Map<String, Object>> deployments = new ArrayList<>();
         boolean rootPrefectYaml;
+        /** A root prefect.yaml (or prefect.yml) that is not a mapping: nothing moves. */
+        boolean rootUnwritable;
     }
 
     /** A statement that moves, with its deployment. */
@@ -122,8 +124,15 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 }
                 if (tree instanceof Yaml.Documents docs && isRootPrefectYaml(docs.getSourcePath())) {
                     acc.rootPrefectYaml = true;
+                    // a file whose top is no mapping can take no `deployments:`: the scripts keep theirs
+                    acc.rootUnwritable |= docs.getDocuments().isEmpty()
+                            || !(docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping);
                 } else if (tree instanceof PythonFile file) {
-                    moved(file).forEach(m -> acc.deployments.add(m.deployment()));
+                    List<Moved> moved = moved(file);
+                    moved.forEach(m -> acc.deployments.add(m.deployment()));
+                    // what the root prefect.yaml holds after the rewrite, as the command-line recipes read it
+                    NamedPrefectFiles.in(ctx).movesFromScript(file.getSourcePath(),
+                            moved.stream().map(m -> String.valueOf(m.deployment().get("name"))).toList());
                 }
                 return tree;
             }
@@ -141,6 +150,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 + "deployments:";
         String text = head + entries.text() + "\n";
         entries.report(notes, getName(), Path.of("prefect.yaml"), text, head.length(), ctx);
+        NamedPrefectFiles.in(ctx).createdFromScripts(Path.of("prefect.yaml")); // its entries are counted as moved
         return YamlParser.builder().build().parse(ctx, text)
                 .map(sf -> (SourceFile) sf.withSourcePath(Path.of("prefect.yaml"))).toList();
     }
@@ -150,7 +160,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (!active() || acc.deployments.isEmpty()) {
+                if (!active() || acc.deployments.isEmpty() || acc.rootUnwritable) {
                     return tree;
                 }
                 if (tree instanceof PythonFile file) {
@@ -203,6 +213,12 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 });
             }
         }.visitNonNull(docs, ctx);
+        if (appended[0] == null) {
+            // a prefect.yaml without `deployments:` (a 2.10 project's, or `prefect init`'s with the key removed): the key
+            // is added, else the deployments would leave their scripts with nowhere to go
+            appended[0] = DeploymentYamlEntries.of(acc.deployments, "", FixSafety.unsafeAllowed(ctx));
+            after = DeploymentYamlEntry.withDeployments(after, appended[0].text());
+        }
         if (appended[0] != null) {
             String text = after.printAll();
             appended[0].report(notes, getName(), docs.getSourcePath(), text, text.lastIndexOf(appended[0].text()), ctx);

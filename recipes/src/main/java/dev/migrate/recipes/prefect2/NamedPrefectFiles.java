@@ -59,6 +59,13 @@ public final class NamedPrefectFiles {
     private final Map<String, List<String>> projectEntries = new HashMap<>();
     /** The directories with a prefect.yml. */
     private final Set<String> prefectYml = new java.util.HashSet<>();
+    /** The directories whose prefect.yaml is a mapping at its top, which a {@code deployments:} list can be added to. */
+    private final Set<String> mappingRoot = new java.util.HashSet<>();
+    /**
+     * By Python file: the deployments MoveDeploymentScriptsToPrefectYaml moves from it into the root prefect.yaml, as
+     * that recipe's scanning phase found them (a run of the prefect-yaml style only).
+     */
+    private final Map<String, List<String>> movedFromScripts = new java.util.TreeMap<>();
 
     private NamedPrefectFiles() {
     }
@@ -144,6 +151,9 @@ public final class NamedPrefectFiles {
         synchronized (this) {
             if (prefectYaml) {
                 prefectYamlEntries.put(dir, names);
+                if (doc instanceof Map<?, ?>) {
+                    mappingRoot.add(dir);
+                }
             } else if (project && root.size() == 1 && !names.isEmpty()) {
                 // only `deployments:` in it (2.10's template): the file MoveProjectDeploymentYamlIntoPrefectYaml moves
                 projectEntries.put(dir, names);
@@ -158,6 +168,9 @@ public final class NamedPrefectFiles {
      * files offered so far (all of them, once the run edits); empty when it holds none or there is none. The build
      * outputs go to the directory's prefect.yaml, created where there is none (unless a prefect.yml takes them); a
      * deployment.yaml joins an existing prefect.yaml when none of its names is there already (else a person decides).
+     * The deployments of Python scripts MoveDeploymentScriptsToPrefectYaml moves go to the root's: appended to its
+     * {@code deployments:} (added where it has none), or in the file it creates where the root has neither prefect.yaml
+     * nor prefect.yml; none move where the root's prefect.yaml is not a mapping.
      */
     public synchronized List<String> deploymentsAfterRewrite(String directory) {
         List<String> own = prefectYamlEntries.get(directory);
@@ -165,11 +178,33 @@ public final class NamedPrefectFiles {
         if (own != null || !prefectYml.contains(directory)) {
             names.addAll(buildOutputs.getOrDefault(directory, List.of()));
         }
+        if (directory.isEmpty() && (own == null ? !prefectYml.contains("") : mappingRoot.contains(""))) {
+            movedFromScripts.values().forEach(names::addAll);
+        }
         List<String> project = projectEntries.get(directory);
         if (own != null && project != null && project.stream().noneMatch(own::contains)) {
             names.addAll(project);
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * The deployments MoveDeploymentScriptsToPrefectYaml moves from the Python file at {@code sourcePath} into the root
+     * prefect.yaml, in source order: told by that recipe's scanning phase, once per file (a later cycle, which finds
+     * them moved already, changes nothing).
+     */
+    public synchronized void movesFromScript(Path sourcePath, List<String> deployments) {
+        if (!deployments.isEmpty()) {
+            movedFromScripts.putIfAbsent(path(sourcePath), List.copyOf(deployments));
+        }
+    }
+
+    /**
+     * The prefect.yaml MoveDeploymentScriptsToPrefectYaml creates to hold the moved deployments: never read as a file of
+     * the tree (its entries are those deployments, counted already), whenever a recipe offers it.
+     */
+    public void createdFromScripts(Path sourcePath) {
+        seen.add(path(sourcePath));
     }
 
     /** Files scanned on several threads are kept under the index's lock, unless the commands were already read. */

@@ -42,6 +42,15 @@ public final class CliRunIndexes {
                 .withOnlyEntries(onlyEntries(ctx));
     }
 
+    /**
+     * As {@link #options(CliOptions, ExecutionContext)}, for the lines of the file at {@code path}: a build meets a
+     * prefect.yaml of one other entry where that file's line runs ({@link OnlyEntryDeploys#in}).
+     */
+    public static CliOptions options(CliOptions base, ExecutionContext ctx, String path) {
+        CliOptions options = options(base, ctx);
+        return options.withOnlyEntries(options.onlyEntries().in(path));
+    }
+
     /** Read once per run, when a conversion first asks: every file was offered by then. */
     private static OnlyEntryDeploys onlyEntries(ExecutionContext ctx) {
         return ctx.computeMessageIfAbsent(ONLY_ENTRIES_KEY, k -> {

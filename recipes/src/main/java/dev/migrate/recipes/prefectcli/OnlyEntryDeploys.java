@@ -25,17 +25,18 @@ import java.util.function.Function;
  */
 public final class OnlyEntryDeploys {
     /** A run that knows no build: every command is unaffected. */
-    public static final OnlyEntryDeploys NONE = new OnlyEntryDeploys(List.of());
+    public static final OnlyEntryDeploys NONE = new OnlyEntryDeploys(List.of(), null);
 
     /**
      * What one build line of the run meets where its rewritten command runs.
      *
+     * @param source     the file the build line is in
      * @param entrypoint the build's entrypoint word
      * @param name       its {@code -n} word as written
      * @param file       the prefect.yaml it reads, null when none holds a deployment there (or where is not known)
      * @param onlyEntry  that file's only deployment when it is of another name, else null
      */
-    record Verdict(String entrypoint, String name, String file, String onlyEntry) {
+    record Verdict(String source, String entrypoint, String name, String file, String onlyEntry) {
         boolean trapped() {
             return onlyEntry != null;
         }
@@ -54,9 +55,20 @@ public final class OnlyEntryDeploys {
     }
 
     private final List<Verdict> verdicts;
+    /** The file whose lines are being translated, when known: its builds' verdicts are the ones that count. */
+    private final String source;
 
-    private OnlyEntryDeploys(List<Verdict> verdicts) {
+    private OnlyEntryDeploys(List<Verdict> verdicts, String source) {
         this.verdicts = List.copyOf(verdicts);
+        this.source = source;
+    }
+
+    /**
+     * These verdicts, read for the lines of the file at {@code path} (as the scan names it, from the root): a build of
+     * the same words that meets the one other entry in one script and not in another is edited where it meets it.
+     */
+    public OnlyEntryDeploys in(String path) {
+        return new OnlyEntryDeploys(verdicts, path == null ? null : path.replace('\\', '/'));
     }
 
     /**
@@ -80,7 +92,7 @@ public final class OnlyEntryDeploys {
                 out.add(verdict(build, inv.entrypoint().get(), name.get(), texts, files));
             }
         }
-        return new OnlyEntryDeploys(out);
+        return new OnlyEntryDeploys(out, null);
     }
 
     /**
@@ -95,10 +107,10 @@ public final class OnlyEntryDeploys {
             if (!entries.isEmpty()) {
                 String file = dir.isEmpty() ? "prefect.yaml" : dir + "/prefect.yaml";
                 String only = entries.size() == 1 && !entries.get(0).equals(deployment) ? entries.get(0) : null;
-                return new Verdict(entrypoint, name, file, only);
+                return new Verdict(build.source().path(), entrypoint, name, file, only);
             }
         }
-        return new Verdict(entrypoint, name, null, null);
+        return new Verdict(build.source().path(), entrypoint, name, null, null);
     }
 
     /**
@@ -116,9 +128,14 @@ public final class OnlyEntryDeploys {
         return path.contains("/") ? List.of(path.substring(0, path.lastIndexOf('/')), "") : List.of("");
     }
 
-    /** The verdicts of the builds written with these entrypoint and {@code -n} words. */
+    /**
+     * The verdicts of the builds written with these entrypoint and {@code -n} words: those of the file being translated
+     * where the scan read any there, else the run's (a file the scan reads otherwise, or none named).
+     */
     Reading of(String entrypoint, String name) {
-        return new Reading(verdicts.stream()
-                .filter(v -> v.entrypoint().equals(entrypoint) && v.name().equals(name)).toList());
+        List<Verdict> words = verdicts.stream()
+                .filter(v -> v.entrypoint().equals(entrypoint) && v.name().equals(name)).toList();
+        List<Verdict> here = words.stream().filter(v -> v.source().equals(source)).toList();
+        return new Reading(here.isEmpty() ? words : here);
     }
 }

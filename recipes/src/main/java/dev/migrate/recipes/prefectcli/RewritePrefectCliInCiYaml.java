@@ -261,7 +261,8 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
             private ShellSegments.Result translate(String shell, Yaml.Scalar s, boolean block, Map<String, String> variables,
                                                    OutsideValues outside, Set<String> assigned, ExecutionContext ctx) {
                 CliOptions options = CliRunIndexes.options(new CliOptions("process", PrefectTarget.from(ctx).minor(),
-                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside), ctx);
+                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside), ctx,
+                        getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString());
                 return ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
                         options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx),
                         List.of(), false, assigned);

@@ -110,7 +110,7 @@ public class RewritePrefectCliInYamlCommands extends DeploymentQueuesRecipe {
         List<String> argv = new ArrayList<>(cmd);
         argv.addAll(arg);
         CliOptions options = CliRunIndexes.options(new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes"
-                : poolType, PrefectTarget.from(ctx).minor()), ctx);
+                : poolType, PrefectTarget.from(ctx).minor()), ctx, path);
         if (PrefectCommandRewriter.shellTextIndex(argv) < 0
                 && !PrefectCliTranslator.isPrefect(argv.subList(PrefectCommandRewriter.commandStart(argv), argv.size()))) {
             return m;

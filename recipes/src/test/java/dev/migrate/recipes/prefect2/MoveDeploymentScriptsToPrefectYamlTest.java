@@ -196,6 +196,55 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
                 spec -> spec.path("prefect.yaml")));
     }
 
+    /**
+     * A root prefect.yaml without {@code deployments:} (a 2.10 project's) gets the key, as build outputs do
+     * (ConvertDeploymentYamlToPrefectYaml). Before, nothing was appended while the script lost its deployment.
+     */
+    @Test
+    void aPrefectYamlWithoutDeploymentsGetsTheKey() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="nightly", work_pool_name="k8s", enforce_parameter_schema=False, apply=True)
+                """,
+                (String) null,
+                spec -> spec.path("deploy.py")),
+            yaml(
+                """
+                name: project
+                prefect-version: 2.10.6
+                """,
+                """
+                name: project
+                prefect-version: 2.10.6
+                deployments:
+                - name: nightly
+                  entrypoint: flows.py:etl
+                  work_pool:
+                    name: k8s
+                  enforce_parameter_schema: false
+                """,
+                spec -> spec.path("prefect.yaml")));
+    }
+
+    /** Must not change: a root prefect.yaml that is no mapping can take no deployment, so the script keeps its own. */
+    @Test
+    void aPrefectYamlThatIsNoMappingTakesNothing() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="nightly", work_pool_name="k8s", enforce_parameter_schema=False, apply=True)
+                """,
+                spec -> spec.path("deploy.py")),
+            yaml("- not a project file\n", spec -> spec.path("prefect.yaml")));
+    }
+
     @Test
     void callsWithBlocksOrVariablesStayForThePythonRecipe() {
         rewriteRun(python(

@@ -158,19 +158,64 @@ class OnlyEntryDeploysTest implements RewriteTest {
     }
 
     /**
-     * The same build in two places, one beside a file of one other deployment: the words cannot tell the lines apart,
-     * so a person adds the option where it runs there.
+     * The same build in two scripts, one beside a file of one other deployment: each script's line is read where it
+     * runs, so the one there reads no deployment file and the other is the usual command. Before, the words alone
+     * could not tell the lines apart and both were left to a person.
      */
     @Test
-    void aBuildThatOnlySometimesMeetsOneEntryIsLeftToAPerson() {
+    void aBuildThatMeetsOneEntryInOneScriptIsEditedThere() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .filteredOn(r -> "PF229".equals(r.code())).singleElement().satisfies(r -> {
+                            assertThat(r.manual()).isFalse();
+                            assertThat(r.sourcePath()).isEqualTo("jobs/build.sh");
+                        })),
+            yaml(ONE_ENTRY, spec -> spec.path("jobs/prefect.yaml")),
+            text(BUILD, DEPLOY_READING_NO_FILE, spec -> spec.path("jobs/build.sh")),
+            text(BUILD, DEPLOY, spec -> spec.path("other/build.sh")));
+    }
+
+    /**
+     * The same build twice in one script, run in two directories, one beside a file of one other deployment: the
+     * words cannot tell the lines apart, so a person adds the option where it runs there.
+     */
+    @Test
+    void aBuildThatOnlySometimesMeetsOneEntryInOneScriptIsLeftToAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .filteredOn(r -> "PF229".equals(r.code())).hasSize(2).allSatisfy(r -> {
                             assertThat(r.manual()).isTrue();
                             assertThat(r.message()).contains("runs in several places", "jobs/prefect.yaml holds one deployment");
                         })),
             yaml(ONE_ENTRY, spec -> spec.path("jobs/prefect.yaml")),
-            text(BUILD, DEPLOY, spec -> spec.path("jobs/build.sh")),
-            text(BUILD, DEPLOY, spec -> spec.path("other/build.sh")));
+            text(TWO_PLACES, TWO_PLACES.replace("prefect deployment build deploy.py:etl -n cli-nightly -q default"
+                    + " --interval 86400 --apply", "prefect --no-prompt deploy --pool process-pool deploy.py:etl"
+                    + " --name cli-nightly --work-queue default --interval 86400"), spec -> spec.path("build.sh")));
+    }
+
+    private static final String TWO_PLACES = """
+            #!/bin/sh
+            cd "$(dirname "$0")/jobs"
+            prefect deployment build deploy.py:etl -n cli-nightly -q default --interval 86400 --apply
+            cd "$(dirname "$0")/other"
+            prefect deployment build deploy.py:etl -n cli-nightly -q default --interval 86400 --apply
+            """;
+
+    /**
+     * Prefect counts every entry of {@code deployments:}: one without an entrypoint (shared settings) is the file's
+     * only entry, which the command would deploy under its name, as the scan reads it (PF229).
+     */
+    @Test
+    void anEntryWithoutAnEntrypointIsTheOnlyEntry() {
+        rewriteRun(
+            yaml(ONE_ENTRY.replace("    entrypoint: deploy.py:etl\n", ""), spec -> spec.path("prefect.yaml")),
+            text(BUILD, DEPLOY_READING_NO_FILE, spec -> spec.path("scripts/build.sh")));
+    }
+
+    /** Must not change: an entry without an entrypoint beside another makes two, which Prefect picks among by name. */
+    @Test
+    void anEntryWithoutAnEntrypointCountsAmongSeveral() {
+        rewriteRun(
+            yaml(ONE_ENTRY + "  - name: defaults\n    work_pool:\n      name: shared\n", spec -> spec.path("prefect.yaml")),
+            text(BUILD, DEPLOY, spec -> spec.path("scripts/build.sh")));
     }
 
     /** Must not change: a Prefect 3 command its team wrote is theirs (the scan's PF229 says what it deploys). */

@@ -85,6 +85,52 @@ class OnlyEntryScanAfterRewriteTest {
                 .containsExactlyInAnyOrder("scripts/deploy.sh", ".gitlab-ci.yml");
     }
 
+    /**
+     * The same build in two scripts, only one of which runs beside a prefect.yaml of one other entry, and that entry
+     * without an entrypoint (shared settings, counted by Prefect as by both sides): the rewrite edits the line there
+     * alone, and the rescan sees two deployments of their own, without PF229.
+     */
+    @Test
+    void aBuildIsEditedInTheScriptThatMeetsTheEntryAlone() throws Exception {
+        write("jobs/etl.py", "from prefect import flow\n\n\n@flow\ndef etl():\n    pass\n");
+        write("other/etl.py", "from prefect import flow\n\n\n@flow\ndef etl():\n    pass\n");
+        write("jobs/prefect.yaml", """
+                name: jobs
+                prefect-version: 2.14.2
+                deployments:
+                  - name: defaults
+                    work_pool:
+                      name: k8s
+                    schedule:
+                      cron: "0 * * * *"
+                """);
+        String build = """
+                #!/bin/sh
+                set -e
+                cd "$(dirname "$0")"
+                prefect deployment build etl.py:etl -n nightly -q etl --cron "0 2 * * *" --apply
+                """;
+        write("jobs/deploy.sh", build);
+        write("other/deploy.sh", build);
+        write("requirements.txt", "prefect==2.14.2\n");
+
+        RewriteEngine.apply(project, run());
+
+        assertThat(Files.readString(project.resolve("jobs/deploy.sh"))).contains("--name nightly", NO_FILE);
+        assertThat(Files.readString(project.resolve("other/deploy.sh"))).contains("--name nightly").doesNotContain(NO_FILE);
+        Inventory after = scan();
+        assertThat(after.findings()).noneMatch(f -> f.code().equals("PF229"));
+        assertThat(after.jobs()).filteredOn(j -> j.name().equals("etl/nightly")).hasSize(2).allSatisfy(j -> {
+            assertThat(j.schedules()).extracting(x -> x.expression()).containsExactly("0 2 * * *");
+            assertThat(j.attributes()).doesNotContainKey("deployment.config");
+        });
+
+        // without the option, the rescan sees the entry deployed under the name there, and there alone
+        write("jobs/deploy.sh", Files.readString(project.resolve("jobs/deploy.sh")).replace(NO_FILE, ""));
+        assertThat(scan().findings().stream().filter(f -> f.code().equals("PF229")).map(f -> f.where().path()))
+                .containsExactly("jobs/deploy.sh");
+    }
+
     private Inventory scan() throws java.io.IOException {
         return Scanner.standard(ScanOptions.defaults()).scan(project, "root", ScanListener.NONE);
     }

@@ -132,6 +132,13 @@ public final class ComposeDetector implements Detector {
             Optional<JobBuilder> b = PrefectCommandReport.report(file, inv, command, at, name, sink);
             if (b.isPresent() && job == null) {
                 job = b.get();
+            } else if (b.isEmpty()) {
+                // `prefect deploy -n NAME` / `--all`: a job of its own, linked to the prefect.yaml entries it deploys and
+                // then dropped; never the service's, which a later command (the worker it starts) stays
+                PrefectCommandReport.selection(file, inv, command, at).ifPresent(s -> {
+                    env.forEach(s::env);
+                    sink.job(s.attr("service", name).build());
+                });
             }
         }
         if (job == null && PrefectImages.version(image).isPresent() && command.contains("server")) {

@@ -74,6 +74,7 @@ public final class DeployCommandDeployments implements JobResolver {
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base) {
         CommandFlowNames flowNames = new CommandFlowNames(new UnscannedTexts(base));
+        withEnvironmentPools(jobs);
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
@@ -99,8 +100,15 @@ public final class DeployCommandDeployments implements JobResolver {
                 moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
             } else if (picked.size() == 1 && (DeployNameSelection.isPattern(given) || deployment.equals(nameOf(picked.get(0))))
                     && sameFlow(picked.get(0), inv, flowNames, directories(command, byPath))) {
-                Job merged = merge(picked.get(0), command, inv);
-                jobs.set(jobs.indexOf(picked.get(0)), merged);
+                Job entry = picked.get(0);
+                Job merged = merge(entry, command, inv);
+                if (entry.attributes().get("entrypoint") == null && nameOf(entry) != null) {
+                    // the entry's flow is the command's: named FLOW/DEPLOYMENT as an entry of that entrypoint is
+                    Job unnamed = merged;
+                    merged = flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
+                            .map(f -> named(unnamed, f, null, nameOf(entry))).orElse(merged);
+                }
+                jobs.set(jobs.indexOf(entry), merged);
                 jobs.remove(command);
                 moveFindings(findings, command, merged.id());
             } else {
@@ -153,12 +161,14 @@ public final class DeployCommandDeployments implements JobResolver {
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
                 command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script));
         if (picked.size() > 1) {
-            // Prefect's multi-deploy: each as the file says it, the command's options ignored
-            picked.stream().distinct().forEach(e -> jobs.set(jobs.indexOf(e), deployedBy(e, command)));
+            // Prefect's multi-deploy: each as the file says it, the command's options ignored; an unnamed entry is
+            // skipped, and one without an entrypoint fails the command there (_run_multi_deploy): not deployed by it
+            picked.stream().distinct().filter(DeployCommandDeployments::deployable)
+                    .forEach(e -> jobs.set(jobs.indexOf(e), deployedBy(e, command)));
             return;
         }
-        if (picked.isEmpty()) {
-            return;
+        if (picked.isEmpty() || picked.get(0).attributes().get("entrypoint") == null) {
+            return; // without an entrypoint in the entry or the command, Prefect deploys nothing (it asks for one)
         }
         Job entry = picked.get(0);
         String deployment = parsed.size() == 1 ? parsed.get(0).substring(parsed.get(0).indexOf('/') + 1) : nameOf(entry);
@@ -171,6 +181,33 @@ public final class DeployCommandDeployments implements JobResolver {
         jobs.add(flowNames.of(entrypoint, directories(command, byPath))
                 .filter(f -> !deployment.contains("$")).map(f -> named(own, f, null, deployment)).orElse(own));
         findings.add(Findings.of("PF229", onlyEntryMessage(deployment, entry), command.source(), own.id()));
+    }
+
+    /**
+     * A {@code prefect deploy} without {@code --pool} whose job carries its environment (a compose service's
+     * {@code environment:}, a container's {@code env:}) setting the option's default ({@link DefaultWorkPool}): that
+     * pool, as if given. The command line detector gave the commands of scripts and pipelines theirs already.
+     */
+    private static void withEnvironmentPools(List<Job> jobs) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (!(deploy(j).isPresent() || selection(j)) || j.attributes().containsKey("workPool")) {
+                continue;
+            }
+            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env());
+            if (setting.isPresent() && PrefectInvocation.find(j.command()).stream()
+                    .anyMatch(inv -> inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty())) {
+                Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
+                attrs.put("workPool", setting.get().getValue());
+                attrs.put(DefaultWorkPool.FROM, setting.get().getKey());
+                jobs.set(i, with(j, j.schedules(), attrs));
+            }
+        }
+    }
+
+    /** An entry Prefect's multi-deploy deploys as the file says it: named, with an entrypoint. */
+    private static boolean deployable(Job entry) {
+        return nameOf(entry) != null && entry.attributes().get("entrypoint") != null;
     }
 
     /** A {@code prefect deploy} without an entrypoint ({@link PrefectCommandReport#selection}). */
@@ -291,10 +328,17 @@ public final class DeployCommandDeployments implements JobResolver {
         return List.of();
     }
 
-    /** A prefect.yaml entry: its deployment's own name, and the entrypoint it gives. */
+    /**
+     * A prefect.yaml entry, with or without a name or an entrypoint: Prefect counts every item of {@code deployments:}
+     * ({@code _pick_deploy_configs}' "exactly one deploy config"), as OnlyEntryDeploys counts them for the rewrite. The
+     * prefect.yaml detector's job of an entry is named by its {@code name:} ({@link PrefectYamlDetector#DEPLOYMENT_NAME})
+     * and its command is its {@code entrypoint:}, both absent where the entry gives none; a command line's is the line.
+     */
     private static boolean isEntry(Job j) {
-        return j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME) && j.attributes().containsKey("entrypoint")
+        return (j.attributes().containsKey(PrefectYamlDetector.DEPLOYMENT_NAME)
+                || java.util.Objects.equals(j.command(), j.attributes().get("entrypoint")))
                 && (j.kind() == JobKind.PREFECT3_DEPLOYMENT || j.kind() == JobKind.PREFECT2_DEPLOYMENT)
+                && !j.attributes().containsKey(PrefectCommandReport.SELECTION)
                 && !j.source().path().endsWith(".py") && !j.attributes().containsKey("deployment.builtFile")
                 && !j.attributes().containsKey("flow") // a Prefect 2 build's deployment file
                 && deploy(j).isEmpty() && build(j).isEmpty() && !j.attributes().containsKey("deployment.builtBy");
@@ -334,7 +378,8 @@ public final class DeployCommandDeployments implements JobResolver {
     private static boolean sameFlow(Job entry, PrefectInvocation inv, CommandFlowNames flowNames, List<String> dirs) {
         String own = inv.entrypoint().orElseThrow();
         String theirs = entry.attributes().get("entrypoint");
-        if (withoutDot(own).equals(withoutDot(theirs))) {
+        if (theirs == null || withoutDot(own).equals(withoutDot(theirs))) {
+            // an entry without an entrypoint is deployed only from a command's: its deployment is the command's flow's
             return true;
         }
         return flowNames.of(own, dirs).map(f -> entry.name().equals(f + "/" + nameOf(entry))).orElse(false);
@@ -350,8 +395,9 @@ public final class DeployCommandDeployments implements JobResolver {
 
     /** PF229: the command deploys the file's only entry, of another name, under its own. */
     private static String onlyEntryMessage(String deployment, Job entry) {
+        String entryName = nameOf(entry) == null ? "an entry without a name" : "'" + nameOf(entry) + "'";
         return "`prefect deploy --name " + deployment + "` runs without prompts where the prefect.yaml it reads holds one"
-                + " deployment, '" + nameOf(entry) + "' (" + entry.source().path() + ":" + entry.source().line()
+                + " deployment, " + entryName + " (" + entry.source().path() + ":" + entry.source().line()
                 + "): Prefect deploys that entry whatever --name says, as '" + deployment + "', with its schedules, work"
                 + " pool, parameters and pull steps; deploy the entry by its own name, or give this deployment an entry"
                 + " of its own";
@@ -371,6 +417,7 @@ public final class DeployCommandDeployments implements JobResolver {
     private static Job merge(Job entry, Job command, PrefectInvocation inv) {
         Map<String, String> attrs = new LinkedHashMap<>(entry.attributes());
         attrs.put("deployment.deployedBy", command.source().toString());
+        inv.entrypoint().ifPresent(e -> attrs.putIfAbsent("entrypoint", e)); // an entry without one takes the command's
         putOrRemove(attrs, "workPool", DeployCommandOptions.pool(entry, command));
         putOrRemove(attrs, "workQueue", DeployCommandOptions.queue(entry, command));
         return with(entry, DeployCommandOptions.schedules(entry, inv, command), attrs);
@@ -386,7 +433,9 @@ public final class DeployCommandDeployments implements JobResolver {
         attrs.keySet().removeAll(List.of(PrefectCommandReport.SELECTION, PrefectCommandReport.SELECTED_NAMES,
                 PrefectCommandReport.SELECTS_ALL));
         attrs.put("deployment.config", entry.source().toString());
-        attrs.putIfAbsent("entrypoint", entry.attributes().get("entrypoint"));
+        if (entry.attributes().get("entrypoint") != null) {
+            attrs.putIfAbsent("entrypoint", entry.attributes().get("entrypoint"));
+        }
         putOrRemove(attrs, "workPool", DeployCommandOptions.pool(entry, command));
         putOrRemove(attrs, "workQueue", DeployCommandOptions.queue(entry, command));
         return with(command, DeployCommandOptions.schedules(entry, inv, command), attrs);

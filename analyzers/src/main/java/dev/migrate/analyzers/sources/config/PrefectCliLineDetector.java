@@ -290,12 +290,13 @@ public final class PrefectCliLineDetector implements Detector {
                         ci ? LiteralVariables.names(here) : java.util.Set.of());
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         known, outside, reading, sink);
-                job.ifPresent(b -> sink.job(b.build()));
                 if (job.isEmpty()) {
                     // `prefect deploy -n NAME` / `--all`: linked to the prefect.yaml entries it deploys, then dropped
-                    PrefectCommandReport.selection(file, inv, inv.text(text), where, known, reading)
-                            .ifPresent(b -> sink.job(b.build()));
+                    job = PrefectCommandReport.selection(file, inv, inv.text(text), where, known, reading);
                 }
+                Optional<Map.Entry<String, String>> poolSetting = defaultPool(file, ci || jobVariables != null, known,
+                        text.substring(0, Math.min(inv.offset(), text.length())));
+                job.ifPresent(b -> sink.job(PrefectCommandReport.withDefaultPool(b, inv, poolSetting).build()));
                 Optional<String> prefectFile = inv.path().equals("deploy") ? inv.option("--prefect-file") : Optional.empty();
                 if (prefectFile.isPresent()) {
                     int commandAt = file.lineStarts()[line.number() - 1] + (columnsKept ? inv.offset() : 0);
@@ -305,6 +306,26 @@ public final class PrefectCliLineDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * {@code prefect deploy}'s default pool setting ({@link DefaultWorkPool}) in the command's environment: its own
+     * prefix, else a CI pipeline's variables, else a variable the script or Makefile sets above it and exports.
+     */
+    private static Optional<Map.Entry<String, String>> defaultPool(ScanFile file, boolean ci, Map<String, String> known,
+                                                                   String before) {
+        Optional<Map.Entry<String, String>> own = DefaultWorkPool.prefix(before);
+        if (own.isPresent()) {
+            return own;
+        }
+        Map<String, String> env = new java.util.HashMap<>();
+        known.forEach((k, v) -> {
+            String name = k.startsWith(LiteralVariables.EXPANDED_BY_FILE) ? k.substring(1) : k; // a Makefile's
+            if (DefaultWorkPool.isSetting(name) && (ci || DefaultWorkPool.exported(file.text(), name))) {
+                env.put(name, v);
+            }
+        });
+        return DefaultWorkPool.in(env);
     }
 
         /** A Makefile, whose recipe lines may read files into their shells ({@code . scripts/env.sh && ...}). */

@@ -334,8 +334,8 @@ public final class PrefectCommandReport {
      * command of an entrypoint (a variable set above to one literal value is that value), kept in
      * {@link #SELECTED_NAMES}, one a line. The findings of the command were emitted without it, and stay at the command.
      */
-    static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
-                                          Map<String, String> variables, CommandReading reading) {
+    public static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                                 Map<String, String> variables, CommandReading reading) {
         if (!inv.path().equals("deploy") || inv.entrypoint().isPresent() || !inv.in(Version.V3)) {
             return Optional.empty();
         }
@@ -351,6 +351,22 @@ public final class PrefectCommandReport {
                 .attr(SELECTS_ALL, inv.hasFlag("--all") ? "true" : null);
         schedules(b, inv, where);
         return Optional.of(b);
+    }
+
+    /**
+     * A {@code prefect deploy} that gives no {@code --pool}, with the pool the setting its environment sets gives it
+     * ({@link DefaultWorkPool}: the option's default), and which setting that was; any other job as it is.
+     */
+    static JobBuilder withDefaultPool(JobBuilder b, PrefectInvocation inv, Optional<Map.Entry<String, String>> setting) {
+        if (inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty() && setting.isPresent()) {
+            b.attr("workPool", setting.get().getValue()).attr(DefaultWorkPool.FROM, setting.get().getKey());
+        }
+        return b;
+    }
+
+    /** As {@link #selection(ScanFile, PrefectInvocation, String, SourceRef, Map, CommandReading)}, its words as written. */
+    public static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where) {
+        return selection(file, inv, fullCommand, where, Map.of(), CommandReading.PLAIN);
     }
 
     /** Marks a {@link #selection} command's job. */

@@ -41,6 +41,17 @@ public final class PrefectWorkloadDetector implements Detector {
         }
     }
 
+    /** The settings of a container whose command is no job of its own: its findings are its other commands' to say. */
+    private static final InventorySink FINDINGS_ELSEWHERE = new InventorySink() {
+        @Override
+        public void job(dev.migrate.analyzers.model.Job job) {
+        }
+
+        @Override
+        public void finding(dev.migrate.analyzers.model.Finding finding) {
+        }
+    };
+
     private void workload(ScanFile file, Node obj, InventorySink sink) {
         Node podSpec = "Pod".equals(YamlDocs.scalar(obj, "kind")) ? YamlDocs.get(obj, "spec")
                 : YamlDocs.path(obj, "spec", "template", "spec");
@@ -53,6 +64,14 @@ public final class PrefectWorkloadDetector implements Detector {
             SourceRef where = YamlDocs.where(file, cmdNode == null ? c : cmdNode);
             for (PrefectInvocation inv : PrefectInvocation.find(cmd)) {
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, cmd, where, sink);
+                if (job.isEmpty()) {
+                    // `prefect deploy -n NAME` / `--all`: linked to the prefect.yaml entries it deploys, then dropped,
+                    // with the container's environment (its default pool setting); the image's findings are no job's
+                    PrefectCommandReport.selection(file, inv, cmd, where).ifPresent(b -> {
+                        Containers.env(file, c, b, FINDINGS_ELSEWHERE);
+                        sink.job(b.build());
+                    });
+                }
                 job.ifPresent(b -> {
                     String image = YamlDocs.scalar(c, "image");
                     b.attr("workload", YamlDocs.scalar(obj, "kind") + "/" + YamlDocs.scalar(obj, "metadata", "name"))

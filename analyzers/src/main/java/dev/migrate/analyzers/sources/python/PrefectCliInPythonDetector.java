@@ -58,7 +58,9 @@ public final class PrefectCliInPythonDetector extends PythonDetector {
     private static void report(PythonModule m, Command c, InventorySink sink) {
         SourceRef where = m.at(c.at());
         for (PrefectInvocation inv : PrefectInvocation.find(c.line())) {
+            // `prefect deploy -n NAME` / `--all`: linked to the prefect.yaml entries it deploys, then dropped
             PrefectCommandReport.report(m.file(), inv, inv.text(c.line()), where, sink)
+                    .or(() -> PrefectCommandReport.selection(m.file(), inv, inv.text(c.line()), where))
                     .ifPresent(job -> sink.job(job.attr("startedBy", "python").build()));
         }
     }

@@ -224,4 +224,138 @@ class DeployCommandDeploymentsTest {
         // not the file's only entry taken whatever the name says: no PF229
         assertThat(inv.findings()).noneMatch(f -> f.code().equals("PF229"));
     }
+
+    /**
+     * Prefect counts every entry of {@code deployments:}, one without an entrypoint too (it holds shared settings): a
+     * file of that one entry is deployed under the command's name, with its pool and schedules. Before, the scan
+     * counted no entry there and saw a deployment of its own, without PF229.
+     */
+    @Test
+    void anEntryWithoutAnEntrypointIsTheFilesOnlyEntry() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", """
+                name: lake
+                prefect-version: 3.1.0
+                deployments:
+                  - name: defaults
+                    work_pool:
+                      name: k8s
+                    schedules:
+                      - cron: "0 4 * * *"
+                """, "deploy.sh", """
+                #!/bin/sh
+                prefect --no-prompt deploy flows/etl.py:etl -n nightly
+                """);
+        Job own = inv.jobs().stream().filter(j -> j.name().equals("lake-etl/nightly")).findFirst().orElseThrow();
+        assertThat(own.attributes()).containsEntry("deployment.config", "prefect.yaml:4:5").containsEntry("workPool", "k8s")
+                .containsEntry("entrypoint", "flows/etl.py:etl");
+        assertThat(own.schedules()).extracting(s -> s.expression()).containsExactly("0 4 * * *");
+        assertThat(inv.findings()).filteredOn(f -> f.code().equals("PF229")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("'defaults'"));
+    }
+
+    /**
+     * Two entries, one without an entrypoint: not the file's only entry, so Prefect picks by name, and a name of no
+     * entry is a deployment of its own. Before, the scan counted one entry and had the command deploy it (PF229).
+     */
+    @Test
+    void anEntryWithoutAnEntrypointCountsAmongSeveral() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML + """
+                  - name: defaults
+                    work_pool:
+                      name: shared
+                """, "deploy.sh", """
+                #!/bin/sh
+                prefect --no-prompt deploy flows/etl.py:etl -n weekly --cron "0 3 * * 0"
+                """);
+        Job own = inv.jobs().stream().filter(j -> j.name().equals("lake-etl/weekly")).findFirst().orElseThrow();
+        assertThat(own.attributes()).doesNotContainKey("deployment.config").doesNotContainKey("workPool");
+        assertThat(own.schedules()).extracting(s -> s.expression()).containsExactly("0 3 * * 0");
+        assertThat(inv.findings()).noneMatch(f -> f.code().equals("PF229"));
+    }
+
+    /** An entry without an entrypoint, deployed by name from a command's: one deployment of the command's flow. */
+    @Test
+    void anEntryWithoutAnEntrypointTakesTheCommands() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", """
+                name: lake
+                prefect-version: 3.1.0
+                deployments:
+                  - name: nightly
+                    work_pool:
+                      name: k8s
+                  - name: other
+                    entrypoint: flows/etl.py:etl
+                """, "deploy.sh", """
+                #!/bin/sh
+                prefect deploy flows/etl.py:etl -n nightly --cron "0 2 * * *"
+                """);
+        Job job = inv.jobs().stream().filter(j -> j.name().endsWith("/nightly")).collect(
+                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {
+                    assertThat(l).hasSize(1);
+                    return l.get(0);
+                }));
+        assertThat(job.name()).isEqualTo("lake-etl/nightly");
+        assertThat(job.source().toString()).isEqualTo("prefect.yaml:4:5");
+        assertThat(job.attributes()).containsEntry("entrypoint", "flows/etl.py:etl").containsEntry("workPool", "k8s")
+                .containsEntry("deployment.deployedBy", "deploy.sh:2:1");
+        assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *");
+    }
+
+    /** A Python script's subprocess call of {@code prefect deploy -n NAME} deploys the entry, as a shell line does. */
+    @Test
+    void aPythonSubprocessWithoutAnEntrypointIsLinked() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "deploy.py", """
+                import subprocess
+
+                subprocess.run(["prefect", "deploy", "-n", "nightly", "--cron", "30 2 * * *"], check=True)
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        Job job = inv.jobs().get(0);
+        assertThat(job.attributes().get("deployment.deployedBy")).startsWith("deploy.py:3:");
+        assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *", "30 2 * * *");
+    }
+
+    /**
+     * A compose service that deploys by name, then starts its worker: the worker stays the service's job (before, the
+     * deploy would have taken its place and been dropped), and the entry is linked to the service's command.
+     */
+    @Test
+    void aComposeDeployBeforeTheWorkerLeavesTheWorkerTheServicesJob() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "docker-compose.yml", """
+                services:
+                  worker:
+                    image: prefecthq/prefect:3-latest
+                    command: sh -c "prefect deploy -n nightly && prefect worker start --pool k8s"
+                """);
+        assertThat(inv.jobs()).extracting(j -> j.kind() + " " + j.name())
+                .containsExactlyInAnyOrder("PREFECT3_DEPLOYMENT lake-etl/nightly", "PREFECT_WORKER worker");
+        Job entry = inv.jobs().stream().filter(j -> j.name().equals("lake-etl/nightly")).findFirst().orElseThrow();
+        assertThat(entry.attributes().get("deployment.deployedBy")).startsWith("docker-compose.yml:");
+    }
+
+    /** A Kubernetes Job's container deploying by name, its env setting the default pool: the entry, on that pool. */
+    @Test
+    void aKubernetesContainerWithoutAnEntrypointIsLinked() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "prefect.yaml", PREFECT_YAML, "k8s/deploy-job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: deploy-flows
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: deploy
+                          image: prefecthq/prefect:3-latest
+                          command: ["prefect", "deploy", "-n", "nightly"]
+                          env:
+                            - name: PREFECT_DEFAULT_WORK_POOL_NAME
+                              value: k8s-prod
+                """);
+        assertThat(jobs(inv)).containsExactly("prefect3-nightly lake-etl/nightly @ prefect.yaml:4:5");
+        Job job = inv.jobs().get(0);
+        assertThat(job.attributes().get("deployment.deployedBy")).startsWith("k8s/deploy-job.yaml:");
+        assertThat(job.attributes()).containsEntry("workPool", "k8s-prod");
+    }
 }

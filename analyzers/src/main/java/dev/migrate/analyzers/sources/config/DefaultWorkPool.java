@@ -1,0 +1,73 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The setting that is {@code prefect deploy --pool}'s default: {@code PREFECT_DEFAULT_WORK_POOL_NAME} (2.x, and the
+ * legacy alias 3.x keeps) or {@code PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME} (3.1+), the names 3.8.3 reads as
+ * {@code deployments.default_work_pool_name} (the recorded settings, {@link PrefectApi#settingAccessor3}); where both
+ * are set the canonical one wins, as pydantic tries the names in that order. Prefect gives the option the setting's
+ * value when the command does not ({@code SettingsOption}, 2.x {@code prefect/cli/deploy.py}, 3.x
+ * {@code prefect/cli/deploy/_commands.py}), so a command without {@code --pool} deploys as if it named that pool: over
+ * a prefect.yaml entry's {@code work_pool.name} too ({@code _apply_cli_options_to_deploy_config}), not where it deploys
+ * several entries at once (Prefect ignores the options then).
+ */
+final class DefaultWorkPool {
+    /** The job attribute that says which setting gave a command's {@code workPool}. */
+    static final String FROM = "workPoolSetting";
+    private static final String ACCESSOR = "deployments.default_work_pool_name";
+    private static final String CANONICAL = "PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME";
+
+    private DefaultWorkPool() {
+    }
+
+    /** Whether {@code name} is one of the setting's environment variables. */
+    static boolean isSetting(String name) {
+        return name.startsWith("PREFECT_") && PrefectApi.get().settingAccessor3(name).filter(ACCESSOR::equals).isPresent();
+    }
+
+    /**
+     * The setting's name and value in an environment, the canonical name first; none where it is empty, a variable or
+     * a value kept elsewhere.
+     */
+    static Optional<Map.Entry<String, String>> in(Map<String, String> env) {
+        return env.entrySet().stream().filter(e -> isSetting(e.getKey()))
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank() && !e.getValue().contains("$")
+                        && !e.getValue().startsWith("<")) // a Kubernetes secret's or config map's, not read
+                .sorted((a, b) -> Boolean.compare(!a.getKey().equals(CANONICAL), !b.getKey().equals(CANONICAL)))
+                .map(e -> Map.entry(e.getKey(), e.getValue().strip())).findFirst();
+    }
+
+    /**
+     * Whether a shell script or Makefile hands {@code name} to the commands it runs: {@code export NAME}, a Makefile's
+     * bare {@code export}, or {@code set -a} (every later assignment exported); a plain {@code NAME=value} stays the
+     * shell's own.
+     */
+    static boolean exported(String text, String name) {
+        return Pattern.compile("(?m)^[ \\t]*(?:export|declare[ \\t]+-x)[ \\t]+(?:[A-Za-z_][A-Za-z0-9_]*[ \\t]+)*"
+                + Pattern.quote(name) + "\\b").matcher(text).find()
+                || Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]*$|set[ \\t]+(?:-a|-o[ \\t]+allexport)\\b)").matcher(text).find();
+    }
+
+    /** The value a command's own prefix gives the setting ({@code PREFECT_DEFAULT_WORK_POOL_NAME=etl prefect deploy ...}). */
+    static Optional<Map.Entry<String, String>> prefix(String before) {
+        java.util.regex.Matcher m = Pattern.compile("(?:^|[\\s;&|(])(PREFECT_[A-Z_]+)=([^\\s\"'$;&|]+)(?=\\s)").matcher(before);
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        int end = -1;
+        while (m.find()) {
+            // only the assignments right before the command's words are its environment
+            if (end >= 0 && !before.substring(end, m.start()).isBlank()) {
+                found.clear();
+            }
+            found.put(m.group(1), m.group(2));
+            end = m.end();
+        }
+        if (end < 0 || !before.substring(end).isBlank()) {
+            return Optional.empty();
+        }
+        return in(found);
+    }
+}
