@@ -737,7 +737,8 @@ public final class Validator {
             plan = DatasetPlan.resolve(read, declaredLegacy, declaredNew);
         }
         // a database's json or jsonb facing a JSON file's STRUCTs or JSON text: compared as JSON values
-        plan = plan.withJsonDocuments();
+        // text facing numbers: the numbers it spells, read as PostgreSQL in place reads them (Dialect#numberText)
+        plan = plan.withJsonDocuments().withNumberTexts();
         if (!readValues) {
             return plan;
         }
