@@ -739,7 +739,8 @@ public final class Validator {
         // a database's json or jsonb facing a JSON file's STRUCTs or JSON text: compared as JSON values
         plan = plan.withJsonDocuments();
         if (!readValues) {
-            return plan;
+            // the flags' spellings are read from the data at run time, as for PostgreSQL in place
+            return plan.withNumberTexts();
         }
         // a CSV's (or a table's) 1/0 or Y/N facing a BOOLEAN: the spelled side's values say which pair it uses
         DatasetConfig resolved = plan.config();
@@ -756,7 +757,7 @@ public final class Validator {
             }
             Statement scan = FileLoader.scan(files, resolved.csv(side), resolved.renames(side));
             return session.query(BooleanColumns.distinct(Dialect.DUCKDB, scan.sql(), c.name(), scan.params()));
-        });
+        }).withNumberTexts(); // text facing numbers, no flags: the numbers it spells, as PostgreSQL in place reads them
     }
 
     /**

@@ -285,8 +285,9 @@ public record DatasetPlan(
 
     /**
      * The same plan, its columns that are text on one side and numbers on the other (a pipeline that now writes
-     * {@code numeric} where it wrote the text of the amounts) compared as numbers where the text reads as one: only
-     * PostgreSQL compared in place reads them so ({@link Dialect#numberText}); elsewhere the text is compared as
+     * {@code numeric} where it wrote the text of the amounts) compared as numbers where the text reads as one: PostgreSQL
+     * compared in place and the embedded engine read them alike ({@link Dialect#numberText}); elsewhere (two SQLite
+     * files in place) the text is compared as
      * written. A column read as spelled flags is left as it is.
      */
     public DatasetPlan withNumberTexts() {

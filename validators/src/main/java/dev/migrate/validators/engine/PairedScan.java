@@ -229,7 +229,7 @@ public final class PairedScan {
             String l = Sql.quote("l" + i);
             String n = Sql.quote("n" + i);
             if (plan.keys().get(i).booleans() != null || plan.keys().get(i).json()
-                    || plan.keys().get(i).durations()) {
+                    || plan.keys().get(i).durations() || plan.keys().get(i).numbers()) {
                 // a spelled flag in a key compares as the flag it spells, as every other path compares it
                 same.add(plan.keys().get(i).value(Dialect.DUCKDB, l) + " IS NOT DISTINCT FROM "
                         + plan.keys().get(i).value(Dialect.DUCKDB, n));

@@ -265,7 +265,7 @@ public final class StreamingScan {
     /** Key {@code k} of a row (columns prefixed {@code prefix}) as the differing keys hold it. */
     private static String compared(Compared k, String prefix) {
         String col = prefix + Sql.quote(k.name());
-        if (k.booleans() != null || k.json() || k.durations()) {
+        if (k.booleans() != null || k.json() || k.durations() || k.numbers()) {
             return k.value(Dialect.DUCKDB, col); // 'Y' is the key true: the flag as compared, not as written
         }
         return k.moments() ? Dialect.DUCKDB.moment(col) : k.asText() ? "CAST(" + col + " AS VARCHAR)" : col;

@@ -203,8 +203,7 @@ public enum Dialect {
      */
     public String duration(String expr) {
         return switch (this) {
-            case DUCKDB -> "coalesce(CAST(TRY_CAST(regexp_replace(CAST(" + expr + " AS VARCHAR), ' \\+', ' ', "
-                    + "'g') AS INTERVAL) AS VARCHAR), CAST(" + expr + " AS VARCHAR))";
+            case DUCKDB -> "coalesce(CAST(" + durationOrNull(expr) + " AS VARCHAR), CAST(" + expr + " AS VARCHAR))";
             case POSTGRES -> "CASE WHEN " + readsAsInterval(expr) + " THEN ((" + trimmed(expr) + ")::interval)::text "
                     + "ELSE (" + expr + ")::text END";
             case ANSI -> text(expr);
@@ -213,22 +212,33 @@ public enum Dialect {
 
     /**
      * {@code expr} (a text or an interval) as the interval it reads as, NULL for a text that reads as none: what its
-     * bounds are taken over on PostgreSQL ({@code 10 days} after {@code 2 days}); null for other engines, which bound
+     * bounds are taken over on PostgreSQL and DuckDB ({@code 10 days} after {@code 2 days}); null for ANSI, which bounds
      * the value as compared.
      */
     public String durationOrNull(String expr) {
-        return this == POSTGRES ? "CASE WHEN " + readsAsInterval(expr) + " THEN (" + trimmed(expr) + ")::interval END"
-                : null;
+        return switch (this) {
+            case POSTGRES -> "CASE WHEN " + readsAsInterval(expr) + " THEN (" + trimmed(expr) + ")::interval END";
+            // an INTERVAL is itself; a text only of PostgreSQL's shape, so that both paths read the same texts (DuckDB
+            // alone would read '1 day 1 day' as 2 days), its '+' signs dropped as DuckDB does not read them
+            case DUCKDB -> "CASE WHEN typeof(" + expr + ") = 'INTERVAL' THEN TRY_CAST(" + expr + " AS INTERVAL) WHEN "
+                    + duckReadsAsInterval(expr) + " THEN TRY_CAST(regexp_replace(" + duckTrimmed(expr)
+                    + ", '(^| )[+]', '\\1', 'g') AS INTERVAL) END";
+            case ANSI -> null;
+        };
     }
 
     /**
      * {@code expr} (a text or a number) as the text of the number it reads as, on PostgreSQL: a text of a decimal
      * number's shape ({@link #PG_NUMBER}: {@code 2.50}, {@code -3}, {@code 1e3}, {@code .5}) is read as a numeric and
      * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; any
-     * other text ({@code NaN}, {@code n/a}, {@code 1,5}) stays as written and differs from every number. Other engines
-     * compare the text as written.
+     * other text ({@code NaN}, {@code n/a}, {@code 1,5}) stays as written and differs from every number. DuckDB writes the same text
+     * from the same shape ({@link #duckNumberText}); ANSI compares the text as written.
      */
     public String numberText(String expr) {
+        if (this == DUCKDB) {
+            return "CASE WHEN " + duckReadsAsNumber(expr) + " THEN " + duckNumberText(duckTrimmed(expr)) + " ELSE CAST("
+                    + expr + " AS VARCHAR) END";
+        }
         if (this != POSTGRES) {
             return text(expr);
         }
@@ -238,11 +248,51 @@ public enum Dialect {
 
     /**
      * The number {@code expr} reads as on PostgreSQL, without trailing fraction zeros (so that its bound reads
-     * {@code 2.5} on both sides), NULL for a text that reads as none; null for other engines.
+     * {@code 2.5} on both sides), NULL for a text that reads as none; on DuckDB the DOUBLE it reads as; null for ANSI.
      */
     public String numberOrNull(String expr) {
-        return this == POSTGRES ? "CASE WHEN " + readsAsNumber(expr) + " THEN (" + numberText(expr) + ")::numeric END"
-                : null;
+        return switch (this) {
+            case POSTGRES -> "CASE WHEN " + readsAsNumber(expr) + " THEN (" + numberText(expr) + ")::numeric END";
+            // a thousand digits fit no DuckDB number: bounded as a DOUBLE (which orders them) read from the number's
+            // one text, so that -0.0 is 0 as PostgreSQL's numeric has it
+            case DUCKDB -> "CASE WHEN " + duckReadsAsNumber(expr) + " THEN TRY_CAST(" + duckNumberText(duckTrimmed(expr))
+                    + " AS DOUBLE) END";
+            case ANSI -> null;
+        };
+    }
+
+    private static String duckTrimmed(String expr) {
+        return "trim(CAST(" + expr + " AS VARCHAR))";
+    }
+
+    /** {@link #readsAsNumber} in DuckDB's SQL: the one shape, {@link #PG_NUMBER}, on both paths. */
+    private static String duckReadsAsNumber(String expr) {
+        return "(length(" + duckTrimmed(expr) + ") <= 1000 AND regexp_full_match(" + duckTrimmed(expr) + ", '"
+                + PG_NUMBER + "'))";
+    }
+
+    /** {@link #readsAsInterval} in DuckDB's SQL: the one shape, {@link #PG_INTERVAL}, matched ignoring case. */
+    private static String duckReadsAsInterval(String expr) {
+        return "(regexp_matches(" + duckTrimmed(expr) + ", '[0-9]') AND regexp_matches(" + duckTrimmed(expr)
+                + " || ' ', '" + PG_INTERVAL + "', 'i'))";
+    }
+
+    /**
+     * A number's text (of the shape {@link #PG_NUMBER}) written as PostgreSQL's numeric writes it, trailing fraction
+     * zeros dropped: no exponent, no leading zeros, {@code -0} as {@code 0}. DuckDB has no type that holds a thousand
+     * digits, so the digits are moved by the exponent as text: {@code d} the digits, {@code p} where the point goes.
+     */
+    private static String duckNumberText(String text) {
+        String parts = "list_transform([lower(ltrim(" + text + ", '+-'))], lambda b: {'d': replace(split_part(b, 'e', 1), "
+                + "'.', ''), 'p': length(split_part(split_part(b, 'e', 1), '.', 1)) + coalesce(TRY_CAST(nullif("
+                + "split_part(b, 'e', 2), '') AS INTEGER), 0)})[1]";
+        String whole = "coalesce(nullif(ltrim(CASE WHEN x.p <= 0 THEN '' WHEN x.p >= length(x.d) THEN x.d || repeat('0', "
+                + "x.p - length(x.d)) ELSE left(x.d, x.p) END, '0'), ''), '0')";
+        String fraction = "rtrim(CASE WHEN x.p <= 0 THEN repeat('0', -x.p) || x.d WHEN x.p >= length(x.d) THEN '' "
+                + "ELSE substr(x.d, x.p + 1) END, '0')";
+        return "list_transform([" + parts + "], lambda x: list_transform([{'w': " + whole + ", 'f': " + fraction
+                + "}], lambda y: CASE WHEN starts_with(" + text + ", '-') AND (y.w <> '0' OR y.f <> '') THEN '-' "
+                + "ELSE '' END || y.w || CASE WHEN y.f = '' THEN '' ELSE '.' || y.f END)[1])[1]";
     }
 
     private static String trimmed(String expr) {

@@ -173,7 +173,7 @@ public final class RowDiffQuery {
 
     private static String qualified(Compared c, String alias) {
         String col = alias + "." + Sql.quote(c.name());
-        if (c.booleans() != null || c.json() || c.durations()) {
+        if (c.booleans() != null || c.json() || c.durations() || c.numbers()) {
             return c.value(Dialect.DUCKDB, col); // a spelled flag in a key: 'Y' is the key true
         }
         return c.moments() ? Dialect.DUCKDB.moment(col) : c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
@@ -352,7 +352,7 @@ public final class RowDiffQuery {
         for (int j = 0; j < all.size(); j++) {
             // a JSON value as compared (its canonical text), so that a sample shows where two documents differ
             Compared c = all.get(j);
-            java.util.function.UnaryOperator<String> shown = c.json() || c.durations()
+            java.util.function.UnaryOperator<String> shown = c.json() || c.durations() || c.numbers()
                     ? col -> c.value(Dialect.DUCKDB, col) : Dialect.DUCKDB::text;
             select.add(shown.apply("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(shown.apply("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
