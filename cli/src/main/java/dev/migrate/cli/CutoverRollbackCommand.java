@@ -87,10 +87,10 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
             return;
         }
         if (!r.exact()) {
-            // the schedule read without its unknown start: estimates, which the legacy run history must confirm
+            // the schedule read without its unknown start or in an assumed zone: estimates, which the legacy run history must confirm
             out.println(j.key() + ": about " + r.total() + " legacy run(s) missed between " + from + " and " + now
-                    + " reading '" + schedule.expression() + "' as " + r.schedule() + "; not proven (" + r.unproven()
-                    + "), so these are estimates, not the legacy runs' times: take the windows from the legacy "
+                    + " reading '" + schedule.expression() + "' as " + r.schedule() + "; not proven: " + r.unproven()
+                    + "; so these are estimates, not the legacy runs' times: take the windows from the legacy "
                     + "scheduler's run history");
             r.times().forEach(t -> out.println("  estimated, not proven: near " + t));
             if (r.total() > r.times().size()) {

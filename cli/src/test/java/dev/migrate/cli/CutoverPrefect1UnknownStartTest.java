@@ -75,7 +75,7 @@ class CutoverPrefect1UnknownStartTest {
         CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("# '0 6 * * *' read as at 06:00 (UTC): about 3 missed between "
-                        + "2026-11-19T00:00:00Z and 2026-11-21T12:00:00Z; not proven (start unknown: zone not proven")
+                        + "2026-11-19T00:00:00Z and 2026-11-21T12:00:00Z; not proven: start unknown: zone not proven")
                 .contains("so these are estimates, not the legacy runs' times")
                 .contains("# estimated, not proven: a window near 2026-11-20T06:00Z[UTC]")
                 .doesNotContain("# run the legacy command for the window of");

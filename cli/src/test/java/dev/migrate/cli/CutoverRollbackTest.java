@@ -45,8 +45,14 @@ class CutoverRollbackTest {
                 .contains("[x] legacy-disabled  disabled 2026-11-20T00:00:00Z by migrate marker at etc/cron.d/etl-nightly:7");
         assertThat(CliRun.of("scan", estate.toString(), "--format", "json").out()).doesNotContain("\"nightly-load\"");
 
-        CliRun dry = CliRun.of("cutover", "rollback", estate.toString(), "--job", "nightly-load", "--store", store,
+        // the tree names no zone: the line's windows are estimates until the host's zone is given
+        CliRun assumed = CliRun.of("cutover", "rollback", estate.toString(), "--job", "nightly-load", "--store", store,
                 "--at", "2026-11-22T00:00:00Z");
+        assertThat(assumed.out()).contains("nightly-load: about 2 legacy run(s) missed between 2026-11-20T00:00:00Z and "
+                        + "2026-11-22T00:00:00Z reading '30 2 * * *' as at 02:30 (UTC); not proven: zone not proven (")
+                .contains("pass --host-zone ZONE").contains("estimated, not proven: near 2026-11-20T02:30Z[UTC]");
+        CliRun dry = CliRun.of("cutover", "rollback", estate.toString(), "--job", "nightly-load", "--store", store,
+                "--at", "2026-11-22T00:00:00Z", "--host-zone", "UTC");
         assertThat(dry.out()).contains("nightly-load: 2 legacy run(s) missed between 2026-11-20T00:00:00Z and 2026-11-22T00:00:00Z")
                 .contains("backfill 2026-11-20T02:30").contains("backfill 2026-11-21T02:30")
                 .contains("would restore etc/cron.d/etl-nightly:7: " + line7);

@@ -430,9 +430,9 @@ final class JobSteps {
                 cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
                 r.times().forEach(t -> cmds.add("# " + once + " for the window of " + t));
             } else if (r.total() >= 0) {
-                // read without its unknown start, the schedule gives estimates: the legacy runs' own times are in its history
+                // read without its unknown start or in an assumed zone, the schedule gives estimates: the legacy runs' own times are in its history
                 cmds.add("# '" + spec.expression() + "' read as " + r.schedule() + ": about " + r.total() + " missed between "
-                        + from + " and " + options.at() + "; not proven (" + r.unproven() + "), so these are estimates, "
+                        + from + " and " + options.at() + "; not proven: " + r.unproven() + "; so these are estimates, "
                         + "not the legacy runs' times: take the windows to backfill from the legacy scheduler's run history");
                 r.times().forEach(t -> cmds.add("# estimated, not proven: a window near " + t));
             }
