@@ -1,11 +1,14 @@
 package dev.migrate.analyzers.scan;
 
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +25,79 @@ import org.yaml.snakeyaml.Yaml;
  * proven" and why, and what to do. Which schedulers fire in the machine's zone, and what states a zone in their
  * sources, is data: {@code assumed-local-zones.yaml}. A zone the source names (CRON_TZ, a zone in OnCalendar=,
  * {@code timezone=}) or the script's systemd service sets ({@code Environment=TZ=...}, read before this) is proven.
+ * The detectors' findings that state such a schedule ("at 02:15 (UTC)", CRN001, SYD001) were written before this pass;
+ * it amends them too ({@link #ASSUMED_MARK}), so no message states as known a zone the scan only assumed: the yaml
+ * lists, per kind, the codes whose message describes the job's schedules.
  */
 public final class AssumedLocalZones {
     private static final Map<String, Advice> ADVICE = load();
 
-    /** How a kind of scheduler comes to fire in the machine's zone, and what states the zone in its source. */
-    private record Advice(String runs, String fix) {
+    /** What follows the zone in a finding's description of a schedule read in the assumed zone. */
+    static final String ASSUMED_MARK = ", assumed: no --host-zone or zone file";
+
+    /**
+     * How a kind of scheduler comes to fire in the machine's zone, what states the zone in its source, and the codes
+     * of the findings whose message describes the job's schedules, each ending in its zone ({@code at 02:15 (UTC)}).
+     */
+    private record Advice(String runs, String fix, List<String> findings) {
     }
 
     private AssumedLocalZones() {
     }
 
-    /** Replaces, in place, the jobs with a schedule read in the assumed zone by ones that say so. */
-    static void apply(List<Job> jobs, HostZoneUsed hostZone) {
+    /**
+     * Replaces, in place, the jobs with a schedule read in the assumed zone by ones that say so, and the findings that
+     * describe those schedules by ones whose messages say the zone is assumed.
+     */
+    static void apply(List<Job> jobs, List<Finding> findings, HostZoneUsed hostZone) {
         if (!hostZone.assumed()) {
             return;
         }
+        Map<String, Job> amend = new HashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             if (ADVICE.containsKey(j.kind().slug()) && j.schedules().stream().anyMatch(AssumedLocalZones::local)) {
+                amend.put(j.id(), j);
                 List<ScheduleSpec> marked = j.schedules().stream().map(s -> marked(j.kind(), s, hostZone)).toList();
                 jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), marked, j.command(), j.user(), j.env(),
                         j.workingDir(), j.overlap(), j.dependsOn(), j.attributes()));
             }
         }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            Job j = f.jobId() == null ? null : amend.get(f.jobId());
+            if (j != null && ADVICE.get(j.kind().slug()).findings().contains(f.code())) {
+                String message = amended(f.message(), j.schedules(), hostZone.zone());
+                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), message, f.where(), f.jobId()));
+            }
+        }
+    }
+
+    /**
+     * The message with each description of a schedule read in the assumed zone ending {@code (UTC, assumed: ...)}.
+     * The descriptions come in the order of the schedules, each ending {@code (ZONE)}; a schedule that names the same
+     * zone itself ({@code OnCalendar=... UTC}) ends the same way and keeps it, so the n-th {@code (ZONE)} is the n-th
+     * schedule in that zone. When the counts disagree the message is left as it is rather than marking the wrong one
+     * (the schedule's own mark still says the zone is not proven).
+     */
+    static String amended(String message, List<ScheduleSpec> schedules, String zone) {
+        String plain = " (" + zone + ")";
+        List<ScheduleSpec> inZone = schedules.stream()
+                .filter(s -> s.dependsOnZone() && (s.timezone() == null || s.timezone().equals(zone))).toList();
+        List<Integer> at = new ArrayList<>();
+        for (int k = message.indexOf(plain); k >= 0; k = message.indexOf(plain, k + plain.length())) {
+            at.add(k);
+        }
+        if (at.size() != inZone.size()) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder(message);
+        for (int n = at.size() - 1; n >= 0; n--) {
+            if (local(inZone.get(n))) {
+                out.insert(at.get(n) + plain.length() - 1, ASSUMED_MARK);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -82,9 +134,10 @@ public final class AssumedLocalZones {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            Map<String, Map<String, String>> raw = new Yaml().load(in);
+            Map<String, Map<String, Object>> raw = new Yaml().load(in);
             Map<String, Advice> out = new LinkedHashMap<>();
-            raw.forEach((kind, a) -> out.put(kind, new Advice(a.get("runs"), a.get("fix"))));
+            raw.forEach((kind, a) -> out.put(kind, new Advice((String) a.get("runs"), (String) a.get("fix"),
+                    List.copyOf((List<String>) a.getOrDefault("findings", List.of())))));
             return Map.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

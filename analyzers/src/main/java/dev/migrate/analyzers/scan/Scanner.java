@@ -166,7 +166,7 @@ public final class Scanner {
             r.resolve(jobs, findings, kept, base);
         }
         // after the resolvers: a zone a script's service sets is known, not assumed
-        AssumedLocalZones.apply(jobs, options.hostZone());
+        AssumedLocalZones.apply(jobs, findings, options.hostZone());
         List<Finding> suppressed = new ArrayList<>();
         findings = InlineSuppressions.apply(findings, collector.suppressions, suppressed);
         return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),

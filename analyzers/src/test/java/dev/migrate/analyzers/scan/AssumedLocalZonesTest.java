@@ -194,4 +194,56 @@ class AssumedLocalZonesTest {
                     .noneMatch(v -> v.endsWith("not proven"));
         }
     }
+
+    /** Each finding with {@code code} as "path:line message", so a test reads what the reports print. */
+    private static Map<String, String> messages(Inventory inv, String code) {
+        Map<String, String> out = new TreeMap<>();
+        inv.findings().stream().filter(f -> f.code().equals(code))
+                .forEach(f -> out.put(f.where().path() + ":" + f.where().line(), f.message()));
+        return out;
+    }
+
+    @Test
+    void findingsThatStateAScheduleReadInTheAssumedZoneSayItIsAssumed() throws IOException {
+        Inventory inv = scan(ASSUMED);
+        Map<String, String> cron = messages(inv, "CRN001");
+        assertThat(cron.get("etc/crontab:5")).endsWith("at 02:30 (UTC, assumed: no --host-zone or zone file)");
+        // TZ= does not zone the line: cron still fires it on the host's clock, so its zone is the assumed one
+        assertThat(cron.get("etc/cron.d/reports:3")).endsWith("at 04:45 (UTC, assumed: no --host-zone or zone file)");
+        // must not change: CRON_TZ= names the zone
+        assertThat(cron.get("var/spool/cron/etl:2")).endsWith("(America/New_York)").doesNotContain("assumed");
+        assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5"))
+                .endsWith("(UTC, assumed: no --host-zone or zone file)");
+        // must not change: the zone is written in OnCalendar=
+        assertThat(messages(inv, "SYD001").get("etc/systemd/system/tokyo-sync.timer:2"))
+                .contains("09:00:00 Asia/Tokyo").doesNotContain("assumed");
+    }
+
+    /**
+     * Must not change: with the zone named, the detectors' messages stand as they wrote them (the zone in them is the
+     * one the CLI hands the detectors through {@link HostZoneUsed#PROPERTY}, unset here, hence still UTC).
+     */
+    @Test
+    void findingsKeepTheirMessagesWhenTheHostZoneIsNamed() throws IOException {
+        for (HostZoneUsed named : new HostZoneUsed[] {NAMED, FILES}) {
+            Inventory inv = scan(named);
+            assertThat(messages(inv, "CRN001").get("etc/crontab:5")).as(named.from().label()).endsWith("at 02:30 (UTC)");
+            assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5")).as(named.from().label())
+                    .endsWith("(UTC)");
+            assertThat(inv.findings()).as(named.from().label()).noneMatch(f -> f.message().contains("assumed: no"));
+        }
+    }
+
+    /** The n-th "(UTC)" is the n-th schedule in UTC: one that names UTC itself keeps its message. */
+    @Test
+    void aScheduleThatNamesTheAssumedZoneItselfKeepsItsDescription() {
+        dev.migrate.analyzers.model.SourceRef at = dev.migrate.analyzers.model.SourceRef.at("etc/systemd/system/x.timer", 3, 1);
+        ScheduleSpec named = new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*-* 01:00 UTC", "UTC", at);
+        ScheduleSpec local = new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*-* 02:00", null, at);
+        assertThat(AssumedLocalZones.amended("starts x: at 01:00 (UTC); at 02:00 (UTC)", java.util.List.of(named, local), "UTC"))
+                .isEqualTo("starts x: at 01:00 (UTC); at 02:00 (UTC, assumed: no --host-zone or zone file)");
+        // must not change: the descriptions do not match the schedules one to one
+        assertThat(AssumedLocalZones.amended("starts x: at 02:00 (UTC) (UTC)", java.util.List.of(local), "UTC"))
+                .isEqualTo("starts x: at 02:00 (UTC) (UTC)");
+    }
 }
