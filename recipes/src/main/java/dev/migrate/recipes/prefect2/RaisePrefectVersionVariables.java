@@ -200,7 +200,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                         PrefectVersionVariables.inPipelineFile(text, files).forEach(v -> all.putIfAbsent(v.start(), v));
                     }
                     values = List.copyOf(all.values());
-                    uses = java.util.stream.Stream.concat(java.util.stream.Stream.of(text), pipelines.stream().flatMap(List::stream)).toList();
+                    uses = java.util.stream.Stream.concat(java.util.stream.Stream.of(text),
+                            pipelines.stream().flatMap(List::stream)).toList();
                 }
                 // a file scripts read into themselves (. ./versions.env): its values are used in those scripts
                 List<String> scripts = project.readers().getOrDefault(path, List.of());
