@@ -7,10 +7,8 @@ import dev.migrate.analyzers.sources.config.GitlabIncludes;
 import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
 import org.openrewrite.TreeVisitor;
@@ -35,8 +33,6 @@ public final class ComposeFiles {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     /** The run's YAML sources by path, any of which a GitLab pipeline may include: printed only if one does. */
     private final Map<String, SourceFile> yamlSources = new ConcurrentHashMap<>();
-    /** GitLab pipelines that include local files, with their texts: read with those files once the run was seen. */
-    private final Queue<Map.Entry<String, String>> including = new ConcurrentLinkedQueue<>();
     /** The source offered last: the compose recipes scan each file one after another, so it is decided already. */
     private volatile SourceFile last;
 
@@ -80,10 +76,15 @@ public final class ComposeFiles {
         }
     }
 
-    /** What a file that runs commands names: a GitLab pipeline that includes local files waits for those. */
+    /**
+     * What a file that runs commands names. A GitLab pipeline waits until the run was seen, then is read as the scan's
+     * index reads it ({@link ComposeFileIndex#add(String, String, java.util.function.Function)}, over
+     * {@link GitlabIncludes#pipelines}): one that runs on its own with the files it includes, one that another pipeline
+     * includes ({@code .gitlab/ci/deploy.yml}) only inside that one, never as a pipeline of its own from the root.
+     */
     private void named(String path, String text) {
-        if (GitlabPipelines.isPipeline(path) && !GitlabIncludes.locals(text).isEmpty()) {
-            including.add(Map.entry(path, text)); // its included files may not have been seen yet
+        if (GitlabPipelines.isPipeline(path)) {
+            index.add(path, text, this::runText);
         } else {
             index.named(ComposeProjectFiles.namedComposeFiles(path, text));
         }
@@ -96,25 +97,7 @@ public final class ComposeFiles {
 
     /** Whether the file is a compose file: by its name, or because something of the run names it. */
     public boolean isCompose(Path sourcePath) {
-        readIncluding();
         return index.isCompose(path(sourcePath));
-    }
-
-    /**
-     * What the GitLab pipelines that include local files name, with the commands of those files (asked while editing,
-     * when the run's sources were all seen): a compose file named only in {@code ci/deploy.yml} is the project's.
-     */
-    private void readIncluding() {
-        if (including.isEmpty()) {
-            return;
-        }
-        synchronized (including) {
-            // a pipeline leaves the queue only once what it names is in the index: a thread that finds it empty may ask
-            for (Map.Entry<String, String> p = including.peek(); p != null; p = including.peek()) {
-                index.named(ComposeProjectFiles.namedComposeFiles(p.getKey(), p.getValue(), this::runText));
-                including.remove();
-            }
-        }
     }
 
     /** The text of one of the run's YAML sources, by path; null for a file not in the run. */

@@ -3,6 +3,8 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.analyzers.sources.config.ComposeEnvFiles;
 import dev.migrate.analyzers.sources.config.ComposeFileIndex;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
+import dev.migrate.analyzers.sources.config.GitlabIncludes;
+import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import dev.migrate.analyzers.sources.config.IntegrationVersionVariables;
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
 import dev.migrate.analyzers.sources.config.SourcedFiles;
@@ -66,6 +68,35 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         final Map<String, String> sourcing = new ConcurrentHashMap<>();
         /** For each file scripts read into themselves, those scripts' texts; computed once every file was seen. */
         private Map<String, List<String>> readers;
+        /** The run's YAML sources by path, which a GitLab pipeline may include whatever their names: printed if one does. */
+        final Map<String, Yaml.Documents> yamlSources = new ConcurrentHashMap<>();
+        /**
+         * For each file of a GitLab pipeline (its own, or a local file it includes), the texts of every file of each
+         * pipeline it runs in; computed once every file was seen.
+         */
+        private Map<String, List<List<String>>> pipelines;
+
+        /**
+         * The GitLab pipelines the file at {@code path} runs in, each as the texts of all its files, as the scan reads
+         * them ({@link GitlabIncludes#pipelines}): a version set in one file reaches the install of a job in another.
+         */
+        synchronized List<List<String>> pipelinesOf(String path) {
+            if (pipelines == null) {
+                Map<String, String> own = new java.util.TreeMap<>();
+                yamlSources.forEach((p, d) -> {
+                    if (GitlabPipelines.isPipeline(p)) {
+                        own.put(p, d.printAll());
+                    }
+                });
+                Map<String, List<List<String>>> each = new java.util.HashMap<>();
+                GitlabIncludes.pipelines(own, p -> own.containsKey(p) ? own.get(p)
+                        : yamlSources.containsKey(p) ? yamlSources.get(p).printAll() : null).values()
+                        .forEach(files -> files.keySet().forEach(p -> each.computeIfAbsent(p, k -> new ArrayList<>())
+                                .add(List.copyOf(files.values()))));
+                pipelines = each;
+            }
+            return pipelines.getOrDefault(path, List.of());
+        }
 
         synchronized Map<String, List<String>> readers() {
             if (readers == null) {
@@ -102,6 +133,9 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                 if (tree instanceof SourceFile any) {
                     ComposeFiles.in(ctx).scan(any); // which files the run names as compose files, whatever their names
                 }
+                if (tree instanceof Yaml.Documents docs) {
+                    project.yamlSources.put(path(docs), docs); // a GitLab pipeline may include it, whatever its name
+                }
                 String text = textOf(tree, null);
                 if (text == null && tree instanceof Yaml.Documents d && mayBeCompose(d)) {
                     text = d.printAll(); // a compose file if something names it, known when editing
@@ -133,7 +167,11 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                String text = textOf(tree, ctx);
+                String read = textOf(tree, ctx);
+                // a file of a GitLab pipeline, whatever its name (ci/vars.yml), is read with the pipeline's other files
+                List<List<String>> pipelines = tree instanceof Yaml.Documents d
+                        ? project.pipelinesOf(path(d)) : List.of();
+                String text = read == null && !pipelines.isEmpty() ? ((Yaml.Documents) tree).printAll() : read;
                 if (text == null) {
                     return tree;
                 }
@@ -149,6 +187,22 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
                                 ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
                         : PrefectVersionVariables.inFile(path, text, ComposeFiles.isCompose(source.getSourcePath(), ctx));
+                // a GitLab file's values that a job anywhere in its pipeline hands to Prefect, as the scan reads them
+                Set<Integer> ownStarts = new java.util.HashSet<>();
+                values.forEach(v -> ownStarts.add(v.start()));
+                if (!env && !pipelines.isEmpty()) {
+                    java.util.TreeMap<Integer, PrefectVersionVariables.Value> all = new java.util.TreeMap<>();
+                    values.forEach(v -> all.put(v.start(), v));
+                    for (List<String> pipeline : pipelines) {
+                        // the texts as scanned, and this file's as an earlier recipe may have left it
+                        List<String> files = new ArrayList<>(pipeline);
+                        files.add(text);
+                        PrefectVersionVariables.inPipelineFile(text, files).forEach(v -> all.putIfAbsent(v.start(), v));
+                    }
+                    values = List.copyOf(all.values());
+                    uses = java.util.stream.Stream.concat(java.util.stream.Stream.of(text),
+                            pipelines.stream().flatMap(List::stream)).toList();
+                }
                 // a file scripts read into themselves (. ./versions.env): its values are used in those scripts
                 List<String> scripts = project.readers().getOrDefault(path, List.of());
                 Set<Integer> sourcedStarts = new java.util.HashSet<>();
@@ -202,7 +256,9 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                             == PrefectVersionVariables.Form.DEFAULT ? "the default of ${" + v.name() + "}" : v.name())
                             + " from " + v.version() + " to " + raise.value() + ": " + (sourcedStarts.contains(v.start())
                                     ? "a script that reads this file into itself hands it to a build argument, pin or "
-                                            + "Prefect image" : why(v, env))
+                                            + "Prefect image" : !env && !ownStarts.contains(v.start())
+                                    ? "a job of its GitLab pipeline (this file or one included with it) installs or runs "
+                                            + "Prefect with it" : why(v, env))
                             + (raise.note() == null ? "" : "; " + raise.note())));
                 }
                 raiseIntegrationsAfter(-1, integrations, text, path, after, rows, elsewhere);
