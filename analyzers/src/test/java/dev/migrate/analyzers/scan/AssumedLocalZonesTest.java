@@ -220,17 +220,29 @@ class AssumedLocalZonesTest {
     }
 
     /**
-     * Must not change: with the zone named, the detectors' messages stand as they wrote them (the zone in them is the
-     * one the CLI hands the detectors through {@link HostZoneUsed#PROPERTY}, unset here, hence still UTC).
+     * With the zone named in the scan's options alone (a scan started in code: no {@link HostZoneUsed#PROPERTY}), the
+     * detectors read and word the schedules in that zone, and nothing says it is assumed.
      */
     @Test
-    void findingsKeepTheirMessagesWhenTheHostZoneIsNamed() throws IOException {
-        for (HostZoneUsed named : new HostZoneUsed[] {NAMED, FILES}) {
-            Inventory inv = scan(named);
-            assertThat(messages(inv, "CRN001").get("etc/crontab:5")).as(named.from().label()).endsWith("at 02:30 (UTC)");
-            assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5")).as(named.from().label())
-                    .endsWith("(UTC)");
-            assertThat(inv.findings()).as(named.from().label()).noneMatch(f -> f.message().contains("assumed: no"));
+    void findingsStateTheZoneTheScanOptionsNameWithoutAnySystemProperty() throws IOException {
+        String saved = System.getProperty(HostZoneUsed.PROPERTY);
+        System.clearProperty(HostZoneUsed.PROPERTY);
+        try {
+            for (HostZoneUsed named : new HostZoneUsed[] {NAMED, FILES}) {
+                Inventory inv = scan(named);
+                assertThat(messages(inv, "CRN001").get("etc/crontab:5")).as(named.from().label())
+                        .endsWith("at 02:30 (Europe/Berlin)");
+                assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5")).as(named.from().label())
+                        .endsWith("(Europe/Berlin)");
+                // must not change: a zone the source writes is its own
+                assertThat(messages(inv, "CRN001").get("var/spool/cron/etl:2")).endsWith("(America/New_York)");
+                assertThat(inv.findings()).as(named.from().label()).noneMatch(f -> f.message().contains("(UTC")
+                        || f.message().contains("assumed: no"));
+            }
+        } finally {
+            if (saved != null) {
+                System.setProperty(HostZoneUsed.PROPERTY, saved);
+            }
         }
     }
 
