@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.ZoneFreeSchedules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -122,9 +123,14 @@ public final class AssumedLocalZones {
                 + advice.fix() + ")";
     }
 
-    /** Read in the host's zone, with nothing else unknown about it (what is unknown already says so). */
+    /**
+     * Read in the host's zone, with nothing else unknown about it (what is unknown already says so), and firing at
+     * instants that zone decides: {@code *}/15 past every hour fires alike in every zone ({@link ZoneFreeSchedules}),
+     * so not knowing the zone leaves nothing unproven.
+     */
     private static boolean local(ScheduleSpec s) {
-        return s.timezone() == null && s.dependsOnZone() && s.unproven() == null;
+        return s.timezone() == null && s.dependsOnZone() && s.unproven() == null
+                && !ZoneFreeSchedules.firesAlikeInEveryZone(s);
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,10 @@ class AssumedLocalZonesTest {
                     CRON_TZ=America/New_York
                     0 6 * * 1-5 /opt/etl/bin/market-open.sh
                     """,
+            "var/spool/cron/poll", """
+                    */15 * * * * /opt/poll/bin/queue.sh
+                    */10 * * * * /opt/poll/bin/ping.sh
+                    """,
             "etc/cron.d/reports", """
                     TZ=Europe/Paris
                     MAILTO=ops@example.com
@@ -244,6 +248,20 @@ class AssumedLocalZonesTest {
                 System.setProperty(HostZoneUsed.PROPERTY, saved);
             }
         }
+    }
+
+    /**
+     * A line that fires every hour at minutes no zone's offset moves ({@code *}/15) fires at the same instants in every
+     * zone: nothing is unproven, and its finding claims no zone. {@code *}/10 is not one (Nepal's +05:45).
+     */
+    @Test
+    void aLineThatFiresAlikeInEveryZoneIsNotMarked() throws IOException {
+        Inventory inv = scan(ASSUMED);
+        assertThat(schedules(inv)).containsEntry("var/spool/cron/poll:1 */15 * * * *", "cron [null] proven")
+                .containsEntry("var/spool/cron/poll:2 */10 * * * *", "cron [null] zone not proven");
+        Map<String, String> cron = messages(inv, "CRN001");
+        assertThat(cron.get("var/spool/cron/poll:1")).doesNotContain("assumed");
+        assertThat(cron.get("var/spool/cron/poll:2")).endsWith("(UTC, assumed: no --host-zone or zone file)");
     }
 
     /** The n-th "(UTC)" is the n-th schedule in UTC: one that names UTC itself keeps its message. */
