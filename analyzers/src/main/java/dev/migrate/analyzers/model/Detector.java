@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.model;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * Finds jobs and findings of one source kind (crontabs, systemd units, Spring sources...).
@@ -46,6 +47,15 @@ public interface Detector {
      * keyword let through), never all of them. By default nothing is read.
      */
     default void scanning(Path base) {
+    }
+
+    /**
+     * Told once, before any file, the zone the scan reads schedules that name none in (the scan options' host zone:
+     * {@code --host-zone}, the tree's zone files, else UTC). A detector that words or proves such schedules (a crontab
+     * line, an {@code OnCalendar=}, a naive start date) takes it from here, never from a system property, so that a
+     * scan started in code reads them as its options say. By default the zone plays no part.
+     */
+    default void hostZone(ZoneId zone) {
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.model;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ public final class SchedulerServices {
             return null;
         }
         for (Job s : jobs) {
-            if (s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && s.command() != null && runs(s.command(), j)) {
+            if (s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && s.command() != null && runs(s, j, jobs)) {
                 return s;
             }
         }
@@ -36,7 +37,7 @@ public final class SchedulerServices {
         if (service.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE || service.command() == null) {
             return List.of();
         }
-        return jobs.stream().filter(j -> IN_PROCESS.contains(j.kind()) && runs(service.command(), j)).toList();
+        return jobs.stream().filter(j -> IN_PROCESS.contains(j.kind()) && runs(service, j, jobs)).toList();
     }
 
     /**
@@ -50,7 +51,7 @@ public final class SchedulerServices {
             return null;
         }
         for (Job s : jobs) {
-            if (s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && s.command() != null && runs(s.command(), loop)
+            if (s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && s.command() != null && runs(s, loop, jobs)
                     && hostedBy(s, jobs).isEmpty()) {
                 return s;
             }
@@ -66,7 +67,16 @@ public final class SchedulerServices {
         return jobs.stream().filter(j -> supervisorOf(j, jobs) == service).toList();
     }
 
-    private static boolean runs(String cmd, Job j) {
+    /**
+     * Whether {@code service}'s command runs {@code j}'s script. Celery beat is matched by its app. A script is matched
+     * first by its path: the command's path to it ({@code /opt/reports/scheduler.py}, or a relative one under the
+     * unit's {@code WorkingDirectory=}) under the root of the host whose unit directories hold the unit (a dump's
+     * {@code hosts/app-01/}, or the tree itself), so that with several hosts' dumps side by side a unit runs its own
+     * host's copy. Failing that, by the script's file name alone, when only one script of that name could be meant
+     * (the only one in the inventory, or the only one under the unit's host root) and no other is the path's.
+     */
+    private static boolean runs(Job service, Job j, List<Job> jobs) {
+        String cmd = service.command();
         String path = j.source().path();
         String script = path.substring(path.lastIndexOf('/') + 1);
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
@@ -76,6 +86,62 @@ public final class SchedulerServices {
                     && (cmd.matches("(?s).*(-A|--app)[ =]" + Pattern.quote(pkg) + "\\b.*")
                     || cmd.matches("(?s).*(-A|--app)[ =]" + Pattern.quote(script.replaceAll("\\.py$", "")) + "\\b.*"));
         }
-        return cmd.matches("(?s).*(^|[\\s/])" + Pattern.quote(script) + "(\\s.*|$)");
+        if (!cmd.matches("(?s).*(^|[\\s/])" + Pattern.quote(script) + "(\\s.*|$)")) {
+            return false;
+        }
+        String root = hostRoot(service.source().path());
+        Set<String> named = scriptPaths(service, script, root);
+        if (named.contains(path)) {
+            return true;
+        }
+        // the path did not name this script: by name only when no other script is the one meant
+        Set<String> candidates = new TreeSet<>();
+        for (Job other : jobs) {
+            String p = other.source().path();
+            if (other.kind() != JobKind.CELERY_BEAT && (IN_PROCESS.contains(other.kind())
+                    || other.kind() == JobKind.PYTHON_SLEEP_LOOP) && p.substring(p.lastIndexOf('/') + 1).equals(script)) {
+                if (named.contains(p)) {
+                    return false;
+                }
+                candidates.add(p);
+            }
+        }
+        if (candidates.size() > 1 && root != null && !root.isEmpty()) {
+            candidates.removeIf(p -> !p.startsWith(root));
+        }
+        return candidates.size() == 1 && candidates.contains(path);
+    }
+
+    /** Where a host's unit directories start ({@code etc/systemd/}, {@code usr/lib/systemd/}...): before is its root. */
+    private static final Pattern UNIT_DIRECTORY = Pattern.compile("(^|/)(etc|lib|usr/lib|run)/systemd/");
+
+    /** The host root of a unit file's path, as a prefix ending in '/' or empty for the tree; null when not in one. */
+    private static String hostRoot(String unitPath) {
+        java.util.regex.Matcher m = UNIT_DIRECTORY.matcher(unitPath);
+        return m.find() ? unitPath.substring(0, m.start()) + m.group(1) : null;
+    }
+
+    /**
+     * The tree paths of the files named {@code script} that the service's command names by path: absolute ones under
+     * the host root, relative ones under an absolute {@code WorkingDirectory=}. Empty when the host root is unknown.
+     */
+    private static Set<String> scriptPaths(Job service, String script, String root) {
+        Set<String> out = new TreeSet<>();
+        if (root == null) {
+            return out;
+        }
+        String workingDir = service.workingDir();
+        for (String word : service.command().split("\\s+")) {
+            String w = word.replaceAll("^[\"']+|[\"';]+$", "");
+            if (!(w.equals(script) || w.endsWith("/" + script))) {
+                continue;
+            }
+            String absolute = w.startsWith("/") ? w : workingDir != null && workingDir.startsWith("/")
+                    ? workingDir.replaceAll("/+$", "") + "/" + w : null;
+            if (absolute != null) {
+                out.add(root + java.nio.file.Path.of(absolute).normalize().toString().replace('\\', '/').substring(1));
+            }
+        }
+        return out;
     }
 }

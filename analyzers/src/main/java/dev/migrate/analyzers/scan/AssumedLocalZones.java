@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.ZoneFreeSchedules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,9 @@ import org.yaml.snakeyaml.Yaml;
  * {@code timezone=}) or the script's systemd service sets ({@code Environment=TZ=...}, read before this) is proven.
  * The detectors' findings that state such a schedule ("at 02:15 (UTC)", CRN001, SYD001) were written before this pass;
  * it amends them too ({@link #ASSUMED_MARK}), so no message states as known a zone the scan only assumed: the yaml
- * lists, per kind, the codes whose message describes the job's schedules.
+ * lists, per kind, the codes whose message describes the job's schedules. The findings that show a schedule's
+ * expression without any zone ("APScheduler job x (30 2 * * 1-5)", PYS002, PYS001, JAV001, JAV010) get the assumed
+ * zone written after it, so they too say which zone the proof read it in, and that nothing named it.
  */
 public final class AssumedLocalZones {
     private static final Map<String, Advice> ADVICE = load();
@@ -36,10 +39,11 @@ public final class AssumedLocalZones {
     static final String ASSUMED_MARK = ", assumed: no --host-zone or zone file";
 
     /**
-     * How a kind of scheduler comes to fire in the machine's zone, what states the zone in its source, and the codes
-     * of the findings whose message describes the job's schedules, each ending in its zone ({@code at 02:15 (UTC)}).
+     * How a kind of scheduler comes to fire in the machine's zone, what states the zone in its source, the codes of
+     * the findings whose message describes the job's schedules, each ending in its zone ({@code at 02:15 (UTC)}), and
+     * those whose message shows each schedule's expression in parentheses with no zone ({@code (30 2 * * 1-5)}).
      */
-    private record Advice(String runs, String fix, List<String> findings) {
+    private record Advice(String runs, String fix, List<String> findings, List<String> expressions) {
     }
 
     private AssumedLocalZones() {
@@ -66,8 +70,10 @@ public final class AssumedLocalZones {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             Job j = f.jobId() == null ? null : amend.get(f.jobId());
-            if (j != null && ADVICE.get(j.kind().slug()).findings().contains(f.code())) {
-                String message = amended(f.message(), j.schedules(), hostZone.zone());
+            Advice advice = j == null ? null : ADVICE.get(j.kind().slug());
+            if (advice != null && (advice.findings().contains(f.code()) || advice.expressions().contains(f.code()))) {
+                String message = advice.findings().contains(f.code()) ? amended(f.message(), j.schedules(), hostZone.zone())
+                        : zonedExpressions(f.message(), j.schedules(), hostZone.zone());
                 findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), message, f.where(), f.jobId()));
             }
         }
@@ -101,6 +107,31 @@ public final class AssumedLocalZones {
     }
 
     /**
+     * The message with the assumed zone written after each {@code (EXPRESSION)} of a schedule read in it, in the order
+     * of the schedules: {@code (30 2 * * 1-5) (UTC, assumed: ...)}. An expression the message does not show as written
+     * (a Spring placeholder the scan resolved) is left as it is; the schedule's own mark still says its zone is not
+     * proven.
+     */
+    static String zonedExpressions(String message, List<ScheduleSpec> schedules, String zone) {
+        StringBuilder out = new StringBuilder(message);
+        int from = 0;
+        for (ScheduleSpec s : schedules) {
+            if (!local(s)) {
+                continue;
+            }
+            String shown = "(" + s.expression() + ")";
+            int at = out.indexOf(shown, from);
+            if (at < 0) {
+                continue;
+            }
+            String mark = " (" + zone + ASSUMED_MARK + ")";
+            out.insert(at + shown.length(), mark);
+            from = at + shown.length() + mark.length();
+        }
+        return out.toString();
+    }
+
+    /**
      * The schedule of a job of {@code kind} as the scan marks it: said to be not proven when it is read in the host's
      * zone and that zone is only assumed, else as it is. For a schedule rebuilt outside a scan (the cutover reads a
      * disabled crontab line back from its marker), so that it says what the scanned line said.
@@ -122,9 +153,14 @@ public final class AssumedLocalZones {
                 + advice.fix() + ")";
     }
 
-    /** Read in the host's zone, with nothing else unknown about it (what is unknown already says so). */
+    /**
+     * Read in the host's zone, with nothing else unknown about it (what is unknown already says so), and firing at
+     * instants that zone decides: {@code *}/15 past every hour fires alike in every zone ({@link ZoneFreeSchedules}),
+     * so not knowing the zone leaves nothing unproven.
+     */
     private static boolean local(ScheduleSpec s) {
-        return s.timezone() == null && s.dependsOnZone() && s.unproven() == null;
+        return s.timezone() == null && s.dependsOnZone() && s.unproven() == null
+                && !ZoneFreeSchedules.firesAlikeInEveryZone(s);
     }
 
     @SuppressWarnings("unchecked")
@@ -137,7 +173,8 @@ public final class AssumedLocalZones {
             Map<String, Map<String, Object>> raw = new Yaml().load(in);
             Map<String, Advice> out = new LinkedHashMap<>();
             raw.forEach((kind, a) -> out.put(kind, new Advice((String) a.get("runs"), (String) a.get("fix"),
-                    List.copyOf((List<String>) a.getOrDefault("findings", List.of())))));
+                    List.copyOf((List<String>) a.getOrDefault("findings", List.of())),
+                    List.copyOf((List<String>) a.getOrDefault("expressions", List.of())))));
             return Map.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,10 @@ import java.util.Objects;
  * @param threads      worker threads reading and analysing files
  * @param hostZone     the zone schedules that name none are read in, and whether something named it or it is only
  *                     assumed (then the schedules that fire in the machine's local zone, crontab lines, calendars and
- *                     in-process schedulers, are not proven: {@link AssumedLocalZones})
+ *                     in-process schedulers, are not proven: {@link AssumedLocalZones}). The one source of the
+ *                     zone for a scan: the scanner tells every detector ({@code Detector#hostZone}), which reads
+ *                     no system property; only the two-argument constructor reads {@code -Dmigrate.hostZone}, the
+ *                     CLI's bridge for callers that do not say
  */
 public record ScanOptions(long maxFileBytes, int threads, HostZoneUsed hostZone) {
     public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;

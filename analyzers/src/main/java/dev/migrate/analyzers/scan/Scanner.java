@@ -112,7 +112,11 @@ public final class Scanner {
         Path base = directory ? root : root.toAbsolutePath().getParent();
         Collector collector = new Collector();
         List<Detector> fresh = factories.stream().<Detector>map(Supplier::get).toList();
-        fresh.forEach(d -> d.scanning(base));
+        java.time.ZoneId zone = java.time.ZoneId.of(options.hostZone().zone());
+        fresh.forEach(d -> {
+            d.hostZone(zone);
+            d.scanning(base);
+        });
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
         AtomicReference<Throwable> bug = new AtomicReference<>();

@@ -34,13 +34,20 @@ public final class ScheduleCheck {
     }
 
     /**
-     * For detectors built by the service loader: the host zone comes from {@code -Dmigrate.hostZone} (default
-     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now, or at
-     * {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be compared byte for byte.
+     * For readers outside a scan (reports, the cutover): the host zone comes from {@code -Dmigrate.hostZone} (default
+     * UTC), which the CLI sets for its run; see {@link #inZone} for when proofs start.
      */
     public static ScheduleCheck fromSystemProperties() {
+        return inZone(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")));
+    }
+
+    /**
+     * The check that reads schedules naming no zone in {@code zone} (a scan's detectors get it from the scan's options),
+     * with proofs starting now, or at {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be
+     * compared byte for byte.
+     */
+    public static ScheduleCheck inZone(ZoneId zone) {
         String fixed = System.getProperty("migrate.now");
-        ZoneId zone = ZoneId.of(System.getProperty("migrate.hostZone", "UTC"));
         // To the minute: every detector and report writer of one run then shares one check and its proofs.
         Instant now = fixed == null ? Clock.systemUTC().instant().truncatedTo(ChronoUnit.MINUTES) : Instant.parse(fixed);
         ScheduleCheck s = shared;

@@ -38,6 +38,10 @@ class AssumedLocalZonesTest {
                     CRON_TZ=America/New_York
                     0 6 * * 1-5 /opt/etl/bin/market-open.sh
                     """,
+            "var/spool/cron/poll", """
+                    */15 * * * * /opt/poll/bin/queue.sh
+                    */10 * * * * /opt/poll/bin/ping.sh
+                    """,
             "etc/cron.d/reports", """
                     TZ=Europe/Paris
                     MAILTO=ops@example.com
@@ -220,18 +224,44 @@ class AssumedLocalZonesTest {
     }
 
     /**
-     * Must not change: with the zone named, the detectors' messages stand as they wrote them (the zone in them is the
-     * one the CLI hands the detectors through {@link HostZoneUsed#PROPERTY}, unset here, hence still UTC).
+     * With the zone named in the scan's options alone (a scan started in code: no {@link HostZoneUsed#PROPERTY}), the
+     * detectors read and word the schedules in that zone, and nothing says it is assumed.
      */
     @Test
-    void findingsKeepTheirMessagesWhenTheHostZoneIsNamed() throws IOException {
-        for (HostZoneUsed named : new HostZoneUsed[] {NAMED, FILES}) {
-            Inventory inv = scan(named);
-            assertThat(messages(inv, "CRN001").get("etc/crontab:5")).as(named.from().label()).endsWith("at 02:30 (UTC)");
-            assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5")).as(named.from().label())
-                    .endsWith("(UTC)");
-            assertThat(inv.findings()).as(named.from().label()).noneMatch(f -> f.message().contains("assumed: no"));
+    void findingsStateTheZoneTheScanOptionsNameWithoutAnySystemProperty() throws IOException {
+        String saved = System.getProperty(HostZoneUsed.PROPERTY);
+        System.clearProperty(HostZoneUsed.PROPERTY);
+        try {
+            for (HostZoneUsed named : new HostZoneUsed[] {NAMED, FILES}) {
+                Inventory inv = scan(named);
+                assertThat(messages(inv, "CRN001").get("etc/crontab:5")).as(named.from().label())
+                        .endsWith("at 02:30 (Europe/Berlin)");
+                assertThat(messages(inv, "SYD001").get("etc/systemd/system/backup.timer:5")).as(named.from().label())
+                        .endsWith("(Europe/Berlin)");
+                // must not change: a zone the source writes is its own
+                assertThat(messages(inv, "CRN001").get("var/spool/cron/etl:2")).endsWith("(America/New_York)");
+                assertThat(inv.findings()).as(named.from().label()).noneMatch(f -> f.message().contains("(UTC")
+                        || f.message().contains("assumed: no"));
+            }
+        } finally {
+            if (saved != null) {
+                System.setProperty(HostZoneUsed.PROPERTY, saved);
+            }
         }
+    }
+
+    /**
+     * A line that fires every hour at minutes no zone's offset moves ({@code *}/15) fires at the same instants in every
+     * zone: nothing is unproven, and its finding claims no zone. {@code *}/10 is not one (Nepal's +05:45).
+     */
+    @Test
+    void aLineThatFiresAlikeInEveryZoneIsNotMarked() throws IOException {
+        Inventory inv = scan(ASSUMED);
+        assertThat(schedules(inv)).containsEntry("var/spool/cron/poll:1 */15 * * * *", "cron [null] proven")
+                .containsEntry("var/spool/cron/poll:2 */10 * * * *", "cron [null] zone not proven");
+        Map<String, String> cron = messages(inv, "CRN001");
+        assertThat(cron.get("var/spool/cron/poll:1")).doesNotContain("assumed");
+        assertThat(cron.get("var/spool/cron/poll:2")).endsWith("(UTC, assumed: no --host-zone or zone file)");
     }
 
     /** The n-th "(UTC)" is the n-th schedule in UTC: one that names UTC itself keeps its message. */

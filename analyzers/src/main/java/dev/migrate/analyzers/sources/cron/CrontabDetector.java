@@ -32,14 +32,23 @@ public final class CrontabDetector implements Detector {
     /** The names Debian's run-parts accepts by default; anything else (a dot, a '~') is skipped. */
     private static final java.util.regex.Pattern RUN_PARTS_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final ScheduleCheck check;
+    /** The scan's check (its host zone, {@link #hostZone}); UTC until the scanner names the zone. */
+    private ScheduleCheck check;
 
     public CrontabDetector() {
-        this(ScheduleCheck.fromSystemProperties());
+        this(ScheduleCheck.inZone(java.time.ZoneId.of("UTC")));
     }
 
     public CrontabDetector(ScheduleCheck check) {
         this.check = check;
+    }
+
+    /** Schedules that name no zone are read in the scan's host zone (its options), not in a system property's. */
+    @Override
+    public void hostZone(java.time.ZoneId zone) {
+        if (!check.hostZone().equals(zone)) {
+            check = ScheduleCheck.inZone(zone);
+        }
     }
 
     @Override

@@ -45,8 +45,16 @@ public final class ApschedulerDetector extends PythonDetector {
             "misfire_grace_time", "coalesce", "max_instances", "next_run_time", "jobstore", "executor", "timezone",
             "jitter", "start_date", "end_date", "start_time", "end_time");
 
+    /** The zone a naive start date is read in when nothing else zones it: the scan's host zone ({@link #hostZone}). */
+    private java.time.ZoneId hostZone = java.time.ZoneId.of("UTC");
+
     public ApschedulerDetector() {
         super("apscheduler", "apscheduler", "apscheduler");
+    }
+
+    @Override
+    public void hostZone(java.time.ZoneId zone) {
+        hostZone = zone;
     }
 
     @Override
@@ -143,26 +151,26 @@ public final class ApschedulerDetector extends PythonDetector {
     private void version4Job(PythonModule m, Node call, InventorySink sink) {
         String fallback = PythonModule.arg(call, Apscheduler4.FUNCTION, 0)
                 .flatMap(f -> m.string(f).or(() -> Expressions.dottedName(f))).orElse("job");
-        job(m, call, 1, fallback, m.at(call), new Reading(null, null, true, false), sink);
+        job(m, call, 1, fallback, m.at(call), new Reading(null, null, true, false, hostZone), sink);
     }
 
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
                      String schedulerZone, String computedZone, InventorySink sink) {
-        job(m, call, triggerPosition, fallbackName, where, new Reading(schedulerZone, computedZone, false, false), sink);
+        job(m, call, triggerPosition, fallbackName, where, new Reading(schedulerZone, computedZone, false, false, hostZone), sink);
     }
 
     /**
      * How a job's trigger is read: the zone its scheduler names (APScheduler 3), the scheduler's computed
      * {@code timezone=} expression, whether it is APScheduler 4's, and whether the trigger is an object (whose own zone
-     * then stands in {@code schedulerZone}).
+     * then stands in {@code schedulerZone}), and the scan's host zone, in which a naive start no zone reaches is read.
      */
-    record Reading(String schedulerZone, String computedZone, boolean version4, boolean object) {
+    record Reading(String schedulerZone, String computedZone, boolean version4, boolean object, java.time.ZoneId hostZone) {
         /**
          * How a trigger object of this job is read: APScheduler 3 gives trigger objects no scheduler zone, so only the
          * zone the object itself carries ({@code objectZone}, or null for the local one) counts.
          */
         Reading forObject(String objectZone) {
-            return new Reading(objectZone, null, version4, true);
+            return new Reading(objectZone, null, version4, true, hostZone);
         }
     }
 
@@ -371,7 +379,8 @@ public final class ApschedulerDetector extends PythonDetector {
                 String every = Durations.iso(seconds);
                 Optional<ApschedulerStart> start = PythonModule.arg(call, reading.version4() ? "start_time" : "start_date", -1)
                         .flatMap(v -> ApschedulerStart.read(m, v, tz != null ? tz : schedulerZone,
-                                tz != null ? null : reading.computedZone(), reading.version4(), reading.object()));
+                                tz != null ? null : reading.computedZone(), reading.version4(), reading.object(),
+                                reading.hostZone()));
                 ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, start.map(s -> "R/" + s.instant() + "/" + every)
                         .orElse(every), tz, where);
                 return start.map(ApschedulerStart::unproven).map(spec::withUnproven).orElse(spec);

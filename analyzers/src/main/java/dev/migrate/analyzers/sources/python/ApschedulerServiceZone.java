@@ -18,17 +18,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The zone an APScheduler script really runs in when the systemd service that keeps it running sets {@code TZ}
- * ({@code Environment=TZ=Europe/Berlin}, {@code Environment="TZ=..."}, or a {@code TZ=} line of an
- * {@code EnvironmentFile=}): APScheduler's "local zone" is tzlocal's {@code get_localzone()}, which reads {@code TZ}
- * before the machine's {@code /etc/localtime}, so the schedules that name no zone fire in it, not in the host's.
- * Those schedules are read in that zone, which is then proven; the job says where ({@code zone.from}) and its PYS002
- * finding cites the unit line. The service is found as every report finds it ({@link SchedulerServices#serviceOf}).
- * Values from {@code EnvironmentFile=} override {@code Environment=}, and of each the last assignment wins, as in
- * systemd. A {@code TZ} that is no IANA zone name (a POSIX rule such as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not
- * used.
+ * The zone an APScheduler or {@code schedule} library script really runs in when the systemd service that keeps it
+ * running sets {@code TZ} ({@code Environment=TZ=Europe/Berlin}, {@code Environment="TZ=..."}, or a {@code TZ=} line of
+ * an {@code EnvironmentFile=}): APScheduler's "local zone" is tzlocal's {@code get_localzone()}, which reads {@code TZ}
+ * before the machine's {@code /etc/localtime}, and the schedule library compares an {@code at()} without a zone with
+ * {@code datetime.now()}, the C library's local clock, which {@code TZ} sets too; so the schedules that name no zone
+ * fire in it, not in the host's. Those schedules are read in that zone, which is then proven; the job says where
+ * ({@code zone.from}) and its PYS002 (APScheduler) or PYS001 (schedule) finding cites the unit line. The service is
+ * found as every report finds it ({@link SchedulerServices#serviceOf}). Values from {@code EnvironmentFile=} override
+ * {@code Environment=}, and of each the last assignment wins, as in systemd. A {@code TZ} that is no IANA zone name (a
+ * POSIX rule such as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not used.
  */
 public final class ApschedulerServiceZone implements JobResolver {
+    /**
+     * The kinds whose schedules without a zone fire on the process's local clock, with the code of the finding that
+     * states each job and what that clock is called there.
+     */
+    private static final Map<JobKind, Local> LOCAL_CLOCKS = Map.of(
+            JobKind.APSCHEDULER, new Local("PYS002", "APScheduler's local zone"),
+            JobKind.PYTHON_SCHEDULE_LIB, new Local("PYS001", "the local clock the schedule library reads"));
+
+    private record Local(String code, String clock) {
+    }
+
     @Override
     public boolean wants(String path) {
         return path.endsWith(".service") || path.endsWith(".conf") && path.contains(".service.d/")
@@ -47,7 +59,7 @@ public final class ApschedulerServiceZone implements JobResolver {
         List<Job> all = List.copyOf(jobs);
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
-            if (j.kind() != JobKind.APSCHEDULER || j.schedules().stream().noneMatch(ApschedulerServiceZone::local)) {
+            if (!LOCAL_CLOCKS.containsKey(j.kind()) || j.schedules().stream().noneMatch(ApschedulerServiceZone::local)) {
                 continue;
             }
             Job service = SchedulerServices.serviceOf(j, all);
@@ -57,7 +69,7 @@ public final class ApschedulerServiceZone implements JobResolver {
             Optional<ApschedulerUnitTz> tz = ApschedulerUnitTz.of(service, texts, base);
             if (tz.isPresent()) {
                 jobs.set(i, inZone(j, tz.get()));
-                cite(findings, j.id(), tz.get());
+                cite(findings, j.id(), LOCAL_CLOCKS.get(j.kind()), tz.get());
             }
         }
     }
@@ -100,14 +112,14 @@ public final class ApschedulerServiceZone implements JobResolver {
         }
     }
 
-    /** The job's PYS002 finding says which zone it runs in and the line that says so. */
-    private static void cite(List<Finding> findings, String jobId, ApschedulerUnitTz tz) {
+    /** The job's PYS002 or PYS001 finding says which zone it runs in and the line that says so. */
+    private static void cite(List<Finding> findings, String jobId, Local local, ApschedulerUnitTz tz) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (f.code().equals("PYS002") && jobId.equals(f.jobId())) {
+            if (f.code().equals(local.code()) && jobId.equals(f.jobId())) {
                 findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), f.message() + "; it runs in "
                         + tz.zone() + ", the TZ its systemd service sets (" + tz.where() + ": " + tz.line()
-                        + "), which is APScheduler's local zone", f.where(), f.jobId()));
+                        + "), which is " + local.clock(), f.where(), f.jobId()));
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
-import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
@@ -53,10 +52,11 @@ record ApschedulerStart(String instant, String unproven) {
      * @param version4  whether it is APScheduler 4's {@code start_time} (ISO strings as {@code datetime.fromisoformat})
      * @param object    whether the start is a trigger object's ({@code IntervalTrigger(..., start_date=...)}), which
      *                  APScheduler 3 reads without the scheduler's zone
+     * @param host      the scan's host zone, in which a start nothing zones is read (and said to be not proven)
      * @return empty when the start is not a value the scan can read (the interval then counts from the scheduler's start)
      */
     static Optional<ApschedulerStart> read(PythonModule m, Node value, String zone, String computed, boolean version4,
-                                           boolean object) {
+                                           boolean object, ZoneId host) {
         String written = value.text().strip();
         Optional<String> text = m.string(value);
         Optional<Parts> parts = text.isPresent() ? parse(text.get()) : datetimeCall(m, value);
@@ -81,7 +81,6 @@ record ApschedulerStart(String instant, String unproven) {
                 return Optional.empty();
             }
         }
-        ZoneId host = ScheduleCheck.fromSystemProperties().hostZone();
         String arg = version4 ? "start_time" : "start_date";
         String why = computed != null
                 ? "zone not read: the scheduler's timezone=" + computed + " is computed when it runs, and the naive "

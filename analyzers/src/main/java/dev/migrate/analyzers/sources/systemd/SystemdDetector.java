@@ -39,7 +39,8 @@ public final class SystemdDetector implements Detector {
     /** A type-wide drop-in ({@code service.d/10-timeout.conf}): every unit of the type reads it, where systemd looks. */
     private static final Pattern TYPE_DROP_IN = Pattern.compile("(?:^|/)(service|timer)\\.d/[^/]+\\.conf$");
 
-    private final ScheduleCheck check;
+    /** The scan's check (its host zone, {@link #hostZone}); UTC until the scanner names the zone. */
+    private ScheduleCheck check;
     private final List<UnitSource> timers = new ArrayList<>();
     private final List<UnitSource> services = new ArrayList<>();
     /** Drop-ins by the unit file name they extend ({@code etl.service} for {@code etl.service.d/override.conf}). */
@@ -69,11 +70,19 @@ public final class SystemdDetector implements Detector {
     private static final Pattern WANTED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)$");
 
     public SystemdDetector() {
-        this(ScheduleCheck.fromSystemProperties());
+        this(ScheduleCheck.inZone(java.time.ZoneId.of("UTC")));
     }
 
     public SystemdDetector(ScheduleCheck check) {
         this.check = check;
+    }
+
+    /** Schedules that name no zone are read in the scan's host zone (its options), not in a system property's. */
+    @Override
+    public void hostZone(java.time.ZoneId zone) {
+        if (!check.hostZone().equals(zone)) {
+            check = ScheduleCheck.inZone(zone);
+        }
     }
 
     @Override

@@ -115,6 +115,7 @@ public final class LegacyEstate {
                 new ApschedulerDetector(), new CeleryBeatDetector(), new SleepLoopDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
                 new QuartzXmlDetector());
         for (Detector d : detectors) {
+            d.hostZone(check.hostZone()); // as a scan tells them its options' zone: naive start dates are read in it
             texts.forEach((path, text) -> {
                 ScanFile f = new ScanFile(path, text);
                 if (!skip.apply(path) && d.accepts(f)) {
