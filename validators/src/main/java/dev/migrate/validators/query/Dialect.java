@@ -230,20 +230,36 @@ public enum Dialect {
     /**
      * {@code expr} (a text or a number) as the text of the number it reads as, on PostgreSQL: a text of a decimal
      * number's shape ({@link #PG_NUMBER}: {@code 2.50}, {@code -3}, {@code 1e3}, {@code .5}) is read as a numeric and
-     * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; any
-     * other text ({@code NaN}, {@code n/a}, {@code 1,5}) stays as written and differs from every number. DuckDB writes the same text
+     * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; a NaN
+     * or an infinity in any spelling a double reads is written one way ({@link #nonFinite}: {@code nan} is
+     * {@code NaN}); any other text ({@code n/a}, {@code 1,5}) stays as written and differs from every number. DuckDB writes the same text
      * from the same shape ({@link #duckNumberText}); ANSI compares the text as written.
      */
     public String numberText(String expr) {
         if (this == DUCKDB) {
-            return "CASE WHEN " + duckReadsAsNumber(expr) + " THEN " + duckNumberText(duckTrimmed(expr)) + " ELSE CAST("
-                    + expr + " AS VARCHAR) END";
+            return "CASE WHEN " + duckReadsAsNumber(expr) + " THEN " + duckNumberText(duckTrimmed(expr)) + " ELSE "
+                    + "coalesce(" + nonFinite("lower(" + duckTrimmed(expr) + ")") + ", CAST(" + expr + " AS VARCHAR)) END";
         }
         if (this != POSTGRES) {
             return text(expr);
         }
         return "CASE WHEN " + readsAsNumber(expr) + " THEN regexp_replace(((" + trimmed(expr) + ")::numeric)::text, '"
-                + TRAILING_FRACTION_ZEROS + "', '\\1') ELSE (" + expr + ")::text END";
+                + TRAILING_FRACTION_ZEROS + "', '\\1') ELSE coalesce(" + nonFinite("lower(" + trimmed(expr) + ")")
+                + ", (" + expr + ")::text) END";
+    }
+
+    /**
+     * A float's NaN or infinity, {@code lowered} (a trimmed text in lower case) spelt as PostgreSQL writes it
+     * ({@code NaN}, {@code Infinity}, {@code -Infinity}), NULL for any other text. The spellings are those both
+     * engines read as a double ({@code nan}, {@code inf}, {@code +Infinity}, any case): DuckDB writes a DOUBLE's NaN as
+     * {@code nan} and PostgreSQL a float8's as {@code NaN}, so the same column compared in place and through the
+     * engine gave two verdicts. A migration compares outputs, not arithmetic: NaN written by one pipeline and NaN (or
+     * {@code nan}) by the other is the same value, as PostgreSQL's and DuckDB's own equality have it. Bounds leave
+     * them out on both sides ({@link #numberOrNull}), as they leave out any text that is no decimal.
+     */
+    private static String nonFinite(String lowered) {
+        return "CASE WHEN " + lowered + " = 'nan' THEN 'NaN' WHEN " + lowered + " IN ('inf', '+inf', 'infinity', "
+                + "'+infinity') THEN 'Infinity' WHEN " + lowered + " IN ('-inf', '-infinity') THEN '-Infinity' END";
     }
 
     /**
