@@ -263,18 +263,44 @@ public enum Dialect {
     }
 
     /**
-     * The number {@code expr} reads as on PostgreSQL, without trailing fraction zeros (so that its bound reads
-     * {@code 2.5} on both sides), NULL for a text that reads as none; on DuckDB the DOUBLE it reads as; null for ANSI.
+     * The number {@code expr} reads as, for its bounds, NULL for a text that reads as none: on PostgreSQL a numeric
+     * without trailing fraction zeros (so that its bound reads {@code 2.5} on both sides); on DuckDB a STRUCT of the
+     * number's one text ({@code v}) and a text that sorts as the number does ({@code k}, {@link #numberOrder}), whose
+     * least and greatest are read through {@link #numberBound}; null for ANSI. DuckDB has no type that holds a thousand
+     * digits, and a DOUBLE (what was used) keeps 15 to 17 significant digits: two 20-digit amounts that differ only
+     * past the 17th digit had one bound, and the evidence showed {@code 1.2345678901234568e+19} where PostgreSQL in
+     * place showed the number.
      */
     public String numberOrNull(String expr) {
         return switch (this) {
             case POSTGRES -> "CASE WHEN " + readsAsNumber(expr) + " THEN (" + numberText(expr) + ")::numeric END";
-            // a thousand digits fit no DuckDB number: bounded as a DOUBLE (which orders them) read from the number's
-            // one text, so that -0.0 is 0 as PostgreSQL's numeric has it
-            case DUCKDB -> "CASE WHEN " + duckReadsAsNumber(expr) + " THEN TRY_CAST(" + duckNumberText(duckTrimmed(expr))
-                    + " AS DOUBLE) END";
+            case DUCKDB -> "CASE WHEN " + duckReadsAsNumber(expr) + " THEN list_transform([" + duckNumberText(
+                    duckTrimmed(expr)) + "], lambda " + LAMBDA + "t: {'k': " + numberOrder(LAMBDA + "t") + ", 'v': " + LAMBDA
+                    + "t})[1] END";
             case ANSI -> null;
         };
+    }
+
+    /** The bound {@code aggregate} ({@code min} or {@code max} of {@link #numberOrNull}) as the number it is. */
+    public String numberBound(String aggregate) {
+        return this == DUCKDB ? "struct_extract(" + aggregate + ", 'v')" : aggregate;
+    }
+
+    /**
+     * A text that sorts (by code point) as the number {@code t} does, {@code t} being a number's one text (no
+     * exponent, no leading zeros, trailing fraction zeros dropped, {@code 0} unsigned): negatives ({@code A}) before
+     * zero ({@code B}) before positives ({@code C}); then the count of whole digits (four wide: at most 1000), then
+     * the digits. A negative's count and digits are complemented and end with {@code :} (after every digit), so that
+     * a greater magnitude sorts first and {@code -1.5} after {@code -1.51}.
+     */
+    private static String numberOrder(String t) {
+        String whole = "split_part(ltrim(" + t + ", '-'), '.', 1)";
+        String fraction = "split_part(ltrim(" + t + ", '-'), '.', 2)";
+        String wholeDigits = "CASE WHEN " + whole + " = '0' THEN 0 ELSE length(" + whole + ") END";
+        String digits = "CASE WHEN " + whole + " = '0' THEN " + fraction + " ELSE " + whole + " || " + fraction + " END";
+        return "CASE WHEN " + t + " = '0' THEN 'B' WHEN starts_with(" + t + ", '-') THEN 'A' || lpad(CAST(9999 - "
+                + wholeDigits + " AS VARCHAR), 4, '0') || translate(" + digits + ", '0123456789', '9876543210') || ':' "
+                + "ELSE 'C' || lpad(CAST(" + wholeDigits + " AS VARCHAR), 4, '0') || " + digits + " END";
     }
 
     private static String duckTrimmed(String expr) {
@@ -299,17 +325,30 @@ public enum Dialect {
      * digits, so the digits are moved by the exponent as text: {@code d} the digits, {@code p} where the point goes.
      */
     private static String duckNumberText(String text) {
-        String parts = "list_transform([lower(ltrim(" + text + ", '+-'))], lambda b: {'d': replace(split_part(b, 'e', 1), "
-                + "'.', ''), 'p': length(split_part(split_part(b, 'e', 1), '.', 1)) + coalesce(TRY_CAST(nullif("
-                + "split_part(b, 'e', 2), '') AS INTEGER), 0)})[1]";
-        String whole = "coalesce(nullif(ltrim(CASE WHEN x.p <= 0 THEN '' WHEN x.p >= length(x.d) THEN x.d || repeat('0', "
-                + "x.p - length(x.d)) ELSE left(x.d, x.p) END, '0'), ''), '0')";
-        String fraction = "rtrim(CASE WHEN x.p <= 0 THEN repeat('0', -x.p) || x.d WHEN x.p >= length(x.d) THEN '' "
-                + "ELSE substr(x.d, x.p + 1) END, '0')";
-        return "list_transform([" + parts + "], lambda x: list_transform([{'w': " + whole + ", 'f': " + fraction
-                + "}], lambda y: CASE WHEN starts_with(" + text + ", '-') AND (y.w <> '0' OR y.f <> '') THEN '-' "
-                + "ELSE '' END || y.w || CASE WHEN y.f = '' THEN '' ELSE '.' || y.f END)[1])[1]";
+        String b = LAMBDA + "b";
+        String x = LAMBDA + "x";
+        String y = LAMBDA + "y";
+        String parts = "list_transform([lower(ltrim(" + text + ", '+-'))], lambda " + b + ": {'d': replace(split_part("
+                + b + ", 'e', 1), '.', ''), 'p': length(split_part(split_part(" + b + ", 'e', 1), '.', 1)) + coalesce("
+                + "TRY_CAST(nullif(split_part(" + b + ", 'e', 2), '') AS INTEGER), 0)})[1]";
+        String p = x + ".p";
+        String d = x + ".d";
+        String whole = "coalesce(nullif(ltrim(CASE WHEN " + p + " <= 0 THEN '' WHEN " + p + " >= length(" + d + ") THEN "
+                + d + " || repeat('0', " + p + " - length(" + d + ")) ELSE left(" + d + ", " + p + ") END, '0'), ''), "
+                + "'0')";
+        String fraction = "rtrim(CASE WHEN " + p + " <= 0 THEN repeat('0', -" + p + ") || " + d + " WHEN " + p
+                + " >= length(" + d + ") THEN '' ELSE substr(" + d + ", " + p + " + 1) END, '0')";
+        return "list_transform([" + parts + "], lambda " + x + ": list_transform([{'w': " + whole + ", 'f': " + fraction
+                + "}], lambda " + y + ": CASE WHEN starts_with(" + text + ", '-') AND (" + y + ".w <> '0' OR " + y
+                + ".f <> '') THEN '-' ELSE '' END || " + y + ".w || CASE WHEN " + y + ".f = '' THEN '' ELSE '.' || " + y
+                + ".f END)[1])[1]";
     }
+
+    /**
+     * The prefix of lambda parameters' names: DuckDB binds a name inside a lambda to a column of the same name before
+     * the lambda's parameter, so a text column named {@code x} facing numbers failed to bind ({@code x.p}).
+     */
+    private static final String LAMBDA = "__migrate_";
 
     private static String trimmed(String expr) {
         return "btrim((" + expr + ")::text)";
