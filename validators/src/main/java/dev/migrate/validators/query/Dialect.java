@@ -93,10 +93,16 @@ public enum Dialect {
 
     /**
      * {@code expr} as a double: two numeric columns whose types differ (3750 as BIGINT on one side, 3750.0 as
-     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text.
+     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text. Two values
+     * are the same exactly when they are the same double: both engines read a decimal as its nearest double, and
+     * PostgreSQL's session writes a double as its shortest text that reads back as it ({@code extra_float_digits = 3},
+     * at most 17 significant digits, as Java's {@code Double.toString}), never rounded to 15 digits
+     * ({@code PostgresFloatAgainstNumericTest}).
      */
     public String number(String expr) {
-        return this == POSTGRES ? "(" + expr + ")::double precision" : "CAST(" + expr + " AS DOUBLE)";
+        // + 0 makes a float's -0 the 0 a numeric has (-0 + 0 is 0): PostgreSQL spells them apart, and the row hash
+        // reads the text. The engine's hash already takes them as one value, as both engines' = does.
+        return this == POSTGRES ? "((" + expr + ")::double precision + 0)" : "CAST(" + expr + " AS DOUBLE)";
     }
 
     /**
