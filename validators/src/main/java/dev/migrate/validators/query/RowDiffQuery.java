@@ -12,6 +12,11 @@ import java.util.List;
  */
 public final class RowDiffQuery {
     public static final String KIND = "__kind";
+    /**
+     * Prefix of a sample row's stored texts ({@code rawl<j>}, {@code rawn<j>}) of the columns shown as compared
+     * ({@link dev.migrate.validators.compare.DatasetPlan.Compared#shownAsCompared}).
+     */
+    public static final String RAW = "raw";
     /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
     public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
 
@@ -386,10 +391,15 @@ public final class RowDiffQuery {
         for (int j = 0; j < all.size(); j++) {
             // a JSON value as compared (its canonical text), so that a sample shows where two documents differ
             Compared c = all.get(j);
-            java.util.function.UnaryOperator<String> shown = c.json() || c.durations() || c.numbers()
+            java.util.function.UnaryOperator<String> shown = c.shownAsCompared()
                     ? col -> c.value(Dialect.DUCKDB, col) : Dialect.DUCKDB::text;
             select.add(shown.apply("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(shown.apply("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
+            if (c.shownAsCompared()) {
+                // the stored text too, kept in the sample where it reads otherwise (RowDiffVerdict)
+                select.add(Dialect.DUCKDB.text("l." + Sql.quote(c.name())) + " AS " + RAW + "l" + j);
+                select.add(Dialect.DUCKDB.text("n." + Sql.quote(c.name())) + " AS " + RAW + "n" + j);
+            }
         }
         String keys = "(" + sampleKeys(plan, diffTable) + ")";
         String sql = "SELECT " + String.join(", ", select) + " FROM " + keys + " d LEFT JOIN " + sampled(plan, legacy,
