@@ -114,6 +114,15 @@ public record DatasetPlan(
             return profile().value(d, col);
         }
 
+        /**
+         * Whether a sample shows this column's compared value rather than its stored text: a JSON document's
+         * canonical text, the number or duration a text spells. Other readings (a double's widening, a spelled flag)
+         * would only make a value harder to find in the output, and are shown as stored.
+         */
+        public boolean shownAsCompared() {
+            return json() || durations() || numbers();
+        }
+
         public ProfileQuery.ColumnPlan profile() {
             return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments(),
                     booleans, json(), durations(), numbers());

@@ -386,6 +386,11 @@ public final class RemoteComparison {
             for (int j = 0; j < columns.size(); j++) {
                 row.put("l" + j, lr.get("v" + j));
                 row.put("n" + j, nr.get("v" + j));
+                if (plan.all().get(j).shownAsCompared()) {
+                    // shown as compared, as the embedded engine's samples are; the stored text beside it
+                    row.put(dev.migrate.validators.query.RowDiffQuery.RAW + "l" + j, lr.get("r" + j));
+                    row.put(dev.migrate.validators.query.RowDiffQuery.RAW + "n" + j, nr.get("r" + j));
+                }
             }
             out.add(row);
         }
@@ -396,7 +401,10 @@ public final class RemoteComparison {
     private static List<Map<String, Object>> sampleRows(JdbcSide side, DatasetPlan plan, List<String> columns,
             List<List<Object>> keys) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Statement st : SegmentQuery.samples(shape(plan, side.relation()), columns, keys)) {
+        List<java.util.function.UnaryOperator<String>> shown = plan.all().stream()
+                .map(c -> c.shownAsCompared() ? (java.util.function.UnaryOperator<String>) col -> c.value(
+                        Dialect.POSTGRES, col) : null).toList();
+        for (Statement st : SegmentQuery.samples(shape(plan, side.relation()), columns, shown, keys)) {
             rows.addAll(side.query(st));
         }
         return rows;

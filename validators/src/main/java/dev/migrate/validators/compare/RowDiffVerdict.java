@@ -1,6 +1,7 @@
 package dev.migrate.validators.compare;
 
 import dev.migrate.validators.compare.DatasetPlan.Compared;
+import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.SampleRow;
@@ -135,6 +136,8 @@ public final class RowDiffVerdict {
         }
         Map<String, String> legacy = new LinkedHashMap<>();
         Map<String, String> current = new LinkedHashMap<>();
+        Map<String, String> legacyRaw = new LinkedHashMap<>();
+        Map<String, String> currentRaw = new LinkedHashMap<>();
         List<String> differing = new ArrayList<>();
         List<Compared> all = plan.all();
         for (int j = 0; j < all.size(); j++) {
@@ -143,15 +146,32 @@ public final class RowDiffVerdict {
             String n = Verdicts.text(row.get("n" + j));
             if (!"extra".equals(kind)) {
                 legacy.put(c.name(), l);
+                raw(c, c.legacy(), row, RowDiffQuery.RAW + "l" + j, l).ifPresent(r -> legacyRaw.put(c.name(), r));
             }
             if (!"missing".equals(kind)) {
                 current.put(c.name(), n);
+                raw(c, c.current(), row, RowDiffQuery.RAW + "n" + j, n).ifPresent(r -> currentRaw.put(c.name(), r));
             }
             if ("differs".equals(kind) && !same(c, l, n)) {
                 differing.add(c.name());
             }
         }
-        return new SampleRow(kind, key, differing, legacy, current);
+        return new SampleRow(kind, key, differing, legacy, current, legacyRaw, currentRaw);
+    }
+
+    /**
+     * The stored text in column {@code name} of a sample row, when the row has it and it differs from {@code shown}:
+     * for a side that stores text, or any JSON document. A typed side's number or interval has no stored text, only
+     * each engine's spelling of it (DuckDB's {@code nan}, PostgreSQL's {@code NaN}), which would tell the paths apart
+     * and the outputs not.
+     */
+    private static java.util.Optional<String> raw(Compared c, dev.migrate.validators.query.Column side,
+            Map<String, Object> row, String name, String shown) {
+        if (!row.containsKey(name) || !c.json() && !side.isText()) {
+            return java.util.Optional.empty();
+        }
+        String raw = Verdicts.text(row.get(name));
+        return Objects.equals(raw, shown) || raw == null ? java.util.Optional.empty() : java.util.Optional.of(raw);
     }
 
     /** A date or timestamp as the engine renders it, as an instant (naive ones in UTC, as compared); else null. */

@@ -93,10 +93,16 @@ public enum Dialect {
 
     /**
      * {@code expr} as a double: two numeric columns whose types differ (3750 as BIGINT on one side, 3750.0 as
-     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text.
+     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text. Two values
+     * are the same exactly when they are the same double: both engines read a decimal as its nearest double, and
+     * PostgreSQL's session writes a double as its shortest text that reads back as it ({@code extra_float_digits = 3},
+     * at most 17 significant digits, as Java's {@code Double.toString}), never rounded to 15 digits
+     * ({@code PostgresFloatAgainstNumericTest}).
      */
     public String number(String expr) {
-        return this == POSTGRES ? "(" + expr + ")::double precision" : "CAST(" + expr + " AS DOUBLE)";
+        // + 0 makes a float's -0 the 0 a numeric has (-0 + 0 is 0): PostgreSQL spells them apart, and the row hash
+        // reads the text. The engine's hash already takes them as one value, as both engines' = does.
+        return this == POSTGRES ? "((" + expr + ")::double precision + 0)" : "CAST(" + expr + " AS DOUBLE)";
     }
 
     /**
@@ -230,35 +236,77 @@ public enum Dialect {
     /**
      * {@code expr} (a text or a number) as the text of the number it reads as, on PostgreSQL: a text of a decimal
      * number's shape ({@link #PG_NUMBER}: {@code 2.50}, {@code -3}, {@code 1e3}, {@code .5}) is read as a numeric and
-     * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; any
-     * other text ({@code NaN}, {@code n/a}, {@code 1,5}) stays as written and differs from every number. DuckDB writes the same text
+     * written without trailing fraction zeros ({@code 2.5}, {@code 1000}), as a number column's own values are; a NaN
+     * or an infinity in any spelling a double reads is written one way ({@link #nonFinite}: {@code nan} is
+     * {@code NaN}); any other text ({@code n/a}, {@code 1,5}) stays as written and differs from every number. DuckDB writes the same text
      * from the same shape ({@link #duckNumberText}); ANSI compares the text as written.
      */
     public String numberText(String expr) {
         if (this == DUCKDB) {
-            return "CASE WHEN " + duckReadsAsNumber(expr) + " THEN " + duckNumberText(duckTrimmed(expr)) + " ELSE CAST("
-                    + expr + " AS VARCHAR) END";
+            return "CASE WHEN " + duckReadsAsNumber(expr) + " THEN " + duckNumberText(duckTrimmed(expr)) + " ELSE "
+                    + "coalesce(" + nonFinite("lower(" + duckTrimmed(expr) + ")") + ", CAST(" + expr + " AS VARCHAR)) END";
         }
         if (this != POSTGRES) {
             return text(expr);
         }
         return "CASE WHEN " + readsAsNumber(expr) + " THEN regexp_replace(((" + trimmed(expr) + ")::numeric)::text, '"
-                + TRAILING_FRACTION_ZEROS + "', '\\1') ELSE (" + expr + ")::text END";
+                + TRAILING_FRACTION_ZEROS + "', '\\1') ELSE coalesce(" + nonFinite("lower(" + trimmed(expr) + ")")
+                + ", (" + expr + ")::text) END";
     }
 
     /**
-     * The number {@code expr} reads as on PostgreSQL, without trailing fraction zeros (so that its bound reads
-     * {@code 2.5} on both sides), NULL for a text that reads as none; on DuckDB the DOUBLE it reads as; null for ANSI.
+     * A float's NaN or infinity, {@code lowered} (a trimmed text in lower case) spelt as PostgreSQL writes it
+     * ({@code NaN}, {@code Infinity}, {@code -Infinity}), NULL for any other text. The spellings are those both
+     * engines read as a double ({@code nan}, {@code inf}, {@code +Infinity}, any case): DuckDB writes a DOUBLE's NaN as
+     * {@code nan} and PostgreSQL a float8's as {@code NaN}, so the same column compared in place and through the
+     * engine gave two verdicts. A migration compares outputs, not arithmetic: NaN written by one pipeline and NaN (or
+     * {@code nan}) by the other is the same value, as PostgreSQL's and DuckDB's own equality have it. Bounds leave
+     * them out on both sides ({@link #numberOrNull}), as they leave out any text that is no decimal.
+     */
+    private static String nonFinite(String lowered) {
+        return "CASE WHEN " + lowered + " = 'nan' THEN 'NaN' WHEN " + lowered + " IN ('inf', '+inf', 'infinity', "
+                + "'+infinity') THEN 'Infinity' WHEN " + lowered + " IN ('-inf', '-infinity') THEN '-Infinity' END";
+    }
+
+    /**
+     * The number {@code expr} reads as, for its bounds, NULL for a text that reads as none: on PostgreSQL a numeric
+     * without trailing fraction zeros (so that its bound reads {@code 2.5} on both sides); on DuckDB a STRUCT of the
+     * number's one text ({@code v}) and a text that sorts as the number does ({@code k}, {@link #numberOrder}), whose
+     * least and greatest are read through {@link #numberBound}; null for ANSI. DuckDB has no type that holds a thousand
+     * digits, and a DOUBLE (what was used) keeps 15 to 17 significant digits: two 20-digit amounts that differ only
+     * past the 17th digit had one bound, and the evidence showed {@code 1.2345678901234568e+19} where PostgreSQL in
+     * place showed the number.
      */
     public String numberOrNull(String expr) {
         return switch (this) {
             case POSTGRES -> "CASE WHEN " + readsAsNumber(expr) + " THEN (" + numberText(expr) + ")::numeric END";
-            // a thousand digits fit no DuckDB number: bounded as a DOUBLE (which orders them) read from the number's
-            // one text, so that -0.0 is 0 as PostgreSQL's numeric has it
-            case DUCKDB -> "CASE WHEN " + duckReadsAsNumber(expr) + " THEN TRY_CAST(" + duckNumberText(duckTrimmed(expr))
-                    + " AS DOUBLE) END";
+            case DUCKDB -> "CASE WHEN " + duckReadsAsNumber(expr) + " THEN list_transform([" + duckNumberText(
+                    duckTrimmed(expr)) + "], lambda " + LAMBDA + "t: {'k': " + numberOrder(LAMBDA + "t") + ", 'v': " + LAMBDA
+                    + "t})[1] END";
             case ANSI -> null;
         };
+    }
+
+    /** The bound {@code aggregate} ({@code min} or {@code max} of {@link #numberOrNull}) as the number it is. */
+    public String numberBound(String aggregate) {
+        return this == DUCKDB ? "struct_extract(" + aggregate + ", 'v')" : aggregate;
+    }
+
+    /**
+     * A text that sorts (by code point) as the number {@code t} does, {@code t} being a number's one text (no
+     * exponent, no leading zeros, trailing fraction zeros dropped, {@code 0} unsigned): negatives ({@code A}) before
+     * zero ({@code B}) before positives ({@code C}); then the count of whole digits (four wide: at most 1000), then
+     * the digits. A negative's count and digits are complemented and end with {@code :} (after every digit), so that
+     * a greater magnitude sorts first and {@code -1.5} after {@code -1.51}.
+     */
+    private static String numberOrder(String t) {
+        String whole = "split_part(ltrim(" + t + ", '-'), '.', 1)";
+        String fraction = "split_part(ltrim(" + t + ", '-'), '.', 2)";
+        String wholeDigits = "CASE WHEN " + whole + " = '0' THEN 0 ELSE length(" + whole + ") END";
+        String digits = "CASE WHEN " + whole + " = '0' THEN " + fraction + " ELSE " + whole + " || " + fraction + " END";
+        return "CASE WHEN " + t + " = '0' THEN 'B' WHEN starts_with(" + t + ", '-') THEN 'A' || lpad(CAST(9999 - "
+                + wholeDigits + " AS VARCHAR), 4, '0') || translate(" + digits + ", '0123456789', '9876543210') || ':' "
+                + "ELSE 'C' || lpad(CAST(" + wholeDigits + " AS VARCHAR), 4, '0') || " + digits + " END";
     }
 
     private static String duckTrimmed(String expr) {
@@ -283,17 +331,30 @@ public enum Dialect {
      * digits, so the digits are moved by the exponent as text: {@code d} the digits, {@code p} where the point goes.
      */
     private static String duckNumberText(String text) {
-        String parts = "list_transform([lower(ltrim(" + text + ", '+-'))], lambda b: {'d': replace(split_part(b, 'e', 1), "
-                + "'.', ''), 'p': length(split_part(split_part(b, 'e', 1), '.', 1)) + coalesce(TRY_CAST(nullif("
-                + "split_part(b, 'e', 2), '') AS INTEGER), 0)})[1]";
-        String whole = "coalesce(nullif(ltrim(CASE WHEN x.p <= 0 THEN '' WHEN x.p >= length(x.d) THEN x.d || repeat('0', "
-                + "x.p - length(x.d)) ELSE left(x.d, x.p) END, '0'), ''), '0')";
-        String fraction = "rtrim(CASE WHEN x.p <= 0 THEN repeat('0', -x.p) || x.d WHEN x.p >= length(x.d) THEN '' "
-                + "ELSE substr(x.d, x.p + 1) END, '0')";
-        return "list_transform([" + parts + "], lambda x: list_transform([{'w': " + whole + ", 'f': " + fraction
-                + "}], lambda y: CASE WHEN starts_with(" + text + ", '-') AND (y.w <> '0' OR y.f <> '') THEN '-' "
-                + "ELSE '' END || y.w || CASE WHEN y.f = '' THEN '' ELSE '.' || y.f END)[1])[1]";
+        String b = LAMBDA + "b";
+        String x = LAMBDA + "x";
+        String y = LAMBDA + "y";
+        String parts = "list_transform([lower(ltrim(" + text + ", '+-'))], lambda " + b + ": {'d': replace(split_part("
+                + b + ", 'e', 1), '.', ''), 'p': length(split_part(split_part(" + b + ", 'e', 1), '.', 1)) + coalesce("
+                + "TRY_CAST(nullif(split_part(" + b + ", 'e', 2), '') AS INTEGER), 0)})[1]";
+        String p = x + ".p";
+        String d = x + ".d";
+        String whole = "coalesce(nullif(ltrim(CASE WHEN " + p + " <= 0 THEN '' WHEN " + p + " >= length(" + d + ") THEN "
+                + d + " || repeat('0', " + p + " - length(" + d + ")) ELSE left(" + d + ", " + p + ") END, '0'), ''), "
+                + "'0')";
+        String fraction = "rtrim(CASE WHEN " + p + " <= 0 THEN repeat('0', -" + p + ") || " + d + " WHEN " + p
+                + " >= length(" + d + ") THEN '' ELSE substr(" + d + ", " + p + " + 1) END, '0')";
+        return "list_transform([" + parts + "], lambda " + x + ": list_transform([{'w': " + whole + ", 'f': " + fraction
+                + "}], lambda " + y + ": CASE WHEN starts_with(" + text + ", '-') AND (" + y + ".w <> '0' OR " + y
+                + ".f <> '') THEN '-' ELSE '' END || " + y + ".w || CASE WHEN " + y + ".f = '' THEN '' ELSE '.' || " + y
+                + ".f END)[1])[1]";
     }
+
+    /**
+     * The prefix of lambda parameters' names: DuckDB binds a name inside a lambda to a column of the same name before
+     * the lambda's parameter, so a text column named {@code x} facing numbers failed to bind ({@code x.p}).
+     */
+    private static final String LAMBDA = "__migrate_";
 
     private static String trimmed(String expr) {
         return "btrim((" + expr + ")::text)";

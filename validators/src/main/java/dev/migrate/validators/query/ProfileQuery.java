@@ -121,10 +121,19 @@ public final class ProfileQuery {
      * One aggregate of a profile: {@code function(argument) AS alias}, as text when {@code text}. Partial
      * results of the same aggregate over parts of a relation combine into the whole one ({@link #combined}).
      */
-    public record Aggregate(String alias, String function, String argument, boolean text) {
+    public record Aggregate(String alias, String function, String argument, boolean text, boolean number) {
+        public Aggregate(String alias, String function, String argument, boolean text) {
+            this(alias, function, argument, text, false);
+        }
+
+        /** {@code number}: a bound of {@link Dialect#numberOrNull}, read through {@link Dialect#numberBound}. */
+        private String shown(Dialect d, String call) {
+            String value = number ? d.numberBound(call) : call;
+            return text ? d.text(value) : value;
+        }
+
         public String select(Dialect d) {
-            String call = function + "(" + argument + ")";
-            return (text ? d.text(call) : call) + " AS " + alias;
+            return shown(d, function + "(" + argument + ")") + " AS " + alias;
         }
 
         /** The partial value as column {@code as}, uncast, so that partials can still be combined. */
@@ -145,7 +154,7 @@ public final class ProfileQuery {
                 case "sum", "min", "max", "bit_xor" -> function + "(" + column + ")";
                 default -> throw new IllegalStateException("no way to combine partial " + function + " results");
             };
-            return (text ? d.text(call) : call) + " AS " + Sql.quote(as);
+            return shown(d, call) + " AS " + Sql.quote(as);
         }
     }
 
@@ -164,9 +173,11 @@ public final class ProfileQuery {
             String col = columnOf.apply(i);
             String value = c.value(d, col);
             if (bounds.test(i)) {
+                // text facing intervals or numbers is bounded by the durations and numbers it reads as (boundItems)
+                String bounded = c.durations() ? d.durationOrNull(col) : c.numbers() ? d.numberOrNull(col) : value;
                 out.add(new Aggregate("c" + i + "_count", "count", col, false));
-                out.add(new Aggregate("c" + i + "_min", "min", value, true));
-                out.add(new Aggregate("c" + i + "_max", "max", value, true));
+                out.add(new Aggregate("c" + i + "_min", "min", bounded, true, c.numbers()));
+                out.add(new Aggregate("c" + i + "_max", "max", bounded, true, c.numbers()));
             }
             if (c.numeric() && !c.asText()) {
                 out.add(new Aggregate("c" + i + "_sum", "sum", col, true));
@@ -186,7 +197,8 @@ public final class ProfileQuery {
         // text facing intervals or numbers is bounded by the durations and numbers it reads as, as the typed side is
         String typed = c.durations() ? d.durationOrNull(col) : c.numbers() ? d.numberOrNull(col) : null;
         String value = typed != null ? typed : c.textual() ? d.ordered(c.value(d, col)) : c.value(d, col);
-        return List.of("count(" + col + ") AS c" + i + "_count", d.text("min(" + value + ")") + " AS c" + i + "_min",
-                d.text("max(" + value + ")") + " AS c" + i + "_max");
+        java.util.function.UnaryOperator<String> bound = c.numbers() ? d::numberBound : b -> b;
+        return List.of("count(" + col + ") AS c" + i + "_count", d.text(bound.apply("min(" + value + ")")) + " AS c"
+                + i + "_min", d.text(bound.apply("max(" + value + ")")) + " AS c" + i + "_max");
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public final class RowDiffQuery {
     public static final String KIND = "__kind";
+    /**
+     * Prefix of a sample row's stored texts ({@code rawl<j>}, {@code rawn<j>}) of the columns shown as compared
+     * ({@link dev.migrate.validators.compare.DatasetPlan.Compared#shownAsCompared}).
+     */
+    public static final String RAW = "raw";
     /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
     public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
 
@@ -128,9 +133,43 @@ public final class RowDiffQuery {
         return new Statement("row diff (file order)", sql, all);
     }
 
-    /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
+    /**
+     * The select items computed during the load: each JSON value column's canonical text
+     * ({@link #canonicalJsonColumn}), then ", hash(...) AS ..." for {@link #ROW_HASH}. The row hash spells the same
+     * canonical expression, which the engine computes once per row for both items (common subexpressions of one
+     * projection are evaluated once); the aggregates then read the stored text instead of canonicalising every value
+     * a second time ({@link #materialized}).
+     */
     public static String rowHashColumn(DatasetPlan plan) {
-        return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
+        StringBuilder out = new StringBuilder();
+        List<Compared> all = plan.all();
+        for (int i = plan.keys().size(); i < all.size(); i++) {
+            if (all.get(i).json()) {
+                out.append(", ").append(value(all.get(i))).append(" AS ").append(Sql.quote(canonicalJsonColumn(i)));
+            }
+        }
+        return out + ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
+    }
+
+    /** The column of a loaded side holding the canonical JSON text of column {@code i} of {@link DatasetPlan#all}. */
+    public static String canonicalJsonColumn(int i) {
+        return dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "json_" + i;
+    }
+
+    /**
+     * How the aggregates of a side loaded with {@link #rowHashColumn} profile each column: a JSON value column as its
+     * stored canonical text (the same text, count, bounds and hash as {@link Dialect#json} gives, read instead of
+     * computed), any other column as planned.
+     */
+    public static List<ProfileQuery.ColumnPlan> materialized(DatasetPlan plan) {
+        List<ProfileQuery.ColumnPlan> out = new ArrayList<>();
+        List<Compared> all = plan.all();
+        for (int i = 0; i < all.size(); i++) {
+            boolean stored = i >= plan.keys().size() && all.get(i).json();
+            out.add(stored ? new ProfileQuery.ColumnPlan(canonicalJsonColumn(i), false, true, false)
+                    : all.get(i).profile());
+        }
+        return out;
     }
 
     /**
@@ -352,10 +391,15 @@ public final class RowDiffQuery {
         for (int j = 0; j < all.size(); j++) {
             // a JSON value as compared (its canonical text), so that a sample shows where two documents differ
             Compared c = all.get(j);
-            java.util.function.UnaryOperator<String> shown = c.json() || c.durations() || c.numbers()
+            java.util.function.UnaryOperator<String> shown = c.shownAsCompared()
                     ? col -> c.value(Dialect.DUCKDB, col) : Dialect.DUCKDB::text;
             select.add(shown.apply("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(shown.apply("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
+            if (c.shownAsCompared()) {
+                // the stored text too, kept in the sample where it reads otherwise (RowDiffVerdict)
+                select.add(Dialect.DUCKDB.text("l." + Sql.quote(c.name())) + " AS " + RAW + "l" + j);
+                select.add(Dialect.DUCKDB.text("n." + Sql.quote(c.name())) + " AS " + RAW + "n" + j);
+            }
         }
         String keys = "(" + sampleKeys(plan, diffTable) + ")";
         String sql = "SELECT " + String.join(", ", select) + " FROM " + keys + " d LEFT JOIN " + sampled(plan, legacy,

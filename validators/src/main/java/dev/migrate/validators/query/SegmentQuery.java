@@ -113,15 +113,29 @@ public final class SegmentQuery {
      * {@code --sample-size} of hundreds of thousands stays within the protocol's parameter limit.
      */
     public static List<Statement> samples(Shape s, List<String> columns, List<List<Object>> keys) {
+        return samples(s, columns, java.util.Collections.nCopies(columns.size(), null), keys);
+    }
+
+    /**
+     * The same, column {@code j} shown as {@code shown.get(j)} (an expression over the column's quoted name, its
+     * value as compared) when that is not null, and then its stored text too ({@code r<j>}).
+     */
+    public static List<Statement> samples(Shape s, List<String> columns, List<java.util.function.UnaryOperator<String>> shown,
+            List<List<Object>> keys) {
         List<Statement> out = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += KEYS_PER_SAMPLE) {
-            out.add(sample(s, columns, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SAMPLE))));
+            out.add(sample(s, columns, shown, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SAMPLE))));
         }
         return out;
     }
 
     /** Full rows (as text) for the given keys. */
     public static Statement sample(Shape s, List<String> columns, List<List<Object>> keys) {
+        return sample(s, columns, java.util.Collections.nCopies(columns.size(), null), keys);
+    }
+
+    private static Statement sample(Shape s, List<String> columns, List<java.util.function.UnaryOperator<String>> shown,
+            List<List<Object>> keys) {
         List<Object> params = new ArrayList<>();
         List<String> tuples = new ArrayList<>();
         for (List<Object> k : keys) {
@@ -133,7 +147,13 @@ public final class SegmentQuery {
             select.add(s.dialect().text(s.keyValues().get(i)) + " AS k" + i);
         }
         for (int j = 0; j < columns.size(); j++) {
-            select.add(s.dialect().text(Sql.quote(columns.get(j))) + " AS v" + j);
+            String col = Sql.quote(columns.get(j));
+            if (shown.get(j) == null) {
+                select.add(s.dialect().text(col) + " AS v" + j);
+            } else {
+                select.add(s.dialect().text(shown.get(j).apply(col)) + " AS v" + j);
+                select.add(s.dialect().text(col) + " AS r" + j);
+            }
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + s.relation() + " WHERE " + s.keyTuple() + " IN ("
                 + String.join(", ", tuples) + ")";

@@ -71,6 +71,9 @@ public final class ReportJson {
             s.differing().forEach(d::add);
             n.set("legacy", map(s.legacy()));
             n.set("new", map(s.current()));
+            // the columns whose value, shown as compared, reads otherwise than it is stored (2.5 for ' 2.50 ')
+            n.set("legacy_raw", map(s.legacyRaw()));
+            n.set("new_raw", map(s.currentRaw()));
         }
         return out;
     }

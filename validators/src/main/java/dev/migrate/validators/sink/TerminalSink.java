@@ -36,10 +36,16 @@ public final class TerminalSink implements ResultSink {
         }
         StringBuilder b = new StringBuilder();
         for (String col : s.differing()) {
-            b.append("  ").append(col).append(": ").append(shown(s.legacy().get(col))).append(" -> ")
-                    .append(shown(s.current().get(col)));
+            b.append("  ").append(col).append(": ").append(shown(s.legacy().get(col))).append(raw(s.legacyRaw(), col))
+                    .append(" -> ").append(shown(s.current().get(col))).append(raw(s.currentRaw(), col));
         }
         return b.toString();
+    }
+
+    /** {@code " (stored ' 2.50 ')"} when the value shown as compared was stored otherwise, else nothing. */
+    private static String raw(java.util.Map<String, String> raw, String col) {
+        String r = raw.get(col);
+        return r == null ? "" : " (stored " + shown(r) + ")";
     }
 
     /**

@@ -30,6 +30,13 @@ class TerminalSinkTest {
     }
 
     @Test
+    void aValueShownAsComparedShowsItsStoredTextBeside() {
+        SampleRow s = new SampleRow("differs", Map.of("id", "3"), List.of("city"), row("2.5"), row("2.6"),
+                Map.of("city", " 2.50 "), Map.of());
+        assertThat(TerminalSink.sampleDetail(s)).isEqualTo("  city: 2.5 (stored ' 2.50 ') -> 2.6");
+    }
+
+    @Test
     void markdownCellsKeepCrlfApartFromLf() {
         assertThat(MarkdownSink.cell("New\r\nYork|x")).isEqualTo("New\\r\\nYork\\|x");
     }
