@@ -261,7 +261,7 @@ final class JobSteps {
         LegacySwitch sw = switchOf();
         if (sw != null) {
             out.add(Step.of("Disable the legacy " + sw.label() + " schedule",
-                    sw.disable().stream().map(t -> LegacySwitch.fill(t, values())).toList(), sw.why(),
+                    filled(sw.disable()), sw.why(),
                     legacySource()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
         } else {
             out.add(Step.of("Disable the legacy schedule", List.of("migrate cannot tell how this job is scheduled; "
@@ -376,7 +376,7 @@ final class JobSteps {
         if (!hosted.isEmpty()) {
             // the jobs' own sections pause their deployments and restore their registrations; the service runs them
             List<String> enable = sw == null ? List.of("start the service again")
-                    : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
+                    : filled(sw.enable());
             out.add(Step.of("Re-enable the service, after rolling back the jobs it schedules", enable,
                     "it runs the registrations the jobs' rollbacks restored", legacySource()));
             return out;
@@ -398,7 +398,7 @@ final class JobSteps {
             return out;
         }
         List<String> enable = sw == null ? List.of("switch the legacy schedule on again where it runs")
-                : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
+                : filled(sw.enable());
         out.add(Step.of("Re-enable the legacy schedule", enable, sw == null ? "restores the state before cutover"
                 : "undoes the disable step exactly", legacySource()));
         out.add(backfill());
@@ -422,7 +422,7 @@ final class JobSteps {
         Instant from = disabledAt();
         // the legacy side's own scheduler counts its fire times: a Prefect 1 clock's interval is not a loop's
         ScheduleOrigin origin = job.anyJob() == null ? ScheduleOrigin.LEGACY_JOB : ScheduleOrigin.of(job.anyJob().kind());
-        Optional<LoopCycle> cycle = LoopCycle.of(estate.root(), job.legacy());
+        Optional<LoopCycle> cycle = LoopCycle.of(job.legacy());
         String once = cycle.isPresent() ? "run one cycle" : "run the legacy command";
         for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
             MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at());
@@ -550,6 +550,12 @@ final class JobSteps {
         return prefect1 ? LegacySwitch.of(JobKind.PREFECT1_FLOW.slug()).orElse(null) : null;
     }
 
+    /** A switch's lines filled in for this job, without those a placeholder left empty (no unit to restart). */
+    private List<String> filled(List<String> templates) {
+        Map<String, String> values = values();
+        return templates.stream().map(t -> LegacySwitch.fill(t, values)).filter(l -> !l.isBlank()).toList();
+    }
+
     private Map<String, String> values() {
         Map<String, String> v = new LinkedHashMap<>();
         Job legacy = job.legacy();
@@ -576,6 +582,9 @@ final class JobSteps {
         java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
                 .matcher(beat == null || beat.command() == null ? "" : beat.command());
         v.put("app", app.find() ? app.group(1) : "APP");
+        // the unit running a Spring job's application: restarting it is how the new trigger expression takes effect
+        Job jvm = legacy == null ? null : JvmServices.serviceOf(legacy, estate.inventory().jobs());
+        v.put("restart", jvm == null ? "" : "systemctl restart " + unit(jvm, jvm.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);
