@@ -437,8 +437,23 @@ final class JobSteps {
                 r.times().forEach(t -> cmds.add("# estimated, not proven: a window near " + t));
             }
         }
-        String command = job.anyJob() == null || job.anyJob().command() == null ? "the job" : "`" + job.anyJob().command() + "`";
+        // as cron ran it: the crontab's variables and those the installing script expanded put in; the others named
+        CommandVariables vars = CommandVariables.of(estate.root(), job.anyJob());
+        String command = vars == null ? "the job" : "`" + vars.command() + "`";
         String what = "run " + command + " once per missed window";
+        if (vars != null && !vars.known().isEmpty()) {
+            what += " (" + String.join(", ", vars.known().entrySet().stream().map(e -> e.getKey() + " is "
+                    + e.getValue()).toList()) + ")";
+        }
+        if (vars != null && !vars.unknown().isEmpty() && cycle.isEmpty()) {
+            String names = String.join(", ", vars.unknown());
+            cmds.add("# set " + names + " first (" + vars.setFirst() + "): the command reads "
+                    + (vars.unknown().size() == 1 ? "it" : "them") + ", and nothing in the estate gives "
+                    + (vars.unknown().size() == 1 ? "its value" : "their values"));
+            what = "set " + names + " first (nothing in the estate gives " + (vars.unknown().size() == 1 ? "its value"
+                    : "their values") + "; cron's shell had " + (vars.unknown().size() == 1 ? "it" : "them")
+                    + "), then " + what;
+        }
         // what runs the job once: a deployment is run, not built again; an in-process job is called, not its scheduler
         // started a second time (switches.yaml)
         LegacySwitch sw = job.legacy() != null && job.legacy().kind() == JobKind.PYTHON_SLEEP_LOOP
