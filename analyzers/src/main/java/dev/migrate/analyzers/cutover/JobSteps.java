@@ -268,6 +268,8 @@ final class JobSteps {
             deploy.add("migrate rewrite " + Step.shellWord(options.rootLabel()) + " --recipe " + planned.recipe()
                     + "   # writes deployment '" + planned.deployment() + "' of flow '" + planned.flow() + "' to "
                     + planned.prefectYaml());
+            deploy.add("# " + planned.prefectYaml() + ", deployment '" + planned.deployment() + "': the plan suggests "
+                    + yaml);
             note += " (this plan's suggestion: the deployment the legacy recipe writes carries its own offset, its "
                     + "offsetMinutes option; set what is said here about anchors and zones in it, and check its schedules "
                     + "stay clear of the legacy runs)";
