@@ -62,7 +62,12 @@ class CutoverSampleChecklistsTest {
     void aBackfillRunsTheCommandCronRanWithTheInstallingScriptsVariables() {
         String md = run("cutover", "plan", SAMPLES.resolve("legacy-host").toString(), "--at", AT, "--job", "poll-sftp");
         assertThat(md).contains("run `/opt/ingest/bin/poll-sftp.sh` once per missed window (INGEST_HOME is /opt/ingest, "
-                + "as opt/etl/bin/install-ingest-crontab.sh sets it)").doesNotContain("run `${INGEST_HOME}");
+                + "as opt/etl/bin/install-ingest-crontab.sh sets it)").doesNotContain("run `${INGEST_HOME}")
+                // cron reads the crontab the script installed, never the script: commenting its line out takes the script run again
+                .contains("Disable the legacy cron (a here-document a script installs) schedule")
+                .contains("  # then run opt/etl/bin/install-ingest-crontab.sh again where it installed the crontab, so that the "
+                        + "crontab it writes no longer has the line (or remove that line from the installed crontab by hand)")
+                .doesNotContain("cron reads the file again by itself");
     }
 
     @Test
