@@ -52,8 +52,10 @@ public final class CutoverPlanCommand extends EstateCommand implements Callable<
             // a window of nothing would tick "monitor for 0 min": the step exists to watch real runs
             throw CliException.invalidInput("--monitor " + monitor + ": the window must be longer than zero, e.g. 24h");
         }
+        // the deployments migrate rewrite's legacy recipe will write: the plan names them before the rewrite ran
         PlanOptions options = new PlanOptions(estate.greenRuns, window, at.now(), path.toString(),
-                estate.validateConfigLabel(path));
+                estate.validateConfigLabel(path), LegacyRecipeDeployments.of(path,
+                        java.time.ZoneId.of(System.getProperty(HostZoneOption.PROPERTY, "UTC")), at.now()));
         CutoverEstate e = load(at.now());
         var readiness = e.readiness(selected(e));
         output.write(spec.commandLine().getOut(), w -> CutoverPlan.write(e, readiness, options, w));

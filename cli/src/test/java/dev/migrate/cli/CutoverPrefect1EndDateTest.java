@@ -48,17 +48,17 @@ class CutoverPrefect1EndDateTest {
     @Test
     void anEndToComeIsPausedThen() throws IOException {
         assertThat(plan("2027, 6, 30"))
-                .contains("prefect deployment schedule resume 'FLOW/spring-campaign' SCHEDULE_ID")
+                .contains("prefect deployment schedule resume 'spring-campaign/spring-campaign' SCHEDULE_ID")
                 .contains("# the legacy schedule stops by itself after 2027-06-30T00:00 Europe/Paris (end_date); Prefect 3 "
                         + "schedules have no end date: pause or delete the deployment's schedule then:")
-                .contains("prefect deployment schedule pause 'FLOW/spring-campaign' SCHEDULE_ID   # after 2027-06-30T00:00 "
+                .contains("prefect deployment schedule pause 'spring-campaign/spring-campaign' SCHEDULE_ID   # after 2027-06-30T00:00 "
                         + "Europe/Paris");
     }
 
     @Test
     void anEndAlreadyPastLeavesTheNewScheduleUnresumed() throws IOException {
         assertThat(plan("2022, 6, 30"))
-                .doesNotContain("prefect deployment schedule resume 'FLOW/spring-campaign'")
+                .doesNotContain("prefect deployment schedule resume 'spring-campaign/spring-campaign'")
                 .contains("# the legacy schedule stopped by itself after 2022-06-30T00:00 Europe/Paris (end_date) and makes "
                         + "no more runs: leave the new deployment's schedule paused");
     }

@@ -54,7 +54,7 @@ class CutoverPrefect1UnknownStartTest {
         assertThat(plan("pendulum.now()"))
                 .contains("# '0 6 * * *': start unknown: zone not proven (start_date `pendulum.now()` is the time the flow "
                         + "was registered, in that machine's zone): before resuming, compare the next runs")
-                .contains("prefect deployment schedule resume 'FLOW/daily-report' SCHEDULE_ID");
+                .contains("prefect deployment schedule resume 'daily-report/daily-report' SCHEDULE_ID");
     }
 
     @Test

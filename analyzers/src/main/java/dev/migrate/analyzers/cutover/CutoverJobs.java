@@ -38,8 +38,8 @@ public final class CutoverJobs {
         for (Job j : inv.jobs()) {
             if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT && !fallbacks.containsKey(j.id())
                     && !supervisors.containsValue(j)) {
-                // a loop kept running by a unit is named as the unit, as the legacy recipe names the two of them
-                String name = supervisors.containsKey(j.id()) ? nameOf(supervisors.get(j.id())) : nameOf(j);
+                // a loop is named as the legacy recipe names it (after the unit that keeps it running, else its script)
+                String name = nameOf(j, supervisors.get(j.id()));
                 Builder b = byKey.computeIfAbsent(legacyKeys.get(j.id()), k -> new Builder(name));
                 b.legacy = j;
                 b.supervisor = supervisors.get(j.id());
@@ -68,7 +68,7 @@ public final class CutoverJobs {
         Map<String, String> flowNamed = new java.util.HashMap<>(flowNamedKeys(byKey));
         // a loop kept running by a unit is one job, keyed by the unit's name: evidence, a validate config and --job may
         // name it by the loop's script too
-        inv.jobs().stream().filter(j -> supervisors.containsKey(j.id()))
+        inv.jobs().stream().filter(j -> j.kind() == JobKind.PYTHON_SLEEP_LOOP && legacyKeys.containsKey(j.id()))
                 .forEach(loop -> flowNamed.putIfAbsent(CutoverJob.keyOf(nameOf(loop)), legacyKeys.get(loop.id())));
         java.util.function.Function<String, String> keyOf = n -> {
             String k = CutoverJob.keyOf(n);
@@ -150,10 +150,10 @@ public final class CutoverJobs {
                     || supervisors.containsValue(j)) {
                 continue;
             }
-            Job unit = supervisors.get(j.id());
-            String key = CutoverJob.keyOf(unit != null ? nameOf(unit) : CutoverJob.deploymentName(j));
+            String key = CutoverJob.keyOf(j.kind() == JobKind.PYTHON_SLEEP_LOOP ? nameOf(j, supervisors.get(j.id()))
+                    : CutoverJob.deploymentName(j));
             out.put(j.id(), taken.add(key) ? key : j.id());
-            if (unit != null && out.get(j.id()).equals(key)) {
+            if (j.kind() == JobKind.PYTHON_SLEEP_LOOP && out.get(j.id()).equals(key)) {
                 merged.add(key);
             }
         }
@@ -164,8 +164,8 @@ public final class CutoverJobs {
         retired.forEach((id, name) -> {
             if (!out.containsKey(id)) {
                 String key = CutoverJob.keyOf(name);
-                // the legacy recipe names a loop and its unit as the unit, under an id of its own: that job is the
-                // merged one of that name, not another job that happens to share it
+                // the legacy recipe names a loop (with its unit, as the unit) under an id of its own: that job is the
+                // loop's of that name, not another job that happens to share it
                 out.put(id, taken.add(key) || merged.contains(key) ? key : id);
             }
         });
@@ -183,8 +183,9 @@ public final class CutoverJobs {
                     || j.otherName() != null && CutoverJob.keyOf(j.otherName()).equals(CutoverJob.keyOf(w))
                     || j.legacy() != null && j.legacy().id().equals(w)
                     || j.deployment() != null && j.deployment().id().equals(w)
-                    || j.supervisor() != null && (j.supervisor().id().equals(w)
-                    || j.legacy() != null && CutoverJob.keyOf(nameOf(j.legacy())).equals(CutoverJob.keyOf(w)))
+                    || j.supervisor() != null && j.supervisor().id().equals(w)
+                    || j.legacy() != null && j.legacy().kind() == JobKind.PYTHON_SLEEP_LOOP
+                    && CutoverJob.keyOf(nameOf(j.legacy())).equals(CutoverJob.keyOf(w))
                     || j.fallbacks().stream().anyMatch(f -> f.id().equals(w))).findFirst()
                     .orElseThrow(() -> new CutoverException(UnknownJob.message(w, all.stream().map(CutoverJob::key).toList())));
             if (!out.contains(hit)) {
@@ -201,6 +202,16 @@ public final class CutoverJobs {
     static String nameOf(Job j) {
         String name = CutoverJob.deploymentName(j);
         return name != null && name.length() > 1 && name.endsWith("@") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * A sleep loop's name, {@link dev.migrate.analyzers.model.SleepLoopNames}: the one the legacy recipe gives its flow and
+     * deployment; every other job's own ({@link #nameOf(Job)}).
+     */
+    static String nameOf(Job j, Job unit) {
+        return j.kind() == JobKind.PYTHON_SLEEP_LOOP
+                ? dev.migrate.analyzers.model.SleepLoopNames.of(j.source().path(), unit == null ? null : unit.source().path())
+                : nameOf(j);
     }
 
     private static final class Builder {

@@ -96,7 +96,8 @@ final class JobSteps {
         String name = newDeployment().substring(newDeployment().indexOf('/') + 1);
         Job declaring = job.deployment() != null ? job.deployment()
                 : job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT ? job.legacy() : null;
-        String path = declaring == null ? "" : declaring.source().path();
+        PlannedDeployment planned = declaring == null ? options.plannedFor(job) : null;
+        String path = declaring != null ? declaring.source().path() : planned != null ? planned.prefectYaml() : "";
         String deploy = "prefect deploy --name " + Step.shellWord(name);
         if (path.matches("(.*/)?prefect[^/]*\\.ya?ml") && path.contains("/")) {
             String file = path.substring(path.lastIndexOf('/') + 1);
@@ -113,7 +114,32 @@ final class JobSteps {
         if (job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT) {
             return deploymentName(job.legacy());
         }
-        return "FLOW/" + job.key();
+        PlannedDeployment planned = options.plannedFor(job);
+        // the names migrate rewrite will give it, else a placeholder the dual-run step says to fill in
+        return planned != null ? planned.qualified() : knownFlow() + "/" + job.key();
+    }
+
+    /**
+     * The flow a job without a deployment will deploy, when its name is known: a Prefect 1 flow keeps its name through
+     * the Prefect 1 to 3 conversion ({@code @flow(name=...)}); else the placeholder.
+     */
+    private String knownFlow() {
+        return job.legacy() != null && job.legacy().kind() == JobKind.PREFECT1_FLOW ? job.legacy().name() : PLACEHOLDER_FLOW;
+    }
+
+    /** What stands for a Prefect 1 flow's project that the flow's file does not name. */
+    static final String UNKNOWN_PROJECT = "PROJECT";
+
+    /** What stands for the flow's name in the commands of a job whose deployment nothing names yet. */
+    static final String PLACEHOLDER_FLOW = "FLOW";
+
+    /**
+     * Whether the plan's commands name the new deployment by a placeholder ({@code FLOW/nightly-load}): the job has no
+     * Prefect 3 deployment, is no Prefect 2 one redeployed under its own name, and no migrate recipe writes one for it.
+     */
+    private boolean placeholder() {
+        return job.deployment() == null && !(job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT)
+                && options.plannedFor(job) == null;
     }
 
     /**
@@ -235,9 +261,32 @@ final class JobSteps {
                     .map(sp -> OffsetSchedule.suggest(sp, declared, lastRun()).legacy()).toList()) + "; ")
                     + "the deployment runs on its own schedules, check they stay clear of the legacy runs";
         }
-        out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", List.of(
-                "# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml,
-                deployCommand()),
+        List<String> deploy = new ArrayList<>();
+        PlannedDeployment planned = job.deployment() == null ? options.plannedFor(job) : null;
+        if (planned != null) {
+            // the legacy recipe writes the deployment (with its own offset schedule): its names are the ones to use
+            deploy.add("migrate rewrite " + Step.shellWord(options.rootLabel()) + " --recipe " + planned.recipe()
+                    + "   # writes deployment '" + planned.deployment() + "' of flow '" + planned.flow() + "' to "
+                    + planned.prefectYaml());
+            deploy.add("# " + planned.prefectYaml() + ", deployment '" + planned.deployment() + "': the plan suggests "
+                    + yaml);
+            note += " (this plan's suggestion: the deployment the legacy recipe writes carries its own offset, its "
+                    + "offsetMinutes option; set what is said here about anchors and zones in it, and check its schedules "
+                    + "stay clear of the legacy runs)";
+        } else if (placeholder()) {
+            // nothing names the deployment yet: say what to fill in, not a command that names a flow that does not exist
+            boolean flowKnown = !knownFlow().equals(PLACEHOLDER_FLOW);
+            deploy.add("# fill in first: no migrate recipe writes a deployment for this job; write one named '" + job.key()
+                    + "' in prefect.yaml for " + (flowKnown ? "flow '" + knownFlow() + "' (the Prefect 1 to 3 conversion "
+                    + "keeps the flow's name); the commands below name it so" : "the flow that does its work. "
+                    + PLACEHOLDER_FLOW + " in the commands below stands for that flow's name")
+                    + ": run migrate cutover plan again once it is deployed, for the exact ones");
+            deploy.add("# prefect.yaml, deployment '" + job.key() + "': " + yaml);
+        } else {
+            deploy.add("# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml);
+        }
+        deploy.add(deployCommand());
+        out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", deploy,
                 note + "; offset schedules keep both sides from running at once, and sandbox outputs keep the new "
                         + "run from touching production", sources(ReadinessState.DEPLOYED)).checked(gate(ReadinessState.DEPLOYED).met()));
         out.add(Step.of(options.greenRuns() + " consecutive green validations of legacy against new outputs",
@@ -261,7 +310,7 @@ final class JobSteps {
         LegacySwitch sw = switchOf();
         if (sw != null) {
             out.add(Step.of("Disable the legacy " + sw.label() + " schedule",
-                    sw.disable().stream().map(t -> LegacySwitch.fill(t, values())).toList(), sw.why(),
+                    filled(sw.disable()), sw.why(),
                     legacySource()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
         } else {
             out.add(Step.of("Disable the legacy schedule", List.of("migrate cannot tell how this job is scheduled; "
@@ -376,7 +425,7 @@ final class JobSteps {
         if (!hosted.isEmpty()) {
             // the jobs' own sections pause their deployments and restore their registrations; the service runs them
             List<String> enable = sw == null ? List.of("start the service again")
-                    : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
+                    : filled(sw.enable());
             out.add(Step.of("Re-enable the service, after rolling back the jobs it schedules", enable,
                     "it runs the registrations the jobs' rollbacks restored", legacySource()));
             return out;
@@ -398,7 +447,7 @@ final class JobSteps {
             return out;
         }
         List<String> enable = sw == null ? List.of("switch the legacy schedule on again where it runs")
-                : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
+                : filled(sw.enable());
         out.add(Step.of("Re-enable the legacy schedule", enable, sw == null ? "restores the state before cutover"
                 : "undoes the disable step exactly", legacySource()));
         out.add(backfill());
@@ -422,7 +471,7 @@ final class JobSteps {
         Instant from = disabledAt();
         // the legacy side's own scheduler counts its fire times: a Prefect 1 clock's interval is not a loop's
         ScheduleOrigin origin = job.anyJob() == null ? ScheduleOrigin.LEGACY_JOB : ScheduleOrigin.of(job.anyJob().kind());
-        Optional<LoopCycle> cycle = LoopCycle.of(estate.root(), job.legacy());
+        Optional<LoopCycle> cycle = LoopCycle.of(job.legacy());
         String once = cycle.isPresent() ? "run one cycle" : "run the legacy command";
         for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
             MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at());
@@ -437,8 +486,23 @@ final class JobSteps {
                 r.times().forEach(t -> cmds.add("# estimated, not proven: a window near " + t));
             }
         }
-        String command = job.anyJob() == null || job.anyJob().command() == null ? "the job" : "`" + job.anyJob().command() + "`";
+        // as cron ran it: the crontab's variables and those the installing script expanded put in; the others named
+        CommandVariables vars = CommandVariables.of(estate.root(), job.anyJob());
+        String command = vars == null ? "the job" : "`" + vars.command() + "`";
         String what = "run " + command + " once per missed window";
+        if (vars != null && !vars.known().isEmpty()) {
+            what += " (" + String.join(", ", vars.known().entrySet().stream().map(e -> e.getKey() + " is "
+                    + e.getValue()).toList()) + ")";
+        }
+        if (vars != null && !vars.unknown().isEmpty() && cycle.isEmpty()) {
+            String names = String.join(", ", vars.unknown());
+            cmds.add("# set " + names + " first (" + vars.setFirst() + "): the command reads "
+                    + (vars.unknown().size() == 1 ? "it" : "them") + ", and nothing in the estate gives "
+                    + (vars.unknown().size() == 1 ? "its value" : "their values"));
+            what = "set " + names + " first (nothing in the estate gives " + (vars.unknown().size() == 1 ? "its value"
+                    : "their values") + "; cron's shell had " + (vars.unknown().size() == 1 ? "it" : "them")
+                    + "), then " + what;
+        }
         // what runs the job once: a deployment is run, not built again; an in-process job is called, not its scheduler
         // started a second time (switches.yaml)
         LegacySwitch sw = job.legacy() != null && job.legacy().kind() == JobKind.PYTHON_SLEEP_LOOP
@@ -447,6 +511,11 @@ final class JobSteps {
             what = loopBackfill(cycle.get(), cmds);
         } else if (sw != null && sw.backfill() != null) {
             String line = LegacySwitch.fill(sw.backfill(), values());
+            if (sw.backfill().contains("{project}") && line.contains("--project " + UNKNOWN_PROJECT)) {
+                // a run in a project that does not exist fails: say what to fill in rather than print that command
+                line = "# fill in " + UNKNOWN_PROJECT + " first (the flow's Prefect 1 project: the project_name= of its "
+                        + "register() call, or the --project of the prefect register that registers it), then run: " + line;
+            }
             cmds.add(line.startsWith("#") || line.contains("   # ") ? line : line + "   # once per missed window");
             what = line.startsWith("#") ? "do what the last comment above says once per missed window"
                     : "run `" + line.replaceFirst("\\s+#.*$", "") + "` once per missed window";
@@ -550,6 +619,12 @@ final class JobSteps {
         return prefect1 ? LegacySwitch.of(JobKind.PREFECT1_FLOW.slug()).orElse(null) : null;
     }
 
+    /** A switch's lines filled in for this job, without those a placeholder left empty (no unit to restart). */
+    private List<String> filled(List<String> templates) {
+        Map<String, String> values = values();
+        return templates.stream().map(t -> LegacySwitch.fill(t, values)).filter(l -> !l.isBlank()).toList();
+    }
+
     private Map<String, String> values() {
         Map<String, String> v = new LinkedHashMap<>();
         Job legacy = job.legacy();
@@ -576,6 +651,10 @@ final class JobSteps {
         java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
                 .matcher(beat == null || beat.command() == null ? "" : beat.command());
         v.put("app", app.find() ? app.group(1) : "APP");
+        v.put("project", Prefect1Project.of(estate.root(), legacy).map(Step::shellWord).orElse(UNKNOWN_PROJECT));
+        // the unit running a Spring job's application: restarting it is how the new trigger expression takes effect
+        Job jvm = legacy == null ? null : JvmServices.serviceOf(legacy, estate.inventory().jobs());
+        v.put("restart", jvm == null ? "" : "systemctl restart " + unit(jvm, jvm.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);

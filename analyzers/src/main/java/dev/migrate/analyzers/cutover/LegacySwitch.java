@@ -33,11 +33,16 @@ public record LegacySwitch(String kind, String label, boolean applied, List<Stri
      * How to switch off {@code legacy}: its kind's switch, except for a crontab line that a script writes each
      * time it runs by echoing it or through python-crontab. Commenting out that script line would not remove the
      * job already installed on the host, and in Python it would break the calls that follow, so that switch
-     * is a manual one ({@code cron-installed-by-script}).
+     * is a manual one ({@code cron-installed-by-script}). A line of a here-document the script feeds to crontab is
+     * commented out in place, and the script run again ({@code cron-here-document}): cron never reads the script.
      */
     public static Optional<LegacySwitch> forJob(Job legacy) {
         String how = legacy.attributes().get("crontab.embeddedIn");
-        return how != null && !how.equals("shell here-document") ? of("cron-installed-by-script") : of(legacy.kind().slug());
+        if (how == null) {
+            return of(legacy.kind().slug());
+        }
+        // a here-document's line is commented out in place, and takes effect when the script installs the crontab again
+        return how.equals("shell here-document") ? of("cron-here-document") : of("cron-installed-by-script");
     }
 
     /** Fills {@code {placeholders}} from {@code values}; unknown ones stay as written. */

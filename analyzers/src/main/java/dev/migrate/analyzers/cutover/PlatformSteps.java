@@ -163,7 +163,10 @@ final class PlatformSteps {
                     "upgrade order in Prefect's 2→3 guide: server, then workers and flow environments"));
         }
         if (!servers.isEmpty() || !agents.isEmpty()) {
-            String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
+            // no deployment to run yet: say what to fill in, not a run of a deployment that does not exist
+            String canary = deployments.isEmpty() ? "# fill in first: the estate has no Prefect 3 deployment yet; deploy one "
+                    + "flow to a pool a worker above serves (a job's dual-run deploy step below), then run it: prefect "
+                    + "deployment run 'FLOW/DEPLOYMENT' with its names"
                     : "prefect deployment run '" + JobSteps.deploymentName(deployments.get(0)) + "'";
             List<String> lines = new ArrayList<>(List.of(canary,
                     "prefect flow-run ls --limit 5   # the canary run Completed: a worker picked it up"));

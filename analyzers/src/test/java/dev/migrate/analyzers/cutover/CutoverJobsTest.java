@@ -209,6 +209,29 @@ class CutoverJobsTest {
         assertThat(after).singleElement().satisfies(j -> assertThat(j.deployment()).isSameAs(deployed));
     }
 
+    // a loop no unit keeps running is named as the legacy recipe names it (its script without .py), so the deployment
+    // the recipe wrote for it is its: before, cutover keyed it scheduler-py and the recipe's deployment was a job apart
+    @Test
+    void aLoopWithoutAUnitIsKeyedAsTheLegacyRecipeNamesIt() {
+        Job loop = job("py-loop-1", JobKind.PYTHON_SLEEP_LOOP, "scheduler.py", "jobs/scheduler.py");
+        List<CutoverJob> jobs = CutoverJobs.of(inventory(loop), List.of(), List.of(), EvidenceReader.EMPTY);
+        assertThat(jobs).extracting(CutoverJob::key).containsExactly("scheduler");
+        assertThat(dev.migrate.analyzers.model.SleepLoopNames.of("jobs/scheduler.py", null)).isEqualTo("scheduler");
+        for (String name : List.of("scheduler.py", "scheduler-py", "scheduler", "py-loop-1")) {
+            assertThat(CutoverJobs.select(jobs, List.of(name))).as(name).containsExactly(jobs.get(0));
+        }
+        Job deployed = new Job("prefect3-2", JobKind.PREFECT3_DEPLOYMENT, "scheduler/py-loop-scheduler-0a1b2c3d",
+                SourceRef.at("prefect/prefect.yaml", 5, 3), List.of(), null, null, Map.of(), null, null, List.of(),
+                Map.of("deploymentName", "py-loop-scheduler-0a1b2c3d"));
+        List<CutoverJob> after = CutoverJobs.of(inventory(loop, deployed), Map.of("py-loop-scheduler-0a1b2c3d", "scheduler"),
+                List.of(), List.of(), EvidenceReader.EMPTY);
+        assertThat(after).singleElement().satisfies(j -> {
+            assertThat(j.key()).isEqualTo("scheduler");
+            assertThat(j.legacy()).isSameAs(loop);
+            assertThat(j.deployment()).isSameAs(deployed);
+        });
+    }
+
     // a unit whose script also runs an in-process scheduler hosts those jobs: it stays a job of its own
     @Test
     void aUnitThatAlsoHostsInProcessJobsIsNoLoopsSupervisor() {
@@ -217,7 +240,9 @@ class CutoverJobsTest {
         Job unit = withCommand(job("systemd-scheduler-3", JobKind.SYSTEMD_SCHEDULER_SERVICE, "jobs", "etc/jobs.service"),
                 "/usr/bin/python3 /opt/jobs.py");
         List<CutoverJob> jobs = CutoverJobs.of(inventory(unit, loop, aps), List.of(), List.of(), EvidenceReader.EMPTY);
-        assertThat(jobs).extracting(CutoverJob::key).containsExactlyInAnyOrder("jobs", "jobs-py", "nightly");
+        // the loop is named as the legacy recipe names it (SleepLoopNames: its script without .py), which the unit took
+        // first: it goes by its scan id, so neither is lost
+        assertThat(jobs).extracting(CutoverJob::key).containsExactlyInAnyOrder("jobs", "py-loop-1", "nightly");
         assertThat(jobs).allSatisfy(j -> assertThat(j.supervisor()).isNull());
     }
 }

@@ -5,28 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.SourceRef;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.HostEstate;
+import dev.migrate.analyzers.sources.RecordingSink;
+import dev.migrate.analyzers.sources.python.SleepLoopDetector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** One cycle of a sleep loop: the unit of work a backfill runs, never the endless script. */
+/**
+ * One cycle of a sleep loop: the unit of work a backfill runs, never the endless script. Read from what the scan's loop
+ * detector recorded on the job (the detector runs on each script here), never from the script again.
+ */
 class LoopCycleTest {
-    @TempDir
-    Path root;
-
-    private Job loop(String path, String text, int sleepLine) throws Exception {
-        Path p = root.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return new Job("py-loop-x", JobKind.PYTHON_SLEEP_LOOP, p.getFileName().toString(), SourceRef.at(path, sleepLine, 9),
-                List.of(), path, null, Map.of(), null, null, List.of(), Map.of());
+    private static Job loop(String path, String text, int sleepLine) {
+        RecordingSink sink = HostEstate.scan(List.of(new ScanFile(path, text)), new SleepLoopDetector());
+        assertThat(sink.jobs).as("the detector finds the loop").hasSize(1);
+        Job j = sink.jobs.get(0);
+        assertThat(j.source().line()).isEqualTo(sleepLine);
+        return j;
     }
 
     @Test
-    void aLoopInMainThatCallsAModuleFunctionRunsThatFunctionOnce() throws Exception {
+    void aLoopInMainThatCallsAModuleFunctionRunsThatFunctionOnce() {
         Job j = loop("app/offload.py", """
                 import time
 
@@ -42,7 +43,7 @@ class LoopCycleTest {
                 if __name__ == "__main__":
                     main()
                 """, 10);
-        LoopCycle c = LoopCycle.of(root, j).orElseThrow();
+        LoopCycle c = LoopCycle.of(j).orElseThrow();
         assertThat(c.firstLine()).isEqualTo(7);
         assertThat(c.lastLine()).isEqualTo(10);
         assertThat(c.work()).containsExactly("run_cycle");
@@ -50,7 +51,7 @@ class LoopCycleTest {
     }
 
     @Test
-    void aLoopThatImportingStartsIsNeverImported() throws Exception {
+    void aLoopThatImportingStartsIsNeverImported() {
         Job atModule = loop("a/loop_runner.py", """
                 import time
 
@@ -61,7 +62,7 @@ class LoopCycleTest {
                     sync()
                     time.sleep(60)
                 """, 8);
-        LoopCycle c = LoopCycle.of(root, atModule).orElseThrow();
+        LoopCycle c = LoopCycle.of(atModule).orElseThrow();
         assertThat(c.work()).containsExactly("sync");
         assertThat(c.importable()).isFalse();
         assertThat(c.oneCycle()).isEmpty();
@@ -79,11 +80,11 @@ class LoopCycleTest {
 
                 main()
                 """, 9);
-        assertThat(LoopCycle.of(root, unguarded).orElseThrow().oneCycle()).isEmpty();
+        assertThat(LoopCycle.of(unguarded).orElseThrow().oneCycle()).isEmpty();
     }
 
     @Test
-    void callsWithArgumentsOrOfOtherModulesAreNoUnitOfWork() throws Exception {
+    void callsWithArgumentsOrOfOtherModulesAreNoUnitOfWork() {
         Job j = loop("c/poller.py", """
                 import time, requests
 
@@ -101,18 +102,41 @@ class LoopCycleTest {
                 if __name__ == "__main__":
                     main()
                 """, 12);
-        LoopCycle c = LoopCycle.of(root, j).orElseThrow();
+        LoopCycle c = LoopCycle.of(j).orElseThrow();
         assertThat(c.work()).isEmpty();
         assertThat(c.oneCycle()).isEmpty();
     }
 
     @Test
-    void aScriptThatIsGoneOrAnotherKindGivesNothing() throws Exception {
-        Job gone = new Job("py-loop-y", JobKind.PYTHON_SLEEP_LOOP, "gone.py", SourceRef.at("gone.py", 3, 1), List.of(),
+    void aJobTheDetectorDidNotDescribeOrAnotherKindGivesNothing() {
+        // a loop job without the detector's record (a recipe's manifest): nothing is guessed, the plan says it in words
+        Job bare = new Job("py-loop-y", JobKind.PYTHON_SLEEP_LOOP, "gone.py", SourceRef.at("gone.py", 3, 1), List.of(),
                 "gone.py", null, Map.of(), null, null, List.of(), Map.of());
-        assertThat(LoopCycle.of(root, gone)).isEmpty();
+        assertThat(LoopCycle.of(bare)).isEmpty();
         Job cron = new Job("cron-z", JobKind.CRON, "z", SourceRef.at("crontab", 1, 1), List.of(), "z.sh", null, Map.of(),
                 null, null, List.of(), Map.of());
-        assertThat(LoopCycle.of(root, cron)).isEmpty();
+        assertThat(LoopCycle.of(cron)).isEmpty();
+    }
+
+    @Test
+    void theCycleIsTheOneTheScanSawNotTheScriptAsItReadsLater() {
+        Job j = loop("app/offload.py", """
+                import time
+
+                def run_cycle():
+                    pass
+
+                def main():
+                    while True:
+                        run_cycle()
+                        time.sleep(900)
+
+                if __name__ == "__main__":
+                    main()
+                """, 9);
+        assertThat(j.attributes()).containsEntry("loop.firstLine", "7").containsEntry("loop.lastLine", "9")
+                .containsEntry("loop.work", "run_cycle").containsEntry("loop.importable", "true");
+        // the script is nowhere on disk: the cycle comes from the job alone
+        assertThat(LoopCycle.of(j).orElseThrow().oneCycle()).contains("import offload; offload.run_cycle()");
     }
 }

@@ -203,6 +203,8 @@ public final class SleepLoopDetector extends PythonDetector {
         if (compensated) {
             job.attr("loop.compensated", "true");
         }
+        // what one cycle is, read here once: the cutover's backfill runs one per missed window without reading the script
+        LoopCycles.record(m, loop, job);
         Optional<String> gate = clockGate(loop);
         ScheduleSpec spec = gate.isPresent()
                 // the sleep only paces the checks: the job runs when the clock test holds, which no interval says

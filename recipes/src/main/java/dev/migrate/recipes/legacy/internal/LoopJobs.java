@@ -55,8 +55,8 @@ final class LoopJobs {
                     .filter(j -> j.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && j.command() != null
                             && j.command().matches("(?s).*(^|[\\s/])" + java.util.regex.Pattern.quote(script) + "(\\s.*|$)"))
                     .findFirst().orElse(null);
-            String unitName = service == null ? null : service.source().path().substring(service.source().path().lastIndexOf('/') + 1);
-            String name = unitName != null ? unitName.replaceAll("\\.service$", "") : script.replaceAll("\\.py$", "");
+            // cutover keys the loop's job by the same name, so it finds the deployment written here
+            String name = dev.migrate.analyzers.model.SleepLoopNames.of(path, service == null ? null : service.source().path());
             SourceRef where = SourceRef.at(path, loop.line(), 1);
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put(ENTRY_POINT, loop.entryPoint());
