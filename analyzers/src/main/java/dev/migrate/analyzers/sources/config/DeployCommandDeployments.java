@@ -60,9 +60,20 @@ public final class DeployCommandDeployments implements JobResolver {
     /** Where the prefect.yaml of a command's deployment is looked for: the files the command line detector reads. */
     private final BuiltDeploymentFileMerger commandFiles = new BuiltDeploymentFileMerger();
 
+    /** The files the command line detector reads, and Dockerfiles: whether a command prompts depends on where it runs. */
     @Override
     public boolean wants(String path) {
-        return commandFiles.wants(path);
+        return commandFiles.wants(path) || PrefectCliLineDetector.isDockerfile(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A YAML file a pipeline may include ({@link BuiltDeploymentFileMerger#keeps}), and the compose files and Kubernetes
+     * manifests whose services and containers run commands: whether one has a terminal is read there
+     * ({@link CommandTerminal}).
+     */
+    @Override
+    public boolean keeps(ScanFile file) {
+        return commandFiles.keeps(file) || CommandTerminal.mayRunContainers(file);
     }
 
     @Override
@@ -90,7 +101,7 @@ public final class DeployCommandDeployments implements JobResolver {
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
             List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
-            List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given);
+            List<Job> picked = picked(entries, command, byPath, inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
                 for (Job e : picked) {
@@ -159,7 +170,7 @@ public final class DeployCommandDeployments implements JobResolver {
         List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
         List<String> parsed = DeployNameSelection.parsed(names, entries);
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
-                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script));
+                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script, byPath));
         if (picked.size() > 1) {
             // Prefect's multi-deploy: each as the file says it, the command's options ignored; an unnamed entry is
             // skipped, and one without an entrypoint fails the command there (_run_multi_deploy): not deployed by it
@@ -349,14 +360,16 @@ public final class DeployCommandDeployments implements JobResolver {
      * when the command runs without prompts; else the entries of the deployment's name, of the function {@code -n}
      * names as its flow part, if it names one, whatever their entrypoint (several only without prompts).
      */
-    private static List<Job> picked(List<Job> entries, Job command, ScanFile script, PrefectInvocation inv, String given) {
+    private static List<Job> picked(List<Job> entries, Job command, Map<String, ScanFile> byPath, PrefectInvocation inv,
+                                    String given) {
+        ScanFile script = byPath.get(command.source().path());
         boolean pattern = DeployNameSelection.isPattern(given);
         List<Job> selected = pattern ? DeployNameSelection.matching(given, entries) : List.of();
         if (!selected.isEmpty()) {
             return selected;
         }
         // Prefect's rule is for at most one name: `-n a -n b` picks by name
-        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script)) {
+        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script, byPath)) {
             return entries;
         }
         if (pattern) {
@@ -366,7 +379,7 @@ public final class DeployCommandDeployments implements JobResolver {
         // '_' (`-n lake-etl/nightly` of @flow(name="lake-etl") def etl() selects no entry): the command's entrypoint
         // then replaces the entry's. Several of one name: Prefect asks which, or deploys each without prompts
         List<Job> found = DeployNameSelection.named(given, entries);
-        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script) ? List.of() : found;
+        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script, byPath) ? List.of() : found;
     }
 
     /**
