@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * else a non-empty {@code FORCE_COLOR}, else {@code sys.stdout.isatty()}; {@code TERM=dumb} or {@code unknown} is no
  * terminal to prompt on). Places with no terminal:
  * <ul>
- * <li>a CI job (a GitHub Actions step, a GitLab job, a Jenkinsfile's {@code sh}): the runner pipes its output;</li>
+ * <li>a CI job (a GitHub Actions step, a GitLab job, in the pipeline's file or one it includes, a Jenkinsfile's
+ * {@code sh}): the runner pipes its output;</li>
  * <li>a docker compose service's {@code command:}/{@code entrypoint:}, unless the service sets {@code tty: true};</li>
  * <li>a Kubernetes container's {@code command:}/{@code args:} (a Pod, Deployment, Job, CronJob...), unless it sets
  * {@code tty: true} (which the API documents as needing {@code stdin: true}; with a terminal and no input a prompt
@@ -59,6 +60,9 @@ final class CommandTerminal {
         }
         if (file == null) {
             return false;
+        }
+        if (isYaml(file.fileName()) && includedByPipeline(path, scanned)) {
+            return true; // ci/deploy.yml, which .gitlab-ci.yml includes: its jobs are the pipeline's
         }
         if (PrefectCliLineDetector.isDockerfile(file.fileName())) {
             return dockerfile(file, command.source(), scanned);
@@ -104,6 +108,18 @@ final class CommandTerminal {
     static boolean mayRunContainers(ScanFile file) {
         return PrefectCliLineDetector.isDockerfile(file.fileName()) || isYaml(file.fileName())
                 && (file.text().contains("services") || file.text().contains("apiVersion"));
+    }
+
+    /** Whether a GitLab pipeline among the files at hand includes the file ({@link GitlabIncludes#includedFiles}). */
+    private static boolean includedByPipeline(String path, Map<String, ScanFile> scanned) {
+        Map<String, String> pipelines = new java.util.TreeMap<>();
+        scanned.forEach((p, f) -> {
+            if (GitlabPipelines.isPipeline(p)) {
+                pipelines.put(p, f.text());
+            }
+        });
+        return !pipelines.isEmpty() && GitlabIncludes.includedFiles(pipelines,
+                p -> scanned.containsKey(p) ? scanned.get(p).text() : null).containsKey(path);
     }
 
     private static boolean isYaml(String name) {

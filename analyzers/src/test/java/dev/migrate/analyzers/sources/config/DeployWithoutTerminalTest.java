@@ -227,4 +227,20 @@ class DeployWithoutTerminalTest {
                 """);
         assertThat(onlyEntryFindings(inv)).containsExactly("deploy.sh:3:1");
     }
+
+    /** A job of a file the GitLab pipeline includes under a name of its own is the pipeline's: no terminal either. */
+    @Test
+    void aGitlabJobOfAnIncludedFileDoesNotPrompt() throws IOException {
+        Inventory inv = scan(".gitlab-ci.yml", """
+                include:
+                  - local: ci/deploy.yml
+                stages: [deploy]
+                """, "ci/deploy.yml", """
+                deploy:
+                  stage: deploy
+                  script:
+                    - prefect deploy flows/etl.py:etl --name from-gitlab
+                """);
+        assertThat(onlyEntryFindings(inv)).containsExactly("ci/deploy.yml:4:7");
+    }
 }
