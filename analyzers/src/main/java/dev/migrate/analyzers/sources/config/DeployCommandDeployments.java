@@ -90,9 +90,11 @@ public final class DeployCommandDeployments implements JobResolver {
         files.forEach(f -> byPath.put(f.path(), f));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
         UnscannedTexts texts = new UnscannedTexts(base);
+        // each command deploys an entry as its file says it, never as another command left it
+        EntryDeployments deployments = new EntryDeployments(jobs, DeployCommandDeployments::isEntry);
         for (Job command : jobs.stream().filter(DeployCommandDeployments::selection).sorted(Comparator.comparing(Job::source))
                 .toList()) {
-            linkSelection(jobs, findings, command, byPath.get(command.source().path()), texts, flowNames, byPath);
+            linkSelection(jobs, findings, command, byPath.get(command.source().path()), texts, flowNames, byPath, deployments);
         }
         for (Job command : commands) {
             PrefectInvocation inv = deploy(command).orElseThrow();
@@ -100,12 +102,12 @@ public final class DeployCommandDeployments implements JobResolver {
             int slash = given.indexOf('/');
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
-            List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
+            List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
             List<Job> picked = picked(entries, command, byPath, inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
                 for (Job e : picked) {
-                    jobs.set(jobs.indexOf(e), deployedBy(e, command));
+                    deployments.deployed(jobs, command, deployedBy(e, command));
                 }
                 jobs.remove(command);
                 moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
@@ -119,7 +121,7 @@ public final class DeployCommandDeployments implements JobResolver {
                     merged = flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
                             .map(f -> named(unnamed, f, null, nameOf(entry))).orElse(merged);
                 }
-                jobs.set(jobs.indexOf(entry), merged);
+                deployments.deployed(jobs, command, merged);
                 jobs.remove(command);
                 moveFindings(findings, command, merged.id());
             } else {
@@ -141,6 +143,7 @@ public final class DeployCommandDeployments implements JobResolver {
                 }
             }
         }
+        deployments.finish(jobs, findings);
         for (Job build : jobs.stream().filter(j -> build(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList()) {
             // Prefect 2's server names it FLOW/DEPLOYMENT too, and the rewrite makes it the `prefect deploy` named above:
             // the same flow reading from the same directories, so the scan names it alike before and after
@@ -158,7 +161,7 @@ public final class DeployCommandDeployments implements JobResolver {
      */
     private void linkSelection(List<Job> jobs, List<Finding> findings, Job command, ScanFile script,
                                java.util.function.Function<String, String> texts, CommandFlowNames flowNames,
-                               Map<String, ScanFile> byPath) {
+                               Map<String, ScanFile> byPath, EntryDeployments deployments) {
         PrefectInvocation inv = PrefectInvocation.find(command.command()).stream()
                 .filter(i -> i.path().equals("deploy")).findFirst().orElse(null);
         jobs.remove(command);
@@ -167,7 +170,7 @@ public final class DeployCommandDeployments implements JobResolver {
         }
         String given = command.attributes().getOrDefault(PrefectCommandReport.SELECTED_NAMES, "");
         List<String> names = given.isEmpty() ? List.of() : List.of(given.split("\n"));
-        List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
+        List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
         List<String> parsed = DeployNameSelection.parsed(names, entries);
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
                 command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script, byPath));
@@ -175,7 +178,7 @@ public final class DeployCommandDeployments implements JobResolver {
             // Prefect's multi-deploy: each as the file says it, the command's options ignored; an unnamed entry is
             // skipped, and one without an entrypoint fails the command there (_run_multi_deploy): not deployed by it
             picked.stream().distinct().filter(DeployCommandDeployments::deployable)
-                    .forEach(e -> jobs.set(jobs.indexOf(e), deployedBy(e, command)));
+                    .forEach(e -> deployments.deployed(jobs, command, deployedBy(e, command)));
             return;
         }
         if (picked.isEmpty() || picked.get(0).attributes().get("entrypoint") == null) {
@@ -184,7 +187,7 @@ public final class DeployCommandDeployments implements JobResolver {
         Job entry = picked.get(0);
         String deployment = parsed.size() == 1 ? parsed.get(0).substring(parsed.get(0).indexOf('/') + 1) : nameOf(entry);
         if (deployment.equals(nameOf(entry))) {
-            jobs.set(jobs.indexOf(entry), merge(entry, command, inv));
+            deployments.deployed(jobs, command, merge(entry, command, inv));
             return;
         }
         Job own = configuredBy(command, entry, inv);
