@@ -70,4 +70,59 @@ final class DefaultWorkPool {
         }
         return in(found);
     }
+
+    /**
+     * The setting a compose service gets from its {@code env_file:} files (the compose file at {@code composePath},
+     * service {@code service}; {@code files} gives a repository file's text, null for one not known): the files in
+     * the order given, a later one's value over an earlier's, as compose loads them; none where the service's
+     * {@code environment:} ({@code env}, the job's) names the setting at all, which compose puts over the files.
+     */
+    static Optional<Map.Entry<String, String>> fromEnvFiles(Map<String, String> env, String composePath, String service,
+                                                            java.util.function.Function<String, String> files) {
+        if (env.keySet().stream().anyMatch(DefaultWorkPool::isSetting)) {
+            return Optional.empty();
+        }
+        String compose = files.apply(composePath);
+        if (compose == null || !compose.contains("env_file")) {
+            return Optional.empty();
+        }
+        String dir = composePath.contains("/") ? composePath.substring(0, composePath.lastIndexOf('/')) : "";
+        Map<String, String> loaded = new java.util.LinkedHashMap<>();
+        for (org.yaml.snakeyaml.nodes.Node doc : YamlDocs.parse(new dev.migrate.analyzers.model.ScanFile(composePath, compose),
+                IGNORED)) {
+            org.yaml.snakeyaml.nodes.Node svc = YamlDocs.path(doc, "services", service);
+            for (String written : ComposeEnvFiles.written(YamlDocs.get(svc, "env_file"))) {
+                String text = WorkingDirectory.normalize(dir, written).map(files).orElse(null);
+                if (text != null) {
+                    settings(text).forEach(loaded::put);
+                }
+            }
+        }
+        return in(loaded);
+    }
+
+    /** The setting's {@code NAME=value} lines of an env file, quotes taken off. */
+    private static Map<String, String> settings(String envFile) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=[ \\t]*"
+                + "(?:\"([^\"\\n]*)\"|'([^'\\n]*)'|([^\\s#]*))").matcher(envFile);
+        while (m.find()) {
+            if (isSetting(m.group(1))) {
+                String v = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                out.remove(m.group(1)); // a later line wins, and keeps its place
+                out.put(m.group(1), v);
+            }
+        }
+        return out;
+    }
+
+    private static final dev.migrate.analyzers.model.InventorySink IGNORED = new dev.migrate.analyzers.model.InventorySink() {
+        @Override
+        public void job(dev.migrate.analyzers.model.Job job) {
+        }
+
+        @Override
+        public void finding(dev.migrate.analyzers.model.Finding finding) {
+        }
+    };
 }

@@ -85,9 +85,10 @@ public final class DeployCommandDeployments implements JobResolver {
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base) {
         CommandFlowNames flowNames = new CommandFlowNames(new UnscannedTexts(base));
-        withEnvironmentPools(jobs);
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
+        UnscannedTexts unscanned = new UnscannedTexts(base);
+        withEnvironmentPools(jobs, p -> byPath.containsKey(p) ? byPath.get(p).text() : unscanned.apply(p));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
         UnscannedTexts texts = new UnscannedTexts(base);
         // each command deploys an entry as its file says it, never as another command left it
@@ -200,15 +201,19 @@ public final class DeployCommandDeployments implements JobResolver {
     /**
      * A {@code prefect deploy} without {@code --pool} whose job carries its environment (a compose service's
      * {@code environment:}, a container's {@code env:}) setting the option's default ({@link DefaultWorkPool}): that
-     * pool, as if given. The command line detector gave the commands of scripts and pipelines theirs already.
+     * pool, as if given; for a compose service's command, else the files its {@code env_file:} loads
+     * ({@link DefaultWorkPool#fromEnvFiles}, read through {@code files}). The command line detector gave the commands
+     * of scripts and pipelines theirs already.
      */
-    private static void withEnvironmentPools(List<Job> jobs) {
+    private static void withEnvironmentPools(List<Job> jobs, java.util.function.Function<String, String> files) {
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             if (!(deploy(j).isPresent() || selection(j)) || j.attributes().containsKey("workPool")) {
                 continue;
             }
-            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env());
+            String service = j.attributes().get("service");
+            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env()).or(() -> service == null
+                    ? Optional.empty() : DefaultWorkPool.fromEnvFiles(j.env(), j.source().path(), service, files));
             if (setting.isPresent() && PrefectInvocation.find(j.command()).stream()
                     .anyMatch(inv -> inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty())) {
                 Map<String, String> attrs = new LinkedHashMap<>(j.attributes());

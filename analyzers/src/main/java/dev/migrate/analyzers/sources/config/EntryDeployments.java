@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * and queue anew (3.x {@code prefect deploy} applies the deployment with the schedules it read, replacing the server's),
  * so where they differ the deployment has those of whichever ran last, which the tree does not say. The job then shows
  * the first command's (by source), its schedules marked {@linkplain ScheduleSpec#unproven unproven}, and PF230 lists
- * what each command gives; never the union of all of them, which no run makes.
+ * what each command gives; never the union of all of them, which no run makes. Where they agree it is the deployment
+ * whichever ran, shown as the last one read made it.
  */
 final class EntryDeployments {
     /** One command's deployment of an entry. */
@@ -40,15 +41,19 @@ final class EntryDeployments {
         return originals.getOrDefault(entry.id(), entry);
     }
 
-    /** Records a command's deployment of an entry ({@code deployed} keeps the entry's id); the jobs show the first. */
+    /**
+     * Records a command's deployment of an entry ({@code deployed} keeps the entry's id); the jobs show the latest, which
+     * is the deployment whichever ran last where the commands agree ({@link #finish} settles where they do not).
+     */
     void deployed(List<Job> jobs, Job command, Job deployed) {
-        List<Result> rs = results.computeIfAbsent(deployed.id(), k -> new ArrayList<>());
-        rs.add(new Result(command, deployed));
-        if (rs.size() == 1) {
-            for (int i = 0; i < jobs.size(); i++) {
-                if (jobs.get(i).id().equals(deployed.id())) {
-                    jobs.set(i, deployed);
-                }
+        results.computeIfAbsent(deployed.id(), k -> new ArrayList<>()).add(new Result(command, deployed));
+        replace(jobs, deployed);
+    }
+
+    private static void replace(List<Job> jobs, Job deployed) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).id().equals(deployed.id())) {
+                jobs.set(i, deployed);
             }
         }
     }
@@ -59,18 +64,16 @@ final class EntryDeployments {
             if (rs.stream().map(r -> settings(r.deployed())).distinct().count() < 2) {
                 return;
             }
-            for (int i = 0; i < jobs.size(); i++) {
-                Job shown = jobs.get(i);
-                if (shown.id().equals(id)) {
-                    String why = "which of " + rs.size() + " commands deploying it ran last";
-                    List<ScheduleSpec> marked = shown.schedules().stream()
-                            .map(s -> s.unproven() == null ? s.withUnproven(why) : s).toList();
-                    jobs.set(i, new Job(shown.id(), shown.kind(), shown.name(), shown.source(), marked, shown.command(),
-                            shown.user(), shown.env(), shown.workingDir(), shown.overlap(), shown.dependsOn(),
-                            shown.attributes()));
-                    findings.add(Findings.of("PF230", message(shown, rs), shown.source(), id));
-                }
+            if (jobs.stream().noneMatch(j -> j.id().equals(id))) {
+                return;
             }
+            Job shown = rs.get(0).deployed();
+            String why = "which of " + rs.size() + " commands deploying it ran last";
+            List<ScheduleSpec> marked = shown.schedules().stream()
+                    .map(s -> s.unproven() == null ? s.withUnproven(why) : s).toList();
+            replace(jobs, new Job(shown.id(), shown.kind(), shown.name(), shown.source(), marked, shown.command(),
+                    shown.user(), shown.env(), shown.workingDir(), shown.overlap(), shown.dependsOn(), shown.attributes()));
+            findings.add(Findings.of("PF230", message(shown, rs), shown.source(), id));
         });
     }
 

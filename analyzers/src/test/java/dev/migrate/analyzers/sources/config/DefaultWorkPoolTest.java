@@ -129,6 +129,49 @@ class DefaultWorkPoolTest {
         assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "compose-pool");
     }
 
+    /**
+     * A compose service's {@code env_file:} is the container's environment too: the files in order, a later one's
+     * value winning, and the canonical name over the legacy alias.
+     */
+    @Test
+    void aComposeServicesEnvFileSetsIt() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "deploy/compose.yaml", """
+                services:
+                  deploy:
+                    image: prefecthq/prefect:3-latest
+                    env_file:
+                      - common.env
+                      - path: prod.env
+                        required: false
+                    command: prefect deploy flows/etl.py:etl -n hourly --cron "0 * * * *"
+                """, "deploy/common.env", """
+                PREFECT_DEFAULT_WORK_POOL_NAME=common-pool
+                PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME=shared-pool
+                """, "deploy/prod.env", """
+                # production
+                PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME="prod-pool"
+                """);
+        assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "prod-pool")
+                .containsEntry(DefaultWorkPool.FROM, "PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME");
+    }
+
+    /** Must not change: the service's {@code environment:} comes before its env files, as compose applies them. */
+    @Test
+    void aComposeServicesEnvironmentWinsOverItsEnvFile() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "docker-compose.yml", """
+                services:
+                  deploy:
+                    image: prefecthq/prefect:3-latest
+                    env_file: deploy.env
+                    environment:
+                      PREFECT_DEFAULT_WORK_POOL_NAME: compose-pool
+                    command: prefect deploy flows/etl.py:etl -n hourly
+                """, "deploy.env", """
+                PREFECT_DEFAULT_WORK_POOL_NAME=file-pool
+                """);
+        assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "compose-pool");
+    }
+
     /** Must not change: several entries at once are deployed as the file says them; Prefect ignores the options. */
     @Test
     void severalEntriesKeepTheirPools() throws IOException {
