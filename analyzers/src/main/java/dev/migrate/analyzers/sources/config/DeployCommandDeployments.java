@@ -202,10 +202,13 @@ public final class DeployCommandDeployments implements JobResolver {
      * A {@code prefect deploy} without {@code --pool} whose job carries its environment (a compose service's
      * {@code environment:}, a container's {@code env:}) setting the option's default ({@link DefaultWorkPool}): that
      * pool, as if given; for a compose service's command, else the files its {@code env_file:} loads
-     * ({@link DefaultWorkPool#fromEnvFiles}, read through {@code files}). The command line detector gave the commands
-     * of scripts and pipelines theirs already.
+     * ({@link DefaultWorkPool#fromEnvFiles}, read through {@code files}); for a shell script's, else the systemd units
+     * that run the script ({@link DefaultWorkPool#fromUnits}). The command line detector gave the commands of scripts
+     * and pipelines the settings they set themselves already.
      */
     private static void withEnvironmentPools(List<Job> jobs, java.util.function.Function<String, String> files) {
+        List<Job> units = jobs.stream().filter(j -> j.kind() == JobKind.SYSTEMD_TIMER
+                || j.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE).toList();
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             if (!(deploy(j).isPresent() || selection(j)) || j.attributes().containsKey("workPool")) {
@@ -213,7 +216,9 @@ public final class DeployCommandDeployments implements JobResolver {
             }
             String service = j.attributes().get("service");
             Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env()).or(() -> service == null
-                    ? Optional.empty() : DefaultWorkPool.fromEnvFiles(j.env(), j.source().path(), service, files));
+                    ? Optional.empty() : DefaultWorkPool.fromEnvFiles(j.env(), j.source().path(), service, files))
+                    .or(() -> service != null || !ShellScripts.byNameOrMaybeShebang(fileName(j.source().path()))
+                            ? Optional.empty() : DefaultWorkPool.fromUnits(j.source().path(), units, files));
             if (setting.isPresent() && PrefectInvocation.find(j.command()).stream()
                     .anyMatch(inv -> inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty())) {
                 Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
@@ -222,6 +227,10 @@ public final class DeployCommandDeployments implements JobResolver {
                 jobs.set(i, with(j, j.schedules(), attrs));
             }
         }
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** An entry Prefect's multi-deploy deploys as the file says it: named, with an entrypoint. */
