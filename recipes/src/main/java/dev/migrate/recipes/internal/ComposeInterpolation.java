@@ -145,14 +145,26 @@ public final class ComposeInterpolation {
     /**
      * The {@code --env-file} files of the CI pipelines' compose commands (a GitLab job's {@code script:} and
      * {@code before_script:}, a GitHub Actions step's {@code run:}, those of the files a GitLab pipeline includes),
-     * read once, when first asked: every file of the run was seen by then.
+     * read once, when first asked: every file of the run was seen by then. The GitLab pipelines are read together
+     * ({@link ComposeEnvFileProjects#ofGitlabPipelines}), as the scan reads them.
      */
     private void readPipelines() {
         if (pipelines.isEmpty()) {
             return;
         }
         ComposeFiles files = runFiles;
-        pipelines.forEach((p, text) -> addEnvFiles(ComposeEnvFileProjects.of(p, text, files == null ? null : files::runText)));
+        java.util.function.Function<String, String> texts = files == null ? null : files::runText;
+        // the GitLab pipelines together, as the scan reads them: each that runs on its own with the files it includes
+        // (a file several include, with each), one that another includes only inside it
+        Map<String, String> gitlab = new java.util.TreeMap<>();
+        pipelines.forEach((p, text) -> {
+            if (GitlabPipelines.isPipeline(p)) {
+                gitlab.put(p, text);
+            } else {
+                addEnvFiles(ComposeEnvFileProjects.of(p, text, texts));
+            }
+        });
+        addEnvFiles(ComposeEnvFileProjects.ofGitlabPipelines(gitlab, texts));
         pipelines.clear();
     }
 

@@ -54,6 +54,19 @@ public record CommandDirectory(List<String> directories, String absolute) {
             }
         });
         Function<String, String> texts = p -> scanned.containsKey(p) ? scanned.get(p).text() : files.apply(p);
+        return ofPipelines(file, where, pipelines, texts);
+    }
+
+    /**
+     * Where the command at {@code where} in {@code file} runs, knowing every GitLab pipeline of the tree
+     * ({@code pipelines}, texts by path: those that include local files are the ones that matter) and the texts of
+     * other repository files ({@code files}, null for one not known). A file several pipelines include runs in each:
+     * where they all leave the command, or, where they differ, nowhere the tree can say (empty directories), rather
+     * than where one of them does. The rewrite asks here, as the scan does.
+     */
+    public static Optional<CommandDirectory> ofPipelines(ScanFile file, SourceRef where, Map<String, String> pipelines,
+                                                         Function<String, String> files) {
+        Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p) : files == null ? null : files.apply(p);
         List<String> pipeline = pipelines.isEmpty() ? null : GitlabIncludes.includedFiles(pipelines, texts).get(file.path());
         return of(file, where, texts, pipeline);
     }
@@ -61,15 +74,30 @@ public record CommandDirectory(List<String> directories, String absolute) {
     /**
      * As {@link #of(ScanFile, SourceRef, Map)}, knowing of the repository's own pipeline alone (the root
      * {@code .gitlab-ci.yml}, GitLab's default) and the texts of other repository files ({@code files}, null for one
-     * not known).
+     * not known). A file that other pipelines include too is read as the root's alone: a caller that knows the tree's
+     * pipelines asks {@link #ofPipelines}.
      */
     public static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Function<String, String> files) {
         return of(file, where, files, GitlabIncludes.rootPipelineOf(file.path(), files));
     }
 
-    /** {@code pipeline}: for a file a GitLab pipeline includes, the texts of its other files (its own first); else null. */
+    /**
+     * {@code pipeline}: for a file a GitLab pipeline includes, the texts of its other files (its own first), with those
+     * of every including pipeline ({@link GitlabIncludes.PipelineTexts#all}); else null. Read with each pipeline: one
+     * answer where all give it, else none the tree can say.
+     */
     private static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Function<String, String> files,
                                                  List<String> pipeline) {
+        if (pipeline instanceof GitlabIncludes.PipelineTexts several && several.all().size() > 1) {
+            List<Optional<CommandDirectory>> each = several.all().stream()
+                    .map(p -> ofOne(file, where, files, List.copyOf(p))).distinct().toList();
+            return each.size() == 1 ? each.get(0) : Optional.of(new CommandDirectory(List.of(), null));
+        }
+        return ofOne(file, where, files, pipeline);
+    }
+
+    private static Optional<CommandDirectory> ofOne(ScanFile file, SourceRef where, Function<String, String> files,
+                                                    List<String> pipeline) {
         String n = file.fileName();
         // a file a pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
         boolean ci = pipeline != null || PrefectCliLineDetector.isCiYaml(file.path());

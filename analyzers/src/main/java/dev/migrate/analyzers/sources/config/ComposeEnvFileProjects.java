@@ -51,4 +51,24 @@ public final class ComposeEnvFileProjects {
         out.forEach((project, envs) -> lists.put(project, new ArrayList<>(envs)));
         return lists;
     }
+
+    /**
+     * As {@link #of}, for the GitLab pipelines {@code pipelines} (texts by path) together: each pipeline that runs on
+     * its own read with the local files it includes ({@link GitlabIncludes#pipelines}), so that a file several
+     * pipelines include is read with each of them (its jobs start where each one's templates leave them), and a
+     * pipeline file another one includes ({@code .gitlab/ci/deploy.yml}) only inside it, never on its own from the
+     * root. {@code files} gives the texts of other repository files, or null for one not known. The projects of all
+     * of them, each project's env files in the order first given.
+     */
+    public static Map<String, List<String>> ofGitlabPipelines(Map<String, String> pipelines, Function<String, String> files) {
+        Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p) : files == null ? null : files.apply(p);
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String path : GitlabIncludes.pipelines(pipelines, texts).keySet()) {
+            of(path, pipelines.get(path), texts).forEach((project, envs) ->
+                    out.computeIfAbsent(project, p -> new LinkedHashSet<>()).addAll(envs));
+        }
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        out.forEach((project, envs) -> lists.put(project, new ArrayList<>(envs)));
+        return lists;
+    }
 }

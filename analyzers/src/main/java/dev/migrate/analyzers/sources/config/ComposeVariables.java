@@ -46,6 +46,9 @@ final class ComposeVariables {
     /** Per directory, the files named by {@code --env-file} in commands that run compose for its compose files. */
     private final Map<String, Set<String>> envFileOptions = new ConcurrentHashMap<>();
     private final List<Setting> settings = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The GitLab pipelines that run compose commands, read together in {@link #finish}, and the tree's other texts. */
+    private final Map<String, String> gitlabPipelines = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, String> gitlabFiles;
 
     /** A compose file by its name ({@link ComposeFileIndex#byName}). */
     static boolean isCompose(String fileName) {
@@ -92,7 +95,9 @@ final class ComposeVariables {
      * (exported to the compose it runs, for its directory), and the {@code --env-file} files of its commands, and of a
      * CI pipeline's steps (GitLab {@code script:}/{@code before_script:}, GitHub Actions {@code run:}, a GitLab
      * pipeline's included files through {@code files}), for the projects those commands run
-     * ({@link ComposeEnvFileProjects}, as the rewrite reads them). A pipeline's own variables are not read here.
+     * ({@link ComposeEnvFileProjects}, as the rewrite reads them). A GitLab pipeline waits for {@link #finish}, where
+     * the pipelines are read together ({@link ComposeEnvFileProjects#ofGitlabPipelines}): one that another includes
+     * only inside it. A pipeline's own variables are not read here.
      */
     void readScript(ScanFile file, boolean ci, java.util.function.Function<String, String> files) {
         if (!ci) {
@@ -105,7 +110,17 @@ final class ComposeVariables {
                 scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
             }
         }
-        ComposeEnvFileProjects.of(file.path(), file.text(), files).forEach((project, envs) ->
+        if (ci && files != null && GitlabPipelines.isPipeline(file.path())) {
+            // which pipeline runs on its own, and which inside another, is known once every one was seen
+            gitlabFiles = files;
+            gitlabPipelines.put(file.path(), file.text());
+            return;
+        }
+        addEnvFiles(ComposeEnvFileProjects.of(file.path(), file.text(), files));
+    }
+
+    private void addEnvFiles(Map<String, List<String>> byProject) {
+        byProject.forEach((project, envs) ->
                 envFileOptions.computeIfAbsent(project, d -> ConcurrentHashMap.newKeySet()).addAll(envs));
     }
 
@@ -115,6 +130,8 @@ final class ComposeVariables {
     }
 
     void finish(InventorySink sink) {
+        // the GitLab pipelines' --env-file, each pipeline with the files it includes, as the rewrite reads them
+        addEnvFiles(ComposeEnvFileProjects.ofGitlabPipelines(new java.util.TreeMap<>(gitlabPipelines), gitlabFiles));
         // compose files under other names, once every file said which it names (includes of named files too)
         new java.util.TreeMap<>(candidates).forEach((path, file) -> {
             if (index.isCompose(path)) {

@@ -357,19 +357,71 @@ final class GitlabJobModel {
     }
 
     /**
-     * The variables of the job named {@code name} as GitLab gives them to its lines: the pipeline's (those its
-     * {@code inherit:} takes), then each template's in {@code extends:} order (each over its own templates), then its
-     * own, a later one winning per name.
+     * The pipeline's variables as its jobs get them: its own ({@link #globals}) under those its
+     * {@code workflow: rules:} set ({@link GitlabRuleVariables}), a value where every rule that may let it run agrees.
+     */
+    Map<String, Variable> pipelineVariables() {
+        Job workflow = jobs.get("workflow");
+        Located rules = workflow == null ? null : workflow.key("rules");
+        return GitlabRuleVariables.over(globals(), rules == null ? List.of() : rules(rules));
+    }
+
+    /**
+     * The variables of the job named {@code name} as GitLab gives them to its lines: the pipeline's
+     * ({@link #pipelineVariables}, those its {@code inherit:} takes), then each template's in {@code extends:} order
+     * (each over its own templates), then its own, a later one winning per name; over all of them those its
+     * {@code rules:} (its own or a template's) set, a value where every rule that may let it run agrees.
      */
     Map<String, Variable> variablesOf(String name) {
         Map<String, Variable> out = new LinkedHashMap<>();
-        globals().forEach((n, v) -> {
+        pipelineVariables().forEach((n, v) -> {
             if (inheritsVariable(name, n)) {
                 out.put(n, v);
             }
         });
         out.putAll(chain(name, 0, new HashSet<>()));
+        Optional<Job> ruled = provider(name, "rules");
+        Located rules = ruled.map(j -> j.key("rules")).orElse(null);
+        return GitlabRuleVariables.over(out, rules == null ? List.of() : rules(rules));
+    }
+
+    /**
+     * The rules of a {@code rules:} value in order: its items, a nested list or a {@code !reference} to another
+     * job's rules flattened as GitLab flattens them, each with its condition keys and its {@code variables:}.
+     */
+    private List<GitlabRuleVariables.Rule> rules(Located value) {
+        List<GitlabRuleVariables.Rule> out = new ArrayList<>();
+        addRules(value, out, 0);
         return out;
+    }
+
+    private void addRules(Located value, List<GitlabRuleVariables.Rule> out, int depth) {
+        Located at = value;
+        if (isReference(at.node()) && depth < DEPTH) {
+            at = resolve(scalars(at.node()), depth + 1);
+        }
+        if (at == null || depth > DEPTH) {
+            return;
+        }
+        if (at.node() instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                addRules(new Located(at.file(), item), out, depth + 1);
+            }
+        } else if (at.node() instanceof MappingNode m) {
+            Set<String> keys = new HashSet<>();
+            Located variables = null;
+            for (NodeTuple t : YamlDocs.tuples(m)) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    keys.add(k.getValue());
+                    if (k.getValue().equals("variables")) {
+                        variables = new Located(at.file(), t.getValueNode());
+                    }
+                }
+            }
+            Node when = YamlDocs.get(m, "when");
+            out.add(new GitlabRuleVariables.Rule(keys, when instanceof ScalarNode w ? w.getValue() : null,
+                    variables == null ? Map.of() : variablesOf(variables, depth)));
+        }
     }
 
     /** A job's variables over its templates', without the pipeline's. */

@@ -22,7 +22,9 @@ import java.util.regex.Matcher;
  * {@code DEPLOYMENT: nightly} runs the template's {@code prefect deployment run "etl/$DEPLOYMENT"} with nightly.
  * A line several jobs run is read with a value only where they all agree; where they differ the name is set but not
  * known (the reading differs per job), so neither the scan nor the rewrite takes one job's value for the others'.
- * A line no job runs (a template nothing extends) is read with the variables its own job would have.
+ * A line no job runs (a template nothing extends) is read with the variables its own job would have. What
+ * {@code rules:} and {@code workflow: rules:} set counts too ({@link GitlabRuleVariables}): a value where every rule
+ * that may let the job run agrees, else set but not known.
  */
 public class GitlabJobVariables {
     private final GitlabJobModel model;
@@ -128,7 +130,7 @@ public class GitlabJobVariables {
      * expanded.
      */
     private List<LiteralVariables.Assignment> resolved(String job) {
-        Map<String, GitlabJobModel.Variable> all = job == null ? model.globals() : model.variablesOf(job);
+        Map<String, GitlabJobModel.Variable> all = job == null ? model.pipelineVariables() : model.variablesOf(job);
         List<LiteralVariables.Assignment> out = new ArrayList<>();
         Map<Integer, String> written = new HashMap<>();
         for (GitlabJobModel.Variable e : all.values()) {
