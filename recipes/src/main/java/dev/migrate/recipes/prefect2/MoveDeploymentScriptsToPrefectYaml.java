@@ -71,10 +71,27 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
     /** Deployments found in scripts, as build-output maps, and whether the root prefect.yaml exists. */
     public static class Found {
         final List<Map<String, Object>> deployments = new ArrayList<>();
-        boolean rootPrefectYaml;
-        /** A root prefect.yaml (or prefect.yml) that is not a mapping: nothing moves. */
-        boolean rootUnwritable;
+        /** The root's project files by name ({@code prefect.yaml}, {@code prefect.yml}), each a mapping at its top or not. */
+        final Map<String, Boolean> rootFiles = new java.util.TreeMap<>();
+
+        /**
+         * The file the deployments go to: the root's prefect.yaml, which {@code prefect deploy} reads by default
+         * ({@code --prefect-file} defaults to {@code prefect.yaml}, 3.x {@code prefect/cli/deploy/_commands.py}); a
+         * prefect.yml only where the root has no prefect.yaml (Prefect reads it only where a command names it, which
+         * the notes say); null where there is neither.
+         */
+        String target() {
+            return rootFiles.containsKey(PREFECT_YAML) ? PREFECT_YAML : rootFiles.containsKey(PREFECT_YML) ? PREFECT_YML : null;
+        }
+
+        /** A target that is not a mapping: nothing moves. */
+        boolean targetUnwritable() {
+            return target() != null && !rootFiles.get(target());
+        }
     }
+
+    private static final String PREFECT_YAML = "prefect.yaml";
+    private static final String PREFECT_YML = "prefect.yml";
 
     /** A statement that moves, with its deployment. */
     private record Moved(Node statement, Map<String, Object> deployment) {
@@ -123,10 +140,9 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                     return tree;
                 }
                 if (tree instanceof Yaml.Documents docs && isRootPrefectYaml(docs.getSourcePath())) {
-                    acc.rootPrefectYaml = true;
                     // a file whose top is no mapping can take no `deployments:`: the scripts keep theirs
-                    acc.rootUnwritable |= docs.getDocuments().isEmpty()
-                            || !(docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping);
+                    acc.rootFiles.put(docs.getSourcePath().toString(), !docs.getDocuments().isEmpty()
+                            && docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping);
                 } else if (tree instanceof PythonFile file) {
                     List<Moved> moved = moved(file);
                     moved.forEach(m -> acc.deployments.add(m.deployment()));
@@ -141,7 +157,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
 
     @Override
     public Collection<? extends SourceFile> generate(Found acc, ExecutionContext ctx) {
-        if (acc.rootPrefectYaml || acc.deployments.isEmpty()) {
+        if (acc.target() != null || acc.deployments.isEmpty()) {
             return List.of();
         }
         DeploymentYamlEntries entries = DeploymentYamlEntries.of(acc.deployments, "", FixSafety.unsafeAllowed(ctx));
@@ -160,14 +176,16 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (!active() || acc.deployments.isEmpty() || acc.rootUnwritable) {
+                if (!active() || acc.deployments.isEmpty() || acc.targetUnwritable()) {
                     return tree;
                 }
                 if (tree instanceof PythonFile file) {
-                    return removeMoved(file, ctx);
+                    return removeMoved(file, acc, ctx);
                 }
-                // only a prefect.yaml that was there before: the one generate() wrote already holds the entries
-                if (tree instanceof Yaml.Documents docs && acc.rootPrefectYaml && isRootPrefectYaml(docs.getSourcePath())) {
+                // only the root file that was there before (prefect.yaml where both are): the one generate() wrote
+                // already holds the entries
+                if (tree instanceof Yaml.Documents docs && acc.target() != null
+                        && docs.getSourcePath().toString().equals(acc.target()) && isRootPrefectYaml(docs.getSourcePath())) {
                     return mergeInto(docs, acc, ctx);
                 }
                 return tree;
@@ -175,7 +193,19 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         };
     }
 
-    private PythonFile removeMoved(PythonFile file, ExecutionContext ctx) {
+    /**
+     * How the deployments moved are registered: {@code prefect deploy --all}, with the file's name where they went to a
+     * prefect.yml, which Prefect does not read unless named.
+     */
+    private static String deployAll(Found acc) {
+        return PREFECT_YML.equals(acc.target()) ? "prefect deploy --all --prefect-file " + PREFECT_YML : "prefect deploy --all";
+    }
+
+    private static String targetName(Found acc) {
+        return acc.target() == null ? PREFECT_YAML : acc.target();
+    }
+
+    private PythonFile removeMoved(PythonFile file, Found acc, ExecutionContext ctx) {
         List<Moved> moved = moved(file);
         if (moved.isEmpty()) {
             return file;
@@ -184,15 +214,16 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         Node after = before;
         for (Moved m : moved) {
             notes.insertRow(ctx, PythonCode.note(file, m.statement(), getName(), false, "deployment '"
-                    + m.deployment().get("name") + "' moved to prefect.yaml; register it with `prefect deploy --all`"));
+                    + m.deployment().get("name") + "' moved to " + targetName(acc) + "; register it with `" + deployAll(acc)
+                    + "`"));
             after = StatementEdits.remove(after, m.statement(), file.style());
         }
         after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
         if (after.nodes().isEmpty()) {
             // an empty script left behind would let `python deploy.py` in CI pass while deploying nothing
             notes.insertRow(ctx, PythonCode.note(file, null, getName(), true, "PF214", file.getSourcePath()
-                    + " held only deployments, all now in prefect.yaml, and is deleted: where CI or a Makefile runs it, "
-                    + "run `prefect deploy --all` instead"));
+                    + " held only deployments, all now in " + targetName(acc) + ", and is deleted: where CI or a Makefile"
+                    + " runs it, run `" + deployAll(acc) + "` instead"));
             return DeletedFiles.delete(ctx, file, this);
         }
         return file.withModule(PythonCode.trimLeadingBlankLines(before, after));
@@ -227,7 +258,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
     }
 
     private static boolean isRootPrefectYaml(Path path) {
-        return path.getParent() == null && (path.toString().equals("prefect.yaml") || path.toString().equals("prefect.yml"));
+        return path.getParent() == null && (path.toString().equals(PREFECT_YAML) || path.toString().equals(PREFECT_YML));
     }
 
     /** The statements of a file that move to prefect.yaml, with their deployments, in source order. */

@@ -55,7 +55,13 @@ public final class CliRunIndexes {
     private static OnlyEntryDeploys onlyEntries(ExecutionContext ctx) {
         return ctx.computeMessageIfAbsent(ONLY_ENTRIES_KEY, k -> {
             DeploymentQueues queues = DeploymentQueues.in(ctx);
-            return OnlyEntryDeploys.of(queues.deployments(), queues::commandText, NamedPrefectFiles.in(ctx));
+            GitlabIncludedFiles gitlab = GitlabIncludedFiles.in(ctx);
+            // a build line's file read as the queues read it, a pipeline's other files (its templates) as the run has them
+            java.util.function.Function<String, String> texts = p -> {
+                String text = queues.commandText(p);
+                return text != null ? text : gitlab.text(p);
+            };
+            return OnlyEntryDeploys.of(queues.deployments(), texts, NamedPrefectFiles.in(ctx), gitlab.includingPipelines());
         });
     }
 }

@@ -7,6 +7,8 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.config.DeploymentYamlDetector;
+import dev.migrate.analyzers.sources.config.GitlabIncludes;
+import dev.migrate.analyzers.sources.config.GitlabPipelines;
 import dev.migrate.analyzers.sources.config.MakeIncludes;
 import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
 import dev.migrate.analyzers.sources.config.QueuePools;
@@ -125,9 +127,12 @@ public final class DeploymentQueues {
         // Makefile may include or a script source (-ib $(INFRA) with INFRA set in .env), whose variables the
         // command-line detector reads when it finishes
         boolean python = path.endsWith(".py");
+        // a GitLab pipeline that includes local files too: the build lines of a file it includes (ci/build.yml) run in
+        // its jobs, and are read as its, whatever the pipeline's own words
+        boolean including = GitlabPipelines.isPipeline(path) && !GitlabIncludes.locals(text).isEmpty();
         if (python ? !text.contains("Deployment")
                 : !text.contains("work_queue_name") && !(text.contains("deployment") && text.contains("build"))
-                && !MakeIncludes.mayBeIncluded(path)) {
+                && !MakeIncludes.mayBeIncluded(path) && !including) {
             return;
         }
         ScanFile file = new ScanFile(path, text);

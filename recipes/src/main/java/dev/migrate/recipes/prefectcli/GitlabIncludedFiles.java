@@ -79,8 +79,16 @@ final class GitlabIncludedFiles {
                 : Optional.empty();
     }
 
+    /**
+     * The run's GitLab pipelines that include local files, with their texts: a file one of them includes runs its
+     * commands in that pipeline's jobs ({@link dev.migrate.analyzers.sources.config.CommandDirectory#ofPipelines}).
+     */
+    Map<String, String> includingPipelines() {
+        return Map.copyOf(including);
+    }
+
     /** The printed text of a YAML source of the run, or null. */
-    private String text(String p) {
+    String text(String p) {
         Yaml.Documents docs = yamlSources.get(p);
         return docs == null ? null : docs.printAll();
     }

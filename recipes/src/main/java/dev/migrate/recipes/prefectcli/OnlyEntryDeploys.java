@@ -7,6 +7,7 @@ import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.recipes.prefect2.NamedPrefectFiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -73,9 +74,11 @@ public final class OnlyEntryDeploys {
 
     /**
      * The verdicts for the run's build lines ({@code builds}, the scan's jobs), reading each command's file through
-     * {@code texts} and the directories' prefect.yaml through {@code files}.
+     * {@code texts} and the directories' prefect.yaml through {@code files}; {@code pipelines}: the run's GitLab
+     * pipelines that include local files, by path, whose jobs run the files they include.
      */
-    static OnlyEntryDeploys of(List<Job> builds, Function<String, String> texts, NamedPrefectFiles files) {
+    static OnlyEntryDeploys of(List<Job> builds, Function<String, String> texts, NamedPrefectFiles files,
+                               Map<String, String> pipelines) {
         List<Verdict> out = new ArrayList<>();
         for (Job build : builds) {
             if (build.command() == null) {
@@ -89,7 +92,7 @@ public final class OnlyEntryDeploys {
                 if (name.isEmpty()) {
                     continue;
                 }
-                out.add(verdict(build, inv.entrypoint().get(), name.get(), texts, files));
+                out.add(verdict(build, inv.entrypoint().get(), name.get(), texts, files, pipelines));
             }
         }
         return new OnlyEntryDeploys(out, null);
@@ -100,9 +103,9 @@ public final class OnlyEntryDeploys {
      * text.
      */
     private static Verdict verdict(Job build, String entrypoint, String name, Function<String, String> texts,
-                                   NamedPrefectFiles files) {
+                                   NamedPrefectFiles files, Map<String, String> pipelines) {
         String deployment = name.contains("$") ? build.name() : name;
-        for (String dir : directories(build, texts)) {
+        for (String dir : directories(build, texts, pipelines)) {
             List<String> entries = files.deploymentsAfterRewrite(dir);
             if (!entries.isEmpty()) {
                 String file = dir.isEmpty() ? "prefect.yaml" : dir + "/prefect.yaml";
@@ -114,14 +117,15 @@ public final class OnlyEntryDeploys {
     }
 
     /**
-     * Where the command runs, most likely first: as its file's lines say ({@code cd}, a CI step's directory), else its
-     * file's directory, then the root; none after a {@code cd} the tree cannot follow.
+     * Where the command runs, most likely first: as its file's lines say ({@code cd}, a CI step's directory; a file a
+     * GitLab pipeline of the run includes, under any pipeline's name, runs in that pipeline's jobs, as the scan reads
+     * it), else its file's directory, then the root; none after a {@code cd} the tree cannot follow.
      */
-    private static List<String> directories(Job build, Function<String, String> texts) {
+    private static List<String> directories(Job build, Function<String, String> texts, Map<String, String> pipelines) {
         String path = build.source().path();
         String text = texts.apply(path);
         Optional<CommandDirectory> ran = text == null ? Optional.empty()
-                : CommandDirectory.of(new ScanFile(path, text), build.source(), texts);
+                : CommandDirectory.ofPipelines(new ScanFile(path, text), build.source(), pipelines, texts);
         if (ran.isPresent()) {
             return ran.get().directories();
         }

@@ -230,6 +230,93 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
                 spec -> spec.path("prefect.yaml")));
     }
 
+    /**
+     * A root holding only prefect.yml: the deployments join it, and the notes say to name it, as {@code prefect deploy}
+     * reads prefect.yaml unless {@code --prefect-file} says otherwise (3.x {@code prefect/cli/deploy/_commands.py}).
+     */
+    @Test
+    void aRootPrefectYmlTakesTheDeploymentsAndIsNamedInTheNotes() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.sourcePath().equals("deploy.py")).extracting(MigrationNotes.Row::message)
+                .allMatch(m -> m.contains("prefect deploy --all --prefect-file prefect.yml"))
+                .anyMatch(m -> m.contains("moved to prefect.yml"))),
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="nightly", work_pool_name="k8s", enforce_parameter_schema=False, apply=True)
+                """,
+                (String) null,
+                spec -> spec.path("deploy.py")),
+            yaml(
+                """
+                name: project
+                deployments:
+                  - name: existing
+                    entrypoint: flows.py:other
+                """,
+                """
+                name: project
+                deployments:
+                  - name: existing
+                    entrypoint: flows.py:other
+                  - name: nightly
+                    entrypoint: flows.py:etl
+                    work_pool:
+                      name: k8s
+                    enforce_parameter_schema: false
+                """,
+                spec -> spec.path("prefect.yml")));
+    }
+
+    /**
+     * Where the root has both, only prefect.yaml, the file Prefect reads, takes them; the prefect.yml must not change
+     * (before, each got a copy).
+     */
+    @Test
+    void aRootWithBothFilesMovesIntoPrefectYamlAlone() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.sourcePath().equals("deploy.py")).extracting(MigrationNotes.Row::message)
+                .noneMatch(m -> m.contains("prefect.yml"))),
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="nightly", work_pool_name="k8s", enforce_parameter_schema=False, apply=True)
+                """,
+                (String) null,
+                spec -> spec.path("deploy.py")),
+            yaml(
+                """
+                name: project
+                deployments:
+                  - name: hourly
+                    entrypoint: flows.py:other
+                """,
+                """
+                name: project
+                deployments:
+                  - name: hourly
+                    entrypoint: flows.py:other
+                  - name: nightly
+                    entrypoint: flows.py:etl
+                    work_pool:
+                      name: k8s
+                    enforce_parameter_schema: false
+                """,
+                spec -> spec.path("prefect.yaml")),
+            yaml(
+                """
+                name: legacy
+                deployments:
+                  - name: old
+                    entrypoint: flows.py:other
+                """,
+                spec -> spec.path("prefect.yml")));
+    }
+
     /** Must not change: a root prefect.yaml that is no mapping can take no deployment, so the script keeps its own. */
     @Test
     void aPrefectYamlThatIsNoMappingTakesNothing() {

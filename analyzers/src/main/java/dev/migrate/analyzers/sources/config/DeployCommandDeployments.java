@@ -60,9 +60,20 @@ public final class DeployCommandDeployments implements JobResolver {
     /** Where the prefect.yaml of a command's deployment is looked for: the files the command line detector reads. */
     private final BuiltDeploymentFileMerger commandFiles = new BuiltDeploymentFileMerger();
 
+    /** The files the command line detector reads, and Dockerfiles: whether a command prompts depends on where it runs. */
     @Override
     public boolean wants(String path) {
-        return commandFiles.wants(path);
+        return commandFiles.wants(path) || PrefectCliLineDetector.isDockerfile(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A YAML file a pipeline may include ({@link BuiltDeploymentFileMerger#keeps}), and the compose files and Kubernetes
+     * manifests whose services and containers run commands: whether one has a terminal is read there
+     * ({@link CommandTerminal}).
+     */
+    @Override
+    public boolean keeps(ScanFile file) {
+        return commandFiles.keeps(file) || CommandTerminal.mayRunContainers(file);
     }
 
     @Override
@@ -74,14 +85,17 @@ public final class DeployCommandDeployments implements JobResolver {
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base) {
         CommandFlowNames flowNames = new CommandFlowNames(new UnscannedTexts(base));
-        withEnvironmentPools(jobs);
         Map<String, ScanFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
+        UnscannedTexts unscanned = new UnscannedTexts(base);
+        withEnvironmentPools(jobs, p -> byPath.containsKey(p) ? byPath.get(p).text() : unscanned.apply(p));
         List<Job> commands = jobs.stream().filter(j -> deploy(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList();
         UnscannedTexts texts = new UnscannedTexts(base);
+        // each command deploys an entry as its file says it, never as another command left it
+        EntryDeployments deployments = new EntryDeployments(jobs, DeployCommandDeployments::isEntry);
         for (Job command : jobs.stream().filter(DeployCommandDeployments::selection).sorted(Comparator.comparing(Job::source))
                 .toList()) {
-            linkSelection(jobs, findings, command, byPath.get(command.source().path()), texts, flowNames, byPath);
+            linkSelection(jobs, findings, command, byPath.get(command.source().path()), texts, flowNames, byPath, deployments);
         }
         for (Job command : commands) {
             PrefectInvocation inv = deploy(command).orElseThrow();
@@ -89,12 +103,12 @@ public final class DeployCommandDeployments implements JobResolver {
             int slash = given.indexOf('/');
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
-            List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
-            List<Job> picked = picked(entries, command, byPath.get(command.source().path()), inv, given);
+            List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
+            List<Job> picked = picked(entries, command, byPath, inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
                 for (Job e : picked) {
-                    jobs.set(jobs.indexOf(e), deployedBy(e, command));
+                    deployments.deployed(jobs, command, deployedBy(e, command));
                 }
                 jobs.remove(command);
                 moveFindings(findings, command, picked.get(0).id()); // with the first entry it deploys
@@ -108,7 +122,7 @@ public final class DeployCommandDeployments implements JobResolver {
                     merged = flowNames.of(inv.entrypoint().orElseThrow(), directories(command, byPath))
                             .map(f -> named(unnamed, f, null, nameOf(entry))).orElse(merged);
                 }
-                jobs.set(jobs.indexOf(entry), merged);
+                deployments.deployed(jobs, command, merged);
                 jobs.remove(command);
                 moveFindings(findings, command, merged.id());
             } else {
@@ -130,6 +144,7 @@ public final class DeployCommandDeployments implements JobResolver {
                 }
             }
         }
+        deployments.finish(jobs, findings);
         for (Job build : jobs.stream().filter(j -> build(j).isPresent()).sorted(Comparator.comparing(Job::source)).toList()) {
             // Prefect 2's server names it FLOW/DEPLOYMENT too, and the rewrite makes it the `prefect deploy` named above:
             // the same flow reading from the same directories, so the scan names it alike before and after
@@ -147,7 +162,7 @@ public final class DeployCommandDeployments implements JobResolver {
      */
     private void linkSelection(List<Job> jobs, List<Finding> findings, Job command, ScanFile script,
                                java.util.function.Function<String, String> texts, CommandFlowNames flowNames,
-                               Map<String, ScanFile> byPath) {
+                               Map<String, ScanFile> byPath, EntryDeployments deployments) {
         PrefectInvocation inv = PrefectInvocation.find(command.command()).stream()
                 .filter(i -> i.path().equals("deploy")).findFirst().orElse(null);
         jobs.remove(command);
@@ -156,15 +171,15 @@ public final class DeployCommandDeployments implements JobResolver {
         }
         String given = command.attributes().getOrDefault(PrefectCommandReport.SELECTED_NAMES, "");
         List<String> names = given.isEmpty() ? List.of() : List.of(given.split("\n"));
-        List<Job> entries = entriesRead(jobs, inv, command, byPath, texts);
+        List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
         List<String> parsed = DeployNameSelection.parsed(names, entries);
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
-                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script));
+                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script, byPath));
         if (picked.size() > 1) {
             // Prefect's multi-deploy: each as the file says it, the command's options ignored; an unnamed entry is
             // skipped, and one without an entrypoint fails the command there (_run_multi_deploy): not deployed by it
             picked.stream().distinct().filter(DeployCommandDeployments::deployable)
-                    .forEach(e -> jobs.set(jobs.indexOf(e), deployedBy(e, command)));
+                    .forEach(e -> deployments.deployed(jobs, command, deployedBy(e, command)));
             return;
         }
         if (picked.isEmpty() || picked.get(0).attributes().get("entrypoint") == null) {
@@ -173,7 +188,7 @@ public final class DeployCommandDeployments implements JobResolver {
         Job entry = picked.get(0);
         String deployment = parsed.size() == 1 ? parsed.get(0).substring(parsed.get(0).indexOf('/') + 1) : nameOf(entry);
         if (deployment.equals(nameOf(entry))) {
-            jobs.set(jobs.indexOf(entry), merge(entry, command, inv));
+            deployments.deployed(jobs, command, merge(entry, command, inv));
             return;
         }
         Job own = configuredBy(command, entry, inv);
@@ -186,15 +201,24 @@ public final class DeployCommandDeployments implements JobResolver {
     /**
      * A {@code prefect deploy} without {@code --pool} whose job carries its environment (a compose service's
      * {@code environment:}, a container's {@code env:}) setting the option's default ({@link DefaultWorkPool}): that
-     * pool, as if given. The command line detector gave the commands of scripts and pipelines theirs already.
+     * pool, as if given; for a compose service's command, else the files its {@code env_file:} loads
+     * ({@link DefaultWorkPool#fromEnvFiles}, read through {@code files}); for a shell script's, else the systemd units
+     * that run the script ({@link DefaultWorkPool#fromUnits}). The command line detector gave the commands of scripts
+     * and pipelines the settings they set themselves already.
      */
-    private static void withEnvironmentPools(List<Job> jobs) {
+    private static void withEnvironmentPools(List<Job> jobs, java.util.function.Function<String, String> files) {
+        List<Job> units = jobs.stream().filter(j -> j.kind() == JobKind.SYSTEMD_TIMER
+                || j.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE).toList();
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             if (!(deploy(j).isPresent() || selection(j)) || j.attributes().containsKey("workPool")) {
                 continue;
             }
-            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env());
+            String service = j.attributes().get("service");
+            Optional<Map.Entry<String, String>> setting = DefaultWorkPool.in(j.env()).or(() -> service == null
+                    ? Optional.empty() : DefaultWorkPool.fromEnvFiles(j.env(), j.source().path(), service, files))
+                    .or(() -> service != null || !ShellScripts.byNameOrMaybeShebang(fileName(j.source().path()))
+                            ? Optional.empty() : DefaultWorkPool.fromUnits(j.source().path(), units, files));
             if (setting.isPresent() && PrefectInvocation.find(j.command()).stream()
                     .anyMatch(inv -> inv.path().equals("deploy") && inv.option("--pool", "-p").isEmpty())) {
                 Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
@@ -203,6 +227,10 @@ public final class DeployCommandDeployments implements JobResolver {
                 jobs.set(i, with(j, j.schedules(), attrs));
             }
         }
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** An entry Prefect's multi-deploy deploys as the file says it: named, with an entrypoint. */
@@ -349,14 +377,16 @@ public final class DeployCommandDeployments implements JobResolver {
      * when the command runs without prompts; else the entries of the deployment's name, of the function {@code -n}
      * names as its flow part, if it names one, whatever their entrypoint (several only without prompts).
      */
-    private static List<Job> picked(List<Job> entries, Job command, ScanFile script, PrefectInvocation inv, String given) {
+    private static List<Job> picked(List<Job> entries, Job command, Map<String, ScanFile> byPath, PrefectInvocation inv,
+                                    String given) {
+        ScanFile script = byPath.get(command.source().path());
         boolean pattern = DeployNameSelection.isPattern(given);
         List<Job> selected = pattern ? DeployNameSelection.matching(given, entries) : List.of();
         if (!selected.isEmpty()) {
             return selected;
         }
         // Prefect's rule is for at most one name: `-n a -n b` picks by name
-        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script)) {
+        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script, byPath)) {
             return entries;
         }
         if (pattern) {
@@ -366,7 +396,7 @@ public final class DeployCommandDeployments implements JobResolver {
         // '_' (`-n lake-etl/nightly` of @flow(name="lake-etl") def etl() selects no entry): the command's entrypoint
         // then replaces the entry's. Several of one name: Prefect asks which, or deploys each without prompts
         List<Job> found = DeployNameSelection.named(given, entries);
-        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script) ? List.of() : found;
+        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script, byPath) ? List.of() : found;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * else literal (no {@code ?} or {@code [..]}); its deployment part must match an entry's whole {@code name:}, its flow
  * part the entrypoint's function with {@code _} as {@code -}. Prefect turns it into the names of the entries it
  * matches, then selects every entry of those names;</li>
- * <li>without a prompt ({@code prefect --no-prompt deploy}, {@code PREFECT_CLI_PROMPT=false}, a CI job) and with exactly one
+ * <li>without a prompt ({@code prefect --no-prompt deploy}, {@code PREFECT_CLI_PROMPT=false}, a CI job, a container
+ * without a terminal: {@link #noPrompt}) and with exactly one
  * entry in the file, that entry is deployed whatever the name says (at most one name given), under the command's
  * name: Prefect sets the entry's {@code name} to the one {@code --name} gives. A pattern that matches nothing gives
  * no name, so the one entry is deployed under its own;</li>
@@ -23,11 +26,10 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class DeployNameSelection {
-    private static final Pattern NO_PROMPT = Pattern.compile(
-            "(?:^|[\\s/;&|(])prefect\\s+(?:(?:-p|--profile)\\s+\\S+\\s+|-\\S+\\s+)*?--no-prompt\\s+(?:\\S+\\s+)*?deploy\\b");
-    /** The setting turned off: a prefix, an {@code export}, a CI job's {@code env:} or {@code variables:} above the command. */
-    private static final Pattern PROMPT_SETTING = Pattern.compile(
-            "\\bPREFECT_CLI_PROMPT\\s*[=:]\\s*[\"']?(?i:false|0|no|off)\\b");
+    /** The root option before the command: {@code prefect --no-prompt deploy}, {@code prefect -p ci --prompt deploy}. */
+    private static final Pattern PROMPT_OPTION = Pattern.compile(
+            "(?:^|[\\s/;&|(])prefect\\s+(?:(?:-p|--profile)\\s+\\S+\\s+|-\\S+\\s+)*?--(no-)?prompt\\s+(?:\\S+\\s+)*?deploy\\b");
+    private static final String SETTING = "PREFECT_CLI_PROMPT";
 
     private DeployNameSelection() {
     }
@@ -38,18 +40,34 @@ final class DeployNameSelection {
     }
 
     /**
-     * Whether the command runs without prompts: {@code prefect --no-prompt deploy}, {@code PREFECT_CLI_PROMPT} set
-     * false in its environment or in its file above it ({@code script}, null when not read), or a CI pipeline's step,
-     * which has no terminal: Prefect's console is interactive as the setting says, else as its output is a terminal
-     * (rich's {@code Console(force_interactive=...)}, 2.x and 3.x {@code prefect/cli/root.py}).
+     * Whether the command runs without prompts, as Prefect's {@code is_interactive()} decides (3.x
+     * {@code prefect/cli/_app.py}; 2.x {@code prefect/cli/root.py} alike): the root option {@code --no-prompt} or
+     * {@code --prompt}, else the {@code PREFECT_CLI_PROMPT} setting (pydantic's booleans) in the command's environment
+     * or set in its file above it ({@code script}, null when not read), else the rich console's own reading of whether
+     * its output is a terminal, which the place the command runs gives ({@link CommandTerminal}: none in a CI job, a
+     * container without {@code tty: true}, an image build) and the variables {@code TTY_INTERACTIVE},
+     * {@code TTY_COMPATIBLE}, {@code FORCE_COLOR} and {@code TERM} may overrule. {@code scanned}: the files at hand, by
+     * path, where the compose services that run a Dockerfile's {@code CMD} are looked for.
      */
-    static boolean noPrompt(Job command, ScanFile script) {
-        String env = command.env().get("PREFECT_CLI_PROMPT");
-        String path = command.source().path();
-        return NO_PROMPT.matcher(command.command()).find() || PrefectCliLineDetector.isCiYaml(path)
-                || path.substring(path.lastIndexOf('/') + 1).startsWith("Jenkinsfile")
-                || env != null && env.strip().matches("(?i)false|0|no|off")
-                || script != null && PROMPT_SETTING.matcher(above(script, command.source())).find();
+    static boolean noPrompt(Job command, ScanFile script, Map<String, ScanFile> scanned) {
+        Matcher option = PROMPT_OPTION.matcher(command.command());
+        if (option.find()) {
+            return option.group(1) != null;
+        }
+        String above = script == null ? "" : above(script, command.source());
+        java.util.function.Function<String, String> lookup = name -> {
+            String own = command.env().get(name);
+            return own != null ? own.strip() : CommandTerminal.lastValue(above, name);
+        };
+        String setting = lookup.apply(SETTING);
+        if (setting != null && setting.matches("(?i)false|f|0|no|n|off")) {
+            return true;
+        }
+        if (setting != null && setting.matches("(?i)true|t|1|yes|y|on")) {
+            return false;
+        }
+        boolean terminal = !CommandTerminal.none(command, script, scanned);
+        return !CommandTerminal.forced(lookup, terminal).orElse(terminal);
     }
 
     /** The file's text before the command. */

@@ -129,6 +129,99 @@ class DefaultWorkPoolTest {
         assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "compose-pool");
     }
 
+    /**
+     * A compose service's {@code env_file:} is the container's environment too: the files in order, a later one's
+     * value winning, and the canonical name over the legacy alias.
+     */
+    @Test
+    void aComposeServicesEnvFileSetsIt() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "deploy/compose.yaml", """
+                services:
+                  deploy:
+                    image: prefecthq/prefect:3-latest
+                    env_file:
+                      - common.env
+                      - path: prod.env
+                        required: false
+                    command: prefect deploy flows/etl.py:etl -n hourly --cron "0 * * * *"
+                """, "deploy/common.env", """
+                PREFECT_DEFAULT_WORK_POOL_NAME=common-pool
+                PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME=shared-pool
+                """, "deploy/prod.env", """
+                # production
+                PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME="prod-pool"
+                """);
+        assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "prod-pool")
+                .containsEntry(DefaultWorkPool.FROM, "PREFECT_DEPLOYMENTS_DEFAULT_WORK_POOL_NAME");
+    }
+
+    /** Must not change: the service's {@code environment:} comes before its env files, as compose applies them. */
+    @Test
+    void aComposeServicesEnvironmentWinsOverItsEnvFile() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "docker-compose.yml", """
+                services:
+                  deploy:
+                    image: prefecthq/prefect:3-latest
+                    env_file: deploy.env
+                    environment:
+                      PREFECT_DEFAULT_WORK_POOL_NAME: compose-pool
+                    command: prefect deploy flows/etl.py:etl -n hourly
+                """, "deploy.env", """
+                PREFECT_DEFAULT_WORK_POOL_NAME=file-pool
+                """);
+        assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "compose-pool");
+    }
+
+    /**
+     * A script a systemd unit runs gets the unit's environment: its {@code EnvironmentFile=} (an absolute path, read
+     * where the tree holds its tail) over its {@code Environment=}.
+     */
+    @Test
+    void theSystemdUnitThatRunsTheScriptSetsIt() throws IOException {
+        Inventory inv = scan("flows/etl.py", FLOW, "bin/deploy.sh", """
+                #!/bin/sh
+                cd /srv/lake
+                prefect deploy flows/etl.py:etl -n hourly --cron "0 * * * *"
+                """, "ops/lake-deploy.service", """
+                [Unit]
+                Description=Deploy the lake flows
+
+                [Service]
+                Type=oneshot
+                Environment=PREFECT_DEFAULT_WORK_POOL_NAME=unit-pool
+                EnvironmentFile=-/srv/lake/ops/deploy.env
+                ExecStart=/srv/lake/bin/deploy.sh
+                """, "ops/lake-deploy.timer", """
+                [Timer]
+                OnCalendar=daily
+
+                [Install]
+                WantedBy=timers.target
+                """, "ops/deploy.env", """
+                PREFECT_DEFAULT_WORK_POOL_NAME=file-pool
+                """);
+        assertThat(job(inv, "etl/hourly").attributes()).containsEntry("workPool", "file-pool");
+    }
+
+    /** Must not change: a script's own export wins over the unit's; units that disagree give no pool. */
+    @Test
+    void aScriptsOwnSettingOrDisagreeingUnitsKeepThePoolUnread() throws IOException {
+        String timer = "[Timer]\nOnCalendar=daily\n\n[Install]\nWantedBy=timers.target\n";
+        Inventory inv = scan("flows/etl.py", FLOW, "bin/deploy.sh", """
+                #!/bin/sh
+                prefect deploy flows/etl.py:etl -n hourly
+                """, "bin/own.sh", """
+                #!/bin/sh
+                export PREFECT_DEFAULT_WORK_POOL_NAME=script-pool
+                prefect deploy flows/etl.py:etl -n nightly
+                """, "ops/a.service", "[Service]\nEnvironment=PREFECT_DEFAULT_WORK_POOL_NAME=a-pool\n"
+                        + "ExecStart=/srv/lake/bin/deploy.sh\nExecStartPost=/srv/lake/bin/own.sh\n", "ops/a.timer", timer,
+                "ops/b.service", "[Service]\nEnvironment=PREFECT_DEFAULT_WORK_POOL_NAME=b-pool\n"
+                        + "ExecStart=/srv/lake/bin/deploy.sh\n", "ops/b.timer", timer);
+        assertThat(job(inv, "etl/hourly").attributes()).doesNotContainKey("workPool");
+        assertThat(job(inv, "etl/nightly").attributes()).containsEntry("workPool", "script-pool");
+    }
+
     /** Must not change: several entries at once are deployed as the file says them; Prefect ignores the options. */
     @Test
     void severalEntriesKeepTheirPools() throws IOException {
