@@ -74,14 +74,15 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
             out.println(j.key() + ": marker time '" + m.date() + "' is not an ISO-8601 instant; cannot list missed windows");
             return;
         }
-        ScheduleSpec schedule = MarkerSchedule.of(e.root(), m).or(() -> scannedSchedule(e, j)).orElse(null);
+        ScheduleSpec schedule = MarkerSchedule.of(e.root(), m, e.inventory().hostZone())
+                .or(() -> scannedSchedule(e, j)).orElse(null);
         if (schedule == null) {
             out.println(j.key() + ": schedule of '" + oneLine(m.original()) + "' not read; backfill by hand since " + m.date());
             return;
         }
         // counted as the legacy side's scheduler counted them (a Prefect 1 clock's interval steps the wall clock)
         MissedWindows.Result r = MissedWindows.between(schedule, j.legacy() == null ? ScheduleOrigin.LEGACY_JOB
-                : ScheduleOrigin.of(j.legacy().kind()), from, now);
+                : ScheduleOrigin.of(j.legacy().kind()), from, now, java.time.ZoneId.of(e.inventory().hostZone().zone()));
         if (r.total() < 0) {
             out.println(j.key() + ": '" + schedule.expression() + "' is not clock-based; backfill by hand since " + m.date());
             return;

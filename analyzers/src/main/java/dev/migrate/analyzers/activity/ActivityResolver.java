@@ -55,14 +55,22 @@ public final class ActivityResolver implements JobResolver {
         return path.contains("var/log/") && LOG_FILES.matcher(path).matches();
     }
 
+    /** Read in UTC: a caller that names no host zone gets the one a scan that names none assumes. */
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        resolve(jobs, findings, files, null, java.time.ZoneId.of("UTC"));
+    }
+
+    /** Logs' local timestamps and the schedules naming no zone are read in {@code hostZone}, the scan's. */
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base,
+                        java.time.ZoneId hostZone) {
         // every file handed over is read: the ones under var/log/ this pass asked for, and logs named on the command
         // line (scan --logs); another resolver's files (application.properties) hold no scheduler line and add nothing
         if (files.isEmpty()) {
             return;
         }
-        ScheduleCheck check = ScheduleCheck.fromSystemProperties();
+        ScheduleCheck check = ScheduleCheck.inZone(hostZone);
         ZonedDateTime reference = check.now().atZone(check.hostZone());
         Map<RunEvent.Source, Coverage> covered = new EnumMap<>(RunEvent.Source.class);
         List<RunEvent> events = new ArrayList<>();

@@ -152,7 +152,12 @@ final class JobSteps {
             return j.schedules();
         }
         return estate.assessor().markersOf(job).stream().findFirst()
-                .flatMap(m -> MarkerSchedule.of(estate.root(), m)).map(List::of).orElse(List.of());
+                .flatMap(m -> MarkerSchedule.of(estate.root(), m, estate.inventory().hostZone())).map(List::of).orElse(List.of());
+    }
+
+    /** The legacy host's clock, as the scan read the estate: schedules naming no zone fire in it. */
+    private java.time.ZoneId hostZone() {
+        return java.time.ZoneId.of(estate.inventory().hostZone().zone());
     }
 
     private static String pausedNote(ScheduleSpec spec) {
@@ -219,7 +224,7 @@ final class JobSteps {
                     unscheduled.add(pausedNote(spec));
                     continue;
                 }
-                OffsetSchedule off = OffsetSchedule.suggest(spec, declared, lastRun());
+                OffsetSchedule off = OffsetSchedule.suggest(spec, declared, lastRun(), hostZone());
                 runs.add(off.legacy());
                 if (off.unschedulable()) {
                     byHand.add("no schedule for '" + spec.expression() + "'");
@@ -258,7 +263,7 @@ final class JobSteps {
             yaml = "schedules as deployed: " + deployed.schedules().stream().map(sp -> "'" + sp.expression() + "'"
                     + (sp.timezone() == null ? "" : " (" + sp.timezone() + ")")).collect(java.util.stream.Collectors.joining(" and "));
             note = (legacy.isEmpty() ? "" : "legacy runs " + String.join(" and ", legacy.stream()
-                    .map(sp -> OffsetSchedule.suggest(sp, declared, lastRun()).legacy()).toList()) + "; ")
+                    .map(sp -> OffsetSchedule.suggest(sp, declared, lastRun(), hostZone()).legacy()).toList()) + "; ")
                     + "the deployment runs on its own schedules, check they stay clear of the legacy runs";
         }
         List<String> deploy = new ArrayList<>();
@@ -323,7 +328,7 @@ final class JobSteps {
         }
         // a boot or event trigger has no Prefect schedule to move: the dual run already said how to start it
         List<ScheduleSpec> timed = legacySchedules().stream()
-                .filter(s -> !s.paused() && !OffsetSchedule.suggest(s, null).unschedulable()).toList();
+                .filter(s -> !s.paused() && !OffsetSchedule.suggest(s, null, null, hostZone()).unschedulable()).toList();
         List<ScheduleSpec> off = legacySchedules().stream().filter(ScheduleSpec::paused).toList();
         // a schedule the legacy side had switched off (active: false) stays off: resuming it would start runs that never ran
         String schedule = (timed.isEmpty() ? "the legacy schedule" : quoted(timed))
@@ -474,7 +479,7 @@ final class JobSteps {
         Optional<LoopCycle> cycle = LoopCycle.of(job.legacy());
         String once = cycle.isPresent() ? "run one cycle" : "run the legacy command";
         for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
-            MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at());
+            MissedWindows.Result r = MissedWindows.between(spec, origin, from, options.at(), hostZone());
             if (r.total() >= 0 && r.exact()) {
                 cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
                 r.times().forEach(t -> cmds.add("# " + once + " for the window of " + t));

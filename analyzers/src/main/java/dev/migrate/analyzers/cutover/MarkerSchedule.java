@@ -27,8 +27,13 @@ public final class MarkerSchedule {
     private MarkerSchedule() {
     }
 
-    /** Empty when the line has no clock schedule (@reboot, an anacron period, a line that is not cron). */
-    public static Optional<ScheduleSpec> of(Path root, DisableMarker marker) {
+    /**
+     * Empty when the line has no clock schedule (@reboot, an anacron period, a line that is not cron).
+     *
+     * @param hostZone the zone the scan read the tree in ({@link dev.migrate.analyzers.scan.Inventory#hostZone}): whether
+     *                 a line without CRON_TZ runs on a clock something named or only assumed
+     */
+    public static Optional<ScheduleSpec> of(Path root, DisableMarker marker, HostZoneUsed hostZone) {
         String[] f = marker.original().strip().split("\\s+");
         String cron;
         if (f[0].startsWith("@")) {
@@ -48,7 +53,7 @@ public final class MarkerSchedule {
         // which is only assumed unless --host-zone or the tree's zone files named it
         ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, cron, zoneAbove(root, marker),
                 SourceRef.at(marker.file(), marker.line(), 1));
-        return Optional.of(AssumedLocalZones.marked(JobKind.CRON, spec, HostZoneUsed.fromSystemProperties()));
+        return Optional.of(AssumedLocalZones.marked(JobKind.CRON, spec, hostZone));
     }
 
     /** The last CRON_TZ assignment above the marker (cronie applies each to the entries after it), or null. */

@@ -3,11 +3,11 @@ package dev.migrate.analyzers.cutover;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
-import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.Schedules;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,8 @@ public final class MissedWindows {
     }
 
     /** The windows of a legacy job's schedule (a crontab line, a timer, a loop): its intervals count elapsed time. */
-    public static Result between(ScheduleSpec spec, Instant from, Instant to) {
-        return between(spec, ScheduleOrigin.LEGACY_JOB, from, to);
+    public static Result between(ScheduleSpec spec, Instant from, Instant to, ZoneId hostZone) {
+        return between(spec, ScheduleOrigin.LEGACY_JOB, from, to, hostZone);
     }
 
     /**
@@ -50,11 +50,14 @@ public final class MissedWindows {
      * flow's interval is 1.4.1's IntervalClock, which adds whole days and the rest together on the zone's wall clock once
      * a run is a day or more from start_date (pendulum 2's {@code add}), so around a DST change it runs at other instants
      * than elapsed time would, and a repeated local hour only once.
+     *
+     * @param hostZone the zone of a schedule naming none: the legacy host's clock, as the scan read it
+     *                 ({@link dev.migrate.analyzers.scan.Inventory#hostZone})
      */
-    public static Result between(ScheduleSpec spec, ScheduleOrigin origin, Instant from, Instant to) {
+    public static Result between(ScheduleSpec spec, ScheduleOrigin origin, Instant from, Instant to, ZoneId hostZone) {
         Schedule s;
         try {
-            s = Schedules.interpret(spec, ScheduleCheck.fromSystemProperties().hostZone()); // the legacy host's clock
+            s = Schedules.interpret(spec, hostZone);
         } catch (ScheduleSyntaxException | java.time.DateTimeException e) {
             return new Result(List.of(), -1, spec.expression(), spec.unproven());
         }

@@ -6,7 +6,6 @@ import dev.migrate.analyzers.schedule.DayRule;
 import dev.migrate.analyzers.schedule.PrefectSchedule;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
-import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.Schedules;
 import java.time.Duration;
@@ -43,16 +42,8 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
     private static final Set<ScheduleSpec.Form> FIVE_FIELD_CRON = EnumSet.of(ScheduleSpec.Form.CRON_UNIX, ScheduleSpec.Form.CRON_PREFECT,
             ScheduleSpec.Form.CRON_APSCHEDULER, ScheduleSpec.Form.CRON_CELERY, ScheduleSpec.Form.CRON_SCHEDULE_LIB);
 
-    public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared) {
-        return suggest(spec, declared, null);
-    }
-
-    /** @param lastRun the legacy job's last run in the host's logs, or null */
-    public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared, Instant lastRun) {
-        return suggest(spec, declared, lastRun, ScheduleCheck.fromSystemProperties().hostZone());
-    }
-
     /**
+     * @param lastRun  the legacy job's last run in the host's logs, or null
      * @param hostZone the zone of schedules that name none (the legacy host's clock): the new deployment must fire in
      *                 it too, or a Paris crontab's dual run would start an hour or two off its legacy run
      */

@@ -61,9 +61,14 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
         return verdict().substring(prefect.length() + 2);
     }
 
-    /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
+    /** Views for a report: interpreted once per distinct schedule, in the scan's host zone, with this run's clock. */
     static final class Cache {
-        private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
+        private final ScheduleCheck check;
+
+        /** @param hostZone the zone schedules naming none are read in: the scan's ({@link dev.migrate.analyzers.scan.Inventory#hostZone}) */
+        Cache(java.time.ZoneId hostZone) {
+            this.check = ScheduleCheck.inZone(hostZone);
+        }
         /**
          * By form, expression and zone (and whether its file may hold croniter's L and #), and whose schedule it is (a
          * Prefect deployment's own interval keeps no anchor_date): nothing else changes what it means.
@@ -72,7 +77,7 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
 
         /** A cache with every schedule of the inventory already proven, in parallel (proofs are the slow part). */
         static Cache of(dev.migrate.analyzers.scan.Inventory inv) {
-            Cache c = new Cache();
+            Cache c = new Cache(java.time.ZoneId.of(inv.hostZone().zone()));
             inv.jobs().stream().flatMap(j -> j.schedules().stream().map(s -> java.util.Map.entry(j, s))).toList()
                     .parallelStream().forEach(e -> c.of(e.getKey(), e.getValue()));
             return c;

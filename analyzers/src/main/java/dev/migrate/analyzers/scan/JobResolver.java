@@ -42,6 +42,16 @@ public interface JobResolver {
     }
 
     /**
+     * As {@link #resolve(List, List, List, java.nio.file.Path)}, for a pass that reads times or schedules naming no zone
+     * (a scheduler log's local timestamps): {@code hostZone} is the zone the scan's options name, the one its detectors
+     * read in. By default the zone plays no part.
+     */
+    default void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, java.nio.file.Path base,
+                         java.time.ZoneId hostZone) {
+        resolve(jobs, findings, files, base);
+    }
+
+    /**
      * Whether this pass only adds evidence about jobs (what the host's logs say) rather than completing what they
      * are: a migration plan, which must not change with the logs of the day, leaves such passes out.
      */

@@ -167,7 +167,7 @@ public final class Scanner {
         List<ScanFile> kept = java.util.stream.Stream.concat(collector.kept.stream(), extraFiles.stream())
                 .sorted(Comparator.comparing(ScanFile::path)).toList();
         for (JobResolver r : resolvers) {
-            r.resolve(jobs, findings, kept, base);
+            r.resolve(jobs, findings, kept, base, zone);
         }
         // after the resolvers: a zone a script's service sets is known, not assumed
         AssumedLocalZones.apply(jobs, findings, options.hostZone());

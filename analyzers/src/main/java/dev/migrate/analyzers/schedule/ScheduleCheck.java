@@ -34,15 +34,8 @@ public final class ScheduleCheck {
     }
 
     /**
-     * For readers outside a scan (reports, the cutover): the host zone comes from {@code -Dmigrate.hostZone} (default
-     * UTC), which the CLI sets for its run; see {@link #inZone} for when proofs start.
-     */
-    public static ScheduleCheck fromSystemProperties() {
-        return inZone(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")));
-    }
-
-    /**
-     * The check that reads schedules naming no zone in {@code zone} (a scan's detectors get it from the scan's options),
+     * The check that reads schedules naming no zone in {@code zone} (a scan's detectors get it from the scan's options,
+     * readers after the scan from its inventory's {@link dev.migrate.analyzers.scan.Inventory#hostZone}),
      * with proofs starting now, or at {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be
      * compared byte for byte.
      */

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.report.ReportFormat;
 import dev.migrate.analyzers.report.Reports;
 import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.HostZoneUsed;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
@@ -39,7 +40,8 @@ class ActivityResolverTest {
         savedNow = System.getProperty("migrate.now");
         savedZone = System.getProperty("migrate.hostZone");
         System.setProperty("migrate.now", "2026-11-21T12:00:00Z");
-        System.setProperty("migrate.hostZone", "Europe/Berlin");
+        // the zone comes from the scan's options alone: no property says it
+        System.clearProperty("migrate.hostZone");
     }
 
     @AfterEach
@@ -63,7 +65,8 @@ class ActivityResolverTest {
     }
 
     private Inventory scan() throws IOException {
-        return Scanner.standard(ScanOptions.defaults()).scan(host, "host", ScanListener.NONE);
+        return Scanner.standard(ScanOptions.defaults().withHostZone(new HostZoneUsed(BERLIN.getId(), HostZoneUsed.From.OPTION,
+                "--host-zone"))).scan(host, "host", ScanListener.NONE);
     }
 
     private static Job job(Inventory inv, String name) {

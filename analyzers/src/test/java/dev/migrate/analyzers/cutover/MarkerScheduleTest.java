@@ -2,13 +2,14 @@ package dev.migrate.analyzers.cutover;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.scan.HostZoneUsed;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,24 +18,25 @@ class MarkerScheduleTest {
     @TempDir
     Path root;
 
-    @AfterEach
-    void clear() {
-        System.clearProperty(HostZoneUsed.PROPERTY);
-        System.clearProperty(HostZoneUsed.ASSUMED_PROPERTY);
+    private static final HostZoneUsed ASSUMED_UTC = new HostZoneUsed("UTC", HostZoneUsed.From.ASSUMED, null);
+    private static final HostZoneUsed NAMED_BERLIN = new HostZoneUsed("Europe/Berlin", HostZoneUsed.From.OPTION, "--host-zone");
+
+    /** The scan's zone comes from its inventory, not from a property: none is set in these tests. */
+    @BeforeEach
+    void noProperty() {
+        assertNull(System.getProperty(HostZoneUsed.PROPERTY));
     }
 
-    private ScheduleSpec read(String crontab) throws Exception {
+    private ScheduleSpec read(String crontab, HostZoneUsed hostZone) throws Exception {
         Files.writeString(root.resolve("crontab"), crontab);
         int line = crontab.lines().toList().indexOf("# disabled") + 1;
         DisableMarker marker = new DisableMarker("crontab", line, "nightly", "2026-11-20", "15 2 * * * etl /opt/etl/run.sh");
-        return MarkerSchedule.of(root, marker).orElseThrow();
+        return MarkerSchedule.of(root, marker, hostZone).orElseThrow();
     }
 
     @Test
     void anAssumedHostZoneLeavesTheRebuiltScheduleNotProven() throws Exception {
-        System.setProperty(HostZoneUsed.PROPERTY, "UTC");
-        System.setProperty(HostZoneUsed.ASSUMED_PROPERTY, "true");
-        ScheduleSpec spec = read("# disabled\n");
+        ScheduleSpec spec = read("# disabled\n", ASSUMED_UTC);
         assertEquals("15 2 * * *", spec.expression());
         assertTrue(spec.zoneUnproven(), spec.toString());
         assertTrue(spec.unproven().contains("--host-zone"), spec.unproven());
@@ -42,10 +44,8 @@ class MarkerScheduleTest {
 
     @Test
     void aNamedHostZoneOrCronTzProvesIt() throws Exception {
-        System.setProperty(HostZoneUsed.PROPERTY, "Europe/Berlin");
-        assertFalse(read("# disabled\n").zoneUnproven());
-        System.setProperty(HostZoneUsed.ASSUMED_PROPERTY, "true");
-        ScheduleSpec zoned = read("CRON_TZ=America/New_York\n# disabled\n");
+        assertFalse(read("# disabled\n", NAMED_BERLIN).zoneUnproven());
+        ScheduleSpec zoned = read("CRON_TZ=America/New_York\n# disabled\n", ASSUMED_UTC);
         assertEquals("America/New_York", zoned.timezone());
         assertFalse(zoned.zoneUnproven());
     }

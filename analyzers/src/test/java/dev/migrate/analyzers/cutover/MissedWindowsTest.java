@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * where it handed them over like any other schedule's and the checklist listed them as the runs that were missed.
  */
 class MissedWindowsTest {
+    /** The host zone of a scan that named none. */
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final Instant FROM = Instant.parse("2026-11-19T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-21T12:00:00Z");
     private static final ScheduleSpec DAILY = new ScheduleSpec(ScheduleSpec.Form.CRON_PREFECT, "0 6 * * *", "UTC",
@@ -23,7 +26,7 @@ class MissedWindowsTest {
     void anUnprovenScheduleGivesEstimatesThatSayWhy() {
         String why = "start unknown: zone not proven (start_date `pendulum.now()` is the time the flow was registered, in "
                 + "that machine's zone)";
-        MissedWindows.Result r = MissedWindows.between(DAILY.withUnproven(why), FROM, TO);
+        MissedWindows.Result r = MissedWindows.between(DAILY.withUnproven(why), FROM, TO, UTC);
         assertThat(r.exact()).isFalse();
         assertThat(r.unproven()).isEqualTo(why);
         assertThat(r.total()).isEqualTo(3);
@@ -32,11 +35,26 @@ class MissedWindowsTest {
     // must not change: a schedule the source states in full gives the legacy runs' own times
     @Test
     void aStatedScheduleGivesTheRunsThemselves() {
-        MissedWindows.Result r = MissedWindows.between(DAILY, FROM, TO);
+        MissedWindows.Result r = MissedWindows.between(DAILY, FROM, TO, UTC);
         assertThat(r.exact()).isTrue();
         assertThat(r.unproven()).isNull();
         assertThat(r.times()).extracting(t -> t.toInstant().toString()).containsExactly("2026-11-19T06:00:00Z",
                 "2026-11-20T06:00:00Z", "2026-11-21T06:00:00Z");
+    }
+
+    /**
+     * A crontab line naming no zone runs on the legacy host's clock: the zone the caller passes (the scan's), whatever
+     * any property says, so a Berlin host's 06:00 is 05:00Z in November.
+     */
+    @Test
+    void aScheduleNamingNoZoneRunsInTheHostZoneGiven() {
+        ScheduleSpec crontab = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "0 6 * * *", null, SourceRef.at("crontab", 3, 1));
+        MissedWindows.Result r = MissedWindows.between(crontab, FROM, TO, ZoneId.of("Europe/Berlin"));
+        assertThat(r.times()).extracting(t -> t.toInstant().toString()).containsExactly("2026-11-19T05:00:00Z",
+                "2026-11-20T05:00:00Z", "2026-11-21T05:00:00Z");
+        assertThat(MissedWindows.between(crontab, FROM, TO, UTC).times()).extracting(t -> t.toInstant().toString())
+                .as("must not change: a UTC host's 06:00").containsExactly("2026-11-19T06:00:00Z", "2026-11-20T06:00:00Z",
+                        "2026-11-21T06:00:00Z");
     }
 
     /** A Prefect 1 hourly IntervalClock that started in New York long before the fall-back change of 2026-11-01. */
@@ -50,7 +68,7 @@ class MissedWindowsTest {
     @Test
     void aPrefect1IntervalAcrossAFallBackChangeRunsTheRepeatedHourOnce() {
         MissedWindows.Result r = MissedWindows.between(HOURLY_NEW_YORK, ScheduleOrigin.PREFECT1_FLOW, BEFORE_FALL_BACK,
-                AFTER_FALL_BACK);
+                AFTER_FALL_BACK, UTC);
         assertThat(r.total()).isEqualTo(3);
         assertThat(r.times()).extracting(t -> t.toInstant().toString()).containsExactly("2026-11-01T04:30:00Z",
                 "2026-11-01T06:30:00Z", "2026-11-01T07:30:00Z");
@@ -59,7 +77,7 @@ class MissedWindowsTest {
     // must not change: a legacy loop's interval counts elapsed hours through the change
     @Test
     void aLegacyIntervalAcrossAFallBackChangeCountsElapsedTime() {
-        MissedWindows.Result r = MissedWindows.between(HOURLY_NEW_YORK, BEFORE_FALL_BACK, AFTER_FALL_BACK);
+        MissedWindows.Result r = MissedWindows.between(HOURLY_NEW_YORK, BEFORE_FALL_BACK, AFTER_FALL_BACK, UTC);
         assertThat(r.times()).extracting(t -> t.toInstant().toString()).containsExactly("2026-11-01T04:30:00Z",
                 "2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:30:00Z");
     }
@@ -85,7 +103,7 @@ class MissedWindowsTest {
     void aPrefect2IntervalUnderADayAcrossSpringForwardCountsElapsedTimeAndShowsTheNewOffset() {
         for (ScheduleOrigin origin : java.util.List.of(ScheduleOrigin.PREFECT2_DEPLOYMENT, ScheduleOrigin.PREFECT_DEPLOYMENT)) {
             MissedWindows.Result r = MissedWindows.between(SIX_HOURLY_NEW_YORK, origin, BEFORE_SPRING_FORWARD,
-                    AFTER_SPRING_FORWARD);
+                    AFTER_SPRING_FORWARD, UTC);
             assertThat(r.exact()).as(origin.name()).isTrue();
             // the rollback step names the schedule with its zone; the times below show the hour it moves by
             assertThat(r.schedule()).as(origin.name()).isEqualTo("every 6 hours (America/New_York)");
@@ -107,7 +125,7 @@ class MissedWindowsTest {
         ScheduleSpec daily = new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2024-03-01T00:00-05:00/P1D",
                 "America/New_York", SourceRef.at("prefect.yaml", 12, 15));
         MissedWindows.Result r = MissedWindows.between(daily, ScheduleOrigin.PREFECT2_DEPLOYMENT, BEFORE_SPRING_FORWARD,
-                Instant.parse("2024-03-12T00:00:00Z"));
+                Instant.parse("2024-03-12T00:00:00Z"), UTC);
         assertThat(r.times()).extracting(Object::toString).containsExactly("2024-03-10T00:00-05:00[America/New_York]",
                 "2024-03-11T00:00-04:00[America/New_York]");
     }

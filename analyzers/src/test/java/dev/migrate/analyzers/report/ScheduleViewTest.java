@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ScheduleViewTest {
     private static ScheduleView view(Form form, String expression) {
-        return new ScheduleView.Cache().of(new ScheduleSpec(form, expression, "UTC", SourceRef.at("x.timer", 5, 1)));
+        return new ScheduleView.Cache(java.time.ZoneId.of("UTC"))
+                .of(new ScheduleSpec(form, expression, "UTC", SourceRef.at("x.timer", 5, 1)));
     }
 
     @Test
@@ -32,7 +33,7 @@ class ScheduleViewTest {
     @Test
     void aPrefectDeploymentsOwnIntervalMovesAsWrittenWhileALegacyLoopGetsTheAnchor() {
         ScheduleSpec hourly = new ScheduleSpec(Form.INTERVAL, "PT1H", "UTC", SourceRef.at("prefect.yaml", 5, 5));
-        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView.Cache cache = new ScheduleView.Cache(java.time.ZoneId.of("UTC"));
         ScheduleView deployment = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, hourly), hourly);
         assertThat(deployment.prefect()).isEqualTo("interval: 3600, timezone: UTC");
         assertThat(deployment.proof()).isEqualTo("exact spacing over 50 fire times (no anchor_date: Prefect counts the "
@@ -53,7 +54,7 @@ class ScheduleViewTest {
     void aPausedScheduleSaysSoAndKeepsActiveFalse() {
         ScheduleSpec weekly = new ScheduleSpec(Form.INTERVAL, "R/2024-01-01T09:00Z/P7D", "Europe/London",
                 SourceRef.at("prefect.yaml", 8, 19));
-        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView.Cache cache = new ScheduleView.Cache(java.time.ZoneId.of("UTC"));
         ScheduleView on = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, weekly), weekly);
         ScheduleView off = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, weekly.asPaused()), weekly.asPaused());
         assertThat(on.description()).isEqualTo("every 7 days (Europe/London)");
@@ -72,7 +73,7 @@ class ScheduleViewTest {
     @Test
     void aPrefectDeploymentsOwnDailyIntervalSaysItsTimeOfDayComesFromItsCreation() {
         ScheduleSpec daily = new ScheduleSpec(Form.INTERVAL, "P1D", "UTC", SourceRef.at("prefect.yaml", 5, 5));
-        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView.Cache cache = new ScheduleView.Cache(java.time.ZoneId.of("UTC"));
         ScheduleView deployment = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, daily), daily);
         assertThat(deployment.prefect()).isEqualTo("interval: 86400, timezone: UTC");
         assertThat(deployment.exact()).isFalse();
@@ -115,7 +116,7 @@ class ScheduleViewTest {
     /** The views were cached by text alone: whichever file came first decided what the other one showed. */
     @Test
     void theSameCronInAPrefectYamlAndACrontabIsReadEachItsOwnWay() {
-        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView.Cache cache = new ScheduleView.Cache(java.time.ZoneId.of("UTC"));
         ScheduleView yaml = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("prefect.yaml", 7, 9)));
         ScheduleView crontab = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("etc/crontab", 3, 1)));
         assertThat(yaml.prefect()).startsWith("cron: 0 0 L * *");
