@@ -38,6 +38,8 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
     public static class Found {
         final Map<Path, List<Map<String, Object>>> deployments = new TreeMap<>();
         final Map<Path, Path> prefectYaml = new TreeMap<>();
+        /** Build outputs of 2.0's manifest layout (no entrypoint), which cannot be converted: their manifest_path. */
+        final Map<Path, String> manifestLayout = new TreeMap<>();
     }
 
     @Override
@@ -74,6 +76,8 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                         Map<String, Object> doc = load(docs.printAll());
                         if (doc != null && DeploymentYamlEntry.isBuildOutput(doc)) {
                             acc.deployments.computeIfAbsent(dir, k -> new ArrayList<>()).add(doc);
+                        } else if (doc != null && isManifestLayoutOutput(doc)) {
+                            acc.manifestLayout.put(path, String.valueOf(doc.get("manifest_path")));
                         }
                     }
                 }
@@ -111,6 +115,11 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents docs, ExecutionContext ctx) {
                 Path path = docs.getSourcePath();
+                if (acc.manifestLayout.containsKey(path)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), 1, getName(), true,
+                            manifestLayoutNote(acc.manifestLayout.get(path))));
+                    return docs;
+                }
                 Path dir = PrefectYamlFiles.directoryOf(path);
                 List<Map<String, Object>> found = acc.deployments.get(dir);
                 if (found == null) {
@@ -153,6 +162,21 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 });
             }
         };
+    }
+
+    /**
+     * A {@code prefect deployment build} output of Prefect 2.0 (before 2.1 added {@code entrypoint}): the flow's file
+     * and function are named only in the JSON manifest beside it ({@code import_path}), so there is no entrypoint to
+     * write. Such a file used to be skipped without a word, while the scan reports it (PF204).
+     */
+    static boolean isManifestLayoutOutput(Map<?, ?> doc) {
+        return doc.containsKey("flow_name") && doc.containsKey("manifest_path") && !doc.containsKey("entrypoint");
+    }
+
+    private static String manifestLayoutNote(String manifestPath) {
+        return "this Prefect 2.0 `prefect deployment build` output names its flow only in its manifest ("
+                + manifestPath + "), which Prefect 3 does not read: add the deployment to prefect.yaml with the "
+                + "manifest's import_path as its entrypoint, then remove this file";
     }
 
     @SuppressWarnings("unchecked")

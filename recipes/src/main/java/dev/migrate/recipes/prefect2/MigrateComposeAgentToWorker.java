@@ -13,9 +13,11 @@ import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import dev.migrate.recipes.prefectcli.WorkerPackages;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
@@ -381,7 +383,7 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
             }
         }
         Map<String, List<String>> deps = ComposeDependsOn.read(body, cursor);
-        if (server != null) {
+        if (server != null && enabledWithWorker((Yaml.Mapping) server.getValue(), body)) {
             deps = ComposeDependsOn.withCondition(deps, server.getKey().getValue(),
                     hasHealthcheck((Yaml.Mapping) server.getValue()) ? ComposeDependsOn.HEALTHY : ComposeDependsOn.STARTED);
         }
@@ -416,6 +418,31 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether compose enables the server whenever it enables the worker: the server has no profiles, or shares one
+     * with the worker. A dependency on a server compose leaves disabled (an agent and its server under their own
+     * profiles, `docker compose --profile agent up` on a machine that reaches the API elsewhere) makes compose 2.18.1
+     * and later refuse the whole project ("depends on undefined service"): the pool service's retries wait instead.
+     */
+    private static boolean enabledWithWorker(Yaml.Mapping server, Yaml.Mapping worker) {
+        Set<String> serverProfiles = profiles(server);
+        return serverProfiles.isEmpty() || profiles(worker).stream().anyMatch(serverProfiles::contains);
+    }
+
+    /** A service's profiles, written as a list (block or flow) of names. */
+    private static Set<String> profiles(Yaml.Mapping service) {
+        Yaml.Mapping.Entry field = find(service, "profiles");
+        Set<String> out = new HashSet<>();
+        if (field != null && field.getValue() instanceof Yaml.Sequence seq) {
+            for (Yaml.Sequence.Entry e : seq.getEntries()) {
+                if (e.getBlock() instanceof Yaml.Scalar name) {
+                    out.add(name.getValue());
+                }
+            }
+        }
+        return out;
     }
 
     /** A healthcheck compose runs: not one with {@code disable: true} or the test {@code NONE}. */

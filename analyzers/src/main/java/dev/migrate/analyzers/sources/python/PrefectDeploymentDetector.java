@@ -75,6 +75,15 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         super("prefect-deployments", null, "prefect", ".serve(", ".deploy(", ".to_deployment(");
     }
 
+    /**
+     * Whether a {@code Deployment.build_from_flow} call resolves, through the imports, to a class of another package
+     * ({@code from deployments2 import Deployment}, a project's own deployment helper): not Prefect's, and the rewrite
+     * leaves it alone too. An unresolved receiver (no import binds it) keeps counting as Prefect's.
+     */
+    private static boolean importedFromOutsidePrefect(PythonModule m, Node call) {
+        return m.imports().qualifiedName(call).filter(q -> !q.startsWith("prefect.")).isPresent();
+    }
+
     /** Marks a deployment of a module without prefect imports: kept only when its receiver is a flow of the project. */
     private static final String PROJECT_FLOW_ONLY = "finding.projectFlowOnly";
 
@@ -91,7 +100,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             String callee = m.nameOf(call);
             Node target = Expressions.unwrap(call.nodes().get(0));
             String method = target.kind() == NodeKind.ATTRIBUTE ? target.tokens().get(target.tokens().size() - 1).text() : "";
-            if (callee.endsWith("Deployment.build_from_flow") || callee.equals("prefect.deployments.Deployment")
+            if ((callee.endsWith("Deployment.build_from_flow") && !importedFromOutsidePrefect(m, call))
+                    || callee.equals("prefect.deployments.Deployment")
                     || callee.equals("prefect.deployments.deployments.Deployment") || callee.equals("prefect.Deployment")) {
                 // one deployment per item of a literal table the script loops over (a name that does not
                 // change from item to item is one deployment, registered again)
