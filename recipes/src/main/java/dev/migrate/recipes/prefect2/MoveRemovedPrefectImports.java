@@ -359,7 +359,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             UnconvertedDeploymentCalls kept) {
         Node result = root;
         for (Node n : TreeIndex.of(root).find(NodeKind.NAME)) {
-            if (n.tokens().get(0).text().equals(name) && (kept == null || !kept.contains(root, n))) {
+            if (Expressions.name(n).equals(name) && (kept == null || !kept.contains(root, n))) {
                 result = TreeEdits.replace(result, n, Snippets.expression(replacement, file.style()));
             }
         }
@@ -375,15 +375,22 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         if (file.getSourcePath().getFileName().toString().equals("__init__.py")) {
             return module;
         }
-        Set<String> used = ImportEdits.usedNames(module);
-        String text = TreeIndex.of(module).text();
-        boolean hasAll = text.contains("__all__");
+        // the names the module uses and whether it has an __all__ are read once an import is found to be removed
+        Set<String> used = null;
+        TreeIndex index = TreeIndex.of(module);
+        Boolean hasAll = null;
         Node result = module;
         for (ImportBinding b : Imports.of(module).all()) {
             String name = b.localName();
             if (!b.isFromImport() || b.isRelative() || !checked(b.qualifiedName()) || name.equals("*")
-                    || !removed(b.qualifiedName()) || used.contains(name)
-                    || hasAll && (text.contains("'" + name + "'") || text.contains("\"" + name + "\""))) {
+                    || !removed(b.qualifiedName())) {
+                continue;
+            }
+            if (used == null) {
+                used = ImportEdits.usedNames(module);
+                hasAll = index.contains("__all__");
+            }
+            if (used.contains(name) || hasAll && (index.contains("'" + name + "'") || index.contains("\"" + name + "\""))) {
                 continue;
             }
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
@@ -403,6 +410,16 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
     }
 
     private static boolean removed(String qualifiedName) {
+        return REMOVED.computeIfAbsent(qualifiedName, MoveRemovedPrefectImports::removedFromApi);
+    }
+
+    /**
+     * {@link #removed} by name: asked of every Prefect import of every file, and a pure function of the API data
+     * (the early-2.x packages are matched one by one), which a run asks about a few hundred distinct names.
+     */
+    private static final java.util.Map<String, Boolean> REMOVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean removedFromApi(String qualifiedName) {
         if (PrefectBlockClasses.isIntegrationInfrastructure(qualifiedName)) {
             return true; // the integrations' releases for Prefect 3 dropped their infrastructure blocks
         }

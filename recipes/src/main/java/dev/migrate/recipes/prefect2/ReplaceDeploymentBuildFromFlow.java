@@ -147,9 +147,12 @@ public class ReplaceDeploymentBuildFromFlow extends SavedBlocksRecipe {
     }
 
     static boolean isDeploymentCall(Imports imports, Node call) {
-        String q = StarImports.qualifiedName(imports, call).orElse("");
-        return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
+        return StarImports.qualifiedName(imports, call).filter(DEPLOYMENT_CALLS::contains).isPresent();
     }
+
+    /** The names a deployment call calls: the class, or its {@code build_from_flow}. */
+    private static final Set<String> DEPLOYMENT_CALLS = java.util.stream.Stream.concat(DEPLOYMENT.stream(),
+            DEPLOYMENT.stream().map(d -> d + ".build_from_flow")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * One field of an infrastructure block converted into the deployment: an argument of the block built here, or a

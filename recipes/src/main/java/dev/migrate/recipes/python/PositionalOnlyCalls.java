@@ -4,6 +4,7 @@ import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
@@ -41,7 +42,7 @@ public final class PositionalOnlyCalls {
         for (Node call : TreeIndex.of(root).find(NodeKind.CALL)) {
             CallView view = new CallView(call);
             Node callee = view.callee();
-            if (callee.kind() != NodeKind.NAME || !callee.tokens().get(0).text().equals(localName)) {
+            if (callee.kind() != NodeKind.NAME || !Expressions.name(callee).equals(localName)) {
                 continue;
             }
             List<Argument> args = view.arguments();

@@ -24,6 +24,9 @@ public final class StarImports {
         if (bound.isPresent()) {
             return bound;
         }
+        if (!hasStarImport(imports)) {
+            return Optional.empty(); // most modules have none: nothing to resolve through
+        }
         Node e = Expressions.unwrap(expr);
         if (e.kind() == NodeKind.CALL) {
             e = Expressions.unwrap(e.nodes().get(0));
@@ -40,5 +43,14 @@ public final class StarImports {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasStarImport(Imports imports) {
+        for (ImportBinding b : imports.all()) {
+            if (b.localName().equals("*")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

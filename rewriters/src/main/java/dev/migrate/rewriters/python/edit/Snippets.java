@@ -75,13 +75,39 @@ public final class Snippets {
     }
 
     private static Node copy(Node n) {
+        Node fresh = n.freshCopy();
+        // tests run with assertions on: the copy is checked against building it child by child, as it used to be
+        assert sameShape(fresh, copiedByOf(n)) : "a fresh copy differs from one built with Node.of";
+        return fresh;
+    }
+
+    /** The copy as {@link Node#of} builds it from copied children (the first child's prefix lifted onto the node). */
+    private static Node copiedByOf(Node n) {
         List<PyElement> kids = new ArrayList<>(n.childCount());
         for (PyElement c : n.children()) {
-            kids.add(copy(c));
+            kids.add(c instanceof Node child ? copiedByOf(child) : c);
         }
-        // Node.of always makes a new node; the first child's prefix is empty, so the node's own is set back
         Node fresh = Node.of(n.kind(), kids);
         return n.prefix().isEmpty() ? fresh : fresh.withPrefix(n.prefix());
+    }
+
+    /** Same kinds, prefixes, lengths and tokens (identity) all the way down, and no node shared. */
+    private static boolean sameShape(PyElement a, PyElement b) {
+        if (a instanceof Token || b instanceof Token) {
+            return a == b;
+        }
+        Node x = (Node) a;
+        Node y = (Node) b;
+        if (x == y || x.kind() != y.kind() || !x.prefix().equals(y.prefix()) || x.length() != y.length()
+                || x.childCount() != y.childCount()) {
+            return false;
+        }
+        for (int i = 0; i < x.childCount(); i++) {
+            if (!sameShape(x.child(i), y.child(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The module a snippet text parses to, parsed once per text (recipes generate the same snippets often). */

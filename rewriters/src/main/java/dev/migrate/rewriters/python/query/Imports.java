@@ -178,8 +178,14 @@ public final class Imports {
     public Optional<String> qualifiedName(Node expr) {
         Node e = Expressions.unwrap(expr);
         if (e.kind() == NodeKind.CALL || e.kind() == NodeKind.DECORATOR) {
-            Node callee = e.kind() == NodeKind.CALL ? e.nodes().get(0) : decoratorExpression(e);
+            Node callee = e.kind() == NodeKind.CALL ? Expressions.firstNode(e) : decoratorExpression(e);
             return callee == null ? Optional.empty() : qualifiedName(callee);
+        }
+        // most expressions a recipe asks about start with a name no import binds (a local, a parameter, a builtin):
+        // answered before their parts are listed
+        String leftmost = Expressions.leftmostName(e);
+        if (leftmost == null || !byLocalName.containsKey(leftmost)) {
+            return Optional.empty();
         }
         Optional<List<String>> parts = Expressions.dottedParts(e);
         if (parts.isEmpty()) {

@@ -85,6 +85,24 @@ public final class Node implements PyElement {
         return new Node(kind, prefix, kids, len);
     }
 
+    /**
+     * A copy of this subtree made of new node objects (tokens, immutable leaves, are shared): what edits that find
+     * nodes by identity need when one cached fragment is inserted more than once. Each node is copied with its
+     * prefix, children and length as they are, which is what {@link #of} would build from the copied children.
+     */
+    public Node freshCopy() {
+        PyElement[] copied = new PyElement[kids.length];
+        for (int i = 0; i < kids.length; i++) {
+            copied[i] = kids[i] instanceof Node n ? n.freshCopy() : kids[i];
+        }
+        if (copied.length > 0 && !copied[0].prefix().isEmpty()) {
+            // not a node as {@link #of} leaves them (its first child keeps a prefix): built as of() builds it
+            Node fresh = adopt(kind, copied);
+            return prefix.isEmpty() ? fresh : fresh.withPrefix(prefix);
+        }
+        return new Node(kind, prefix, copied, length);
+    }
+
     public NodeKind kind() {
         return kind;
     }
