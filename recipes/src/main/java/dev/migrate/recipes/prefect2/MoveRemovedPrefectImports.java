@@ -16,6 +16,7 @@ import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
@@ -147,6 +148,15 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
      * A use only assigned to a variable counts as a deployment's, as before.
      */
     private static boolean usedOutsideDeployments(Node root, String name) {
+        return usedOutsideDeployments(root, name, Imports.of(root), true);
+    }
+
+    /**
+     * Whether a read of {@code name} stands in a call other than a deployment's. With {@code followBound}, a value
+     * built by calling {@code name} and given to a variable ({@code nightly = CronSchedule(...)}) is followed one step:
+     * the variable's reads decide, since it is the variable that reaches the deployment or some other code.
+     */
+    private static boolean usedOutsideDeployments(Node root, String name, Imports imports, boolean followBound) {
         TreeIndex index = TreeIndex.of(root);
         for (Node use : index.find(NodeKind.NAME)) {
             if (!Expressions.name(use).equals(name)) {
@@ -156,12 +166,25 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             if (path == null) {
                 continue;
             }
+            Node constructed = null;
             for (int i = path.size() - 1; i >= 0; i--) {
                 Node n = path.get(i);
                 if (n.kind() == NodeKind.IMPORT_FROM || n.kind() == NodeKind.IMPORT) {
                     break;
                 }
-                if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)) == use) {
+                if (n.kind() == NodeKind.ASSIGN && constructed != null && followBound) {
+                    Optional<String> bound = boundName(n, constructed);
+                    if (bound.isPresent() && !bound.get().equals(name)
+                            && usedOutsideDeployments(root, bound.get(), imports, false)) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (n.kind() != NodeKind.CALL) {
+                    continue;
+                }
+                if (Expressions.unwrap(n.nodes().get(0)) == use) {
+                    constructed = n;
                     continue;
                 }
                 Node callee = Expressions.unwrap(n.nodes().get(0));
@@ -171,10 +194,27 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 if (!DEPLOYMENT_CALLS.contains(called)) {
                     return true;
                 }
+                // a Deployment class of another package (from shipyard.deploying import Deployment) takes what its
+                // own code takes: the models, as a 2.x schedule was; flows' serve/deploy cannot be told apart by name
+                if (PREFECT_DEPLOYMENT_CLASS_CALLS.contains(called)
+                        && !ReplaceDeploymentBuildFromFlow.isDeploymentCall(imports, n)) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
+    /** The one name {@code assign} binds when {@code value} (unwrapped of parentheses) is its whole value. */
+    private static Optional<String> boundName(Node assign, Node value) {
+        return Statements.assignment(assign)
+                .filter(a -> a.targets().size() == 1 && a.value() != null
+                        && a.targets().get(0).kind() == NodeKind.NAME && Expressions.unwrap(a.value()) == value)
+                .map(a -> Expressions.name(a.targets().get(0)));
+    }
+
+    /** The deployment calls that name Prefect 2's {@code Deployment} class, checked against the file's imports. */
+    private static final Set<String> PREFECT_DEPLOYMENT_CLASS_CALLS = Set.of("build_from_flow", "Deployment");
 
     /** Calls whose schedule arguments take Prefect 3's schedule factories as well as the client models. */
     private static final Set<String> DEPLOYMENT_CALLS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",

@@ -217,6 +217,72 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // found by the session 29 shakedown on real projects: a schedule built into a variable and given to a Deployment
+    // class of another package went to Prefect 3's Cron factory, which that package's code does not take
+    @Test
+    void aScheduleVariableGivenToAnotherPackagesDeploymentMovesToTheClientModels() {
+        rewriteRun(
+            python(
+                """
+                from shipyard.deploying import Deployment
+                from prefect.orion.schemas.schedules import CronSchedule
+                from nightly import load_orders
+
+                cr = CronSchedule(cron="5 4 * * *", timezone="Europe/Paris")
+                Deployment.build_from_flow(flow=load_orders, name="orders", schedule=cr).apply()
+                """,
+                """
+                from shipyard.deploying import Deployment
+                from prefect.client.schemas.schedules import CronSchedule
+                from nightly import load_orders
+
+                cr = CronSchedule(cron="5 4 * * *", timezone="Europe/Paris")
+                Deployment.build_from_flow(flow=load_orders, name="orders", schedule=cr).apply()
+                """));
+    }
+
+    @Test
+    void aScheduleVariableReadByOtherCodeMovesToTheClientModels() {
+        rewriteRun(
+            python(
+                """
+                from prefect.server.schemas.schedules import IntervalSchedule
+
+                every = IntervalSchedule(interval=600)
+                register_schedule("etl", every)
+                """,
+                """
+                from prefect.client.schemas.schedules import IntervalSchedule
+
+                every = IntervalSchedule(interval=600)
+                register_schedule("etl", every)
+                """));
+    }
+
+    @Test
+    void aScheduleVariableGivenToPrefectsDeploymentStillMovesToPrefectSchedules() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.server.schemas.schedules import CronSchedule
+                from nightly import load_orders
+
+                cr = CronSchedule(cron="5 4 * * *")
+                Deployment.build_from_flow(flow=load_orders, name="orders", schedule=cr)
+                load_orders.serve(name="orders", schedule=cr)
+                """,
+                """
+                from prefect.deployments import Deployment
+                from prefect.schedules import Cron
+                from nightly import load_orders
+
+                cr = Cron("5 4 * * *")
+                Deployment.build_from_flow(flow=load_orders, name="orders", schedule=cr)
+                load_orders.serve(name="orders", schedule=cr)
+                """));
+    }
+
     // found by the session 12 sweep: early 2.x flows returned prefect.orion states, reported as removed only
     @Test
     void statesFromPrefectOrionMoveToPrefectStates() {
