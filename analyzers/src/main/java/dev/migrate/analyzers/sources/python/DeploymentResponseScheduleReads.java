@@ -94,7 +94,8 @@ final class DeploymentResponseScheduleReads {
                 Kind k = a.targets().size() == 1 ? kind(a.value(), clients, many) : Kind.OTHER;
                 a.targets().forEach(t -> bind(t, k, one, many, other));
             });
-            if (n.kind() == NodeKind.FOR || n.kind() == NodeKind.COMP_FOR) {
+            // a loop missing its 'in' (a file with a syntax error) has no iterable to follow
+            if ((n.kind() == NodeKind.FOR || n.kind() == NodeKind.COMP_FOR) && n.hasToken("in")) {
                 boolean overList = kind(n.nodes().get(1), clients, many) == Kind.MANY;
                 bind(n.nodes().get(0), overList ? Kind.ONE : Kind.OTHER, one, many, other);
             }
@@ -106,7 +107,7 @@ final class DeploymentResponseScheduleReads {
                 continue;
             }
             String field = TaskFutureUses.lastName(n);
-            if (REMOVED.containsKey(field) && (kind(n.nodes().get(0), clients, many) == Kind.ONE
+            if (REMOVED.containsKey(field) && !n.nodes().isEmpty() && (kind(n.nodes().get(0), clients, many) == Kind.ONE
                     || Expressions.dottedName(Expressions.unwrap(n.nodes().get(0))).filter(one::contains).isPresent())) {
                 sink.finding(Findings.of("PF231", "'" + n.text().strip() + "' reads ." + field + " of a deployment the "
                         + "Prefect client returned; Prefect 3's deployments have no " + field + " (AttributeError): use "
@@ -134,19 +135,19 @@ final class DeploymentResponseScheduleReads {
         if (e.kind() == NodeKind.NAME) {
             return many.contains(Expressions.name(e)) ? Kind.MANY : Kind.OTHER;
         }
-        if (e.kind() == NodeKind.SUBSCRIPT) {
+        if (e.kind() == NodeKind.SUBSCRIPT && e.nodes().size() > 1) {
             Node list = e.nodes().get(0);
             return kind(list, clients, many) == Kind.MANY && e.nodes().get(1).kind() != NodeKind.SLICE ? Kind.ONE
                     : Kind.OTHER;
         }
-        if (e.kind() != NodeKind.CALL) {
+        if (e.kind() != NodeKind.CALL || e.nodes().isEmpty()) {
             return Kind.OTHER;
         }
         Node callee = Expressions.unwrap(e.nodes().get(0));
         if (callee.kind() != NodeKind.ATTRIBUTE) {
             return Kind.OTHER;
         }
-        Node receiver = Expressions.unwrap(callee.nodes().get(0));
+        Node receiver = callee.nodes().isEmpty() ? callee : Expressions.unwrap(callee.nodes().get(0));
         if (receiver.kind() != NodeKind.NAME || !clients.contains(Expressions.name(receiver))) {
             return Kind.OTHER;
         }

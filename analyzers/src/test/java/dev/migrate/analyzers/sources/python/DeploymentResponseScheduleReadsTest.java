@@ -120,4 +120,19 @@ class DeploymentResponseScheduleReadsTest {
                 """);
         assertThat(found).isEmpty();
     }
+
+    // a loop missing its 'in' (python3 rejects the file) is read without failing, and nothing is tied to the client
+    @Test
+    void aBrokenLoopIsNoDeploymentLoop() {
+        String broken = """
+                from prefect import get_client
+
+                client = get_client(sync_client=True)
+                names = [d.schedule for d client.read_deployments()]
+                for d client.read_deployments():
+                    print(d.is_schedule_active)
+                """;
+        String found = DetectorHarness.run(new PrefectApiUsageDetector(), "ops/report.py", broken);
+        assertThat(found).doesNotContain("PF231");
+    }
 }
