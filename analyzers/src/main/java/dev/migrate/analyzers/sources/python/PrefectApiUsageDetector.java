@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  * f.get_state()} or the value of {@code f.wait()} or of {@code t.submit(x).wait()} (BHV009): the last four for the
  * tasks of the module, those it imports from the project's other modules ({@link ProjectTaskIndex}) and those made
  * from either by {@code with_options}, never an executor's or a queue's submit. {@code Variable.get(...).value}
- * (BHV003). Findings here belong to no job. Values kept in the JSON and String blocks are PF219.
+ * (BHV003). {@code .schedule} of a deployment the client read (PF231: {@link DeploymentResponseScheduleReads}).
+ * Findings here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
     /**
@@ -82,6 +83,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         systemBlockValues(m, sink);
         storageSlugs(m, sink);
         defaultCaching(m, sink);
+        DeploymentResponseScheduleReads.report(m, sink);
     }
 
     /**
