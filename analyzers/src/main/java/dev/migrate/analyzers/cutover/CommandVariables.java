@@ -125,7 +125,7 @@ record CommandVariables(String command, Map<String, String> known, Set<String> u
                 Map<String, String> known = LiteralVariables.known(LiteralVariables.shell(path, text, p -> read(root, p)),
                         starts.get(i));
                 Map<String, String> out = new LinkedHashMap<>();
-                known.forEach((k, v) -> out.put(k, unquoted(v)));
+                known.forEach((k, v) -> out.put(k, LiteralVariables.unquote(v)));
                 return out;
             }
         }
@@ -138,11 +138,6 @@ record CommandVariables(String command, Map<String, String> known, Set<String> u
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String unquoted(String v) {
-        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
-                ? v.substring(1, v.length() - 1) : v;
     }
 
     private static boolean inSingleQuotes(String s, int at) {

@@ -555,7 +555,8 @@ public final class LiteralVariables {
         return RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word).matches() ? word.substring(1) : word;
     }
 
-    static String unquote(String v) {
+    /** {@code v} without one pair of enclosing quotes, single or double; as written otherwise. */
+    public static String unquote(String v) {
         return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
                 ? v.substring(1, v.length() - 1) : v;
     }
