@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.sources.python.Prefect1EndDate;
+import dev.migrate.analyzers.sources.python.Prefect1Registrations;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -656,7 +657,9 @@ final class JobSteps {
         java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
                 .matcher(beat == null || beat.command() == null ? "" : beat.command());
         v.put("app", app.find() ? app.group(1) : "APP");
-        v.put("project", Prefect1Project.of(estate.root(), legacy).map(Step::shellWord).orElse(UNKNOWN_PROJECT));
+        // the project the scan read from the flow's register() calls (a literal it resolves), else one to fill in
+        String project = legacy == null ? null : legacy.attributes().get(Prefect1Registrations.PROJECT);
+        v.put("project", project == null ? UNKNOWN_PROJECT : Step.shellWord(project));
         // the unit running a Spring job's application: restarting it is how the new trigger expression takes effect
         Job jvm = legacy == null ? null : JvmServices.serviceOf(legacy, estate.inventory().jobs());
         v.put("restart", jvm == null ? "" : "systemctl restart " + unit(jvm, jvm.name()));

@@ -247,6 +247,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
         if (overridden != null) {
             job.attr(OVERRIDDEN, overridden);
         }
+        // the project a backfill's `prefect run --project` needs, when the registrations name it as a literal
+        Prefect1Registrations.project(m, variable).ifPresent(p -> job.attr(Prefect1Registrations.PROJECT, p));
         sink.job(job.build());
         sink.finding(Findings.of("PF102", "Prefect 1 flow " + name + (flowClass == null ? ""
                 : " (made with " + flowClass + ", a subclass of Prefect 1's Flow)") + (specs.isEmpty() ? " (no schedule)"

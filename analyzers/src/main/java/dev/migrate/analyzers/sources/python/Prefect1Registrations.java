@@ -85,6 +85,33 @@ public final class Prefect1Registrations {
         }
     }
 
+    /** The job attribute naming the Prefect 1 project a flow is registered in ({@link #project}). */
+    public static final String PROJECT = "prefect1.project";
+
+    /**
+     * The project the module registers its flow {@code variable} in: the {@code project_name} (keyword, or Prefect
+     * 1.4.1's first positional parameter of {@code Flow.register}) of every {@code variable.register(...)} call, when
+     * each is a string literal, directly or through a module constant, and all name the same one. A call that names
+     * none, or one only running the code gives ({@code os.environ[...]}, {@code sys.argv[1]}), leaves it unknown.
+     */
+    static Optional<String> project(PythonModule m, String variable) {
+        if (variable == null) {
+            return Optional.empty();
+        }
+        Set<String> named = new HashSet<>();
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            if (!Expressions.dottedName(Expressions.unwrap(call.nodes().get(0))).orElse("").equals(variable + ".register")) {
+                continue;
+            }
+            Optional<String> project = PythonModule.arg(call, "project_name", 0).flatMap(m::string);
+            if (project.isEmpty() || project.get().isBlank()) {
+                return Optional.empty();
+            }
+            named.add(project.get());
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
     /**
      * The calls among {@code candidates} that register a Prefect 1 flow other than one of {@code flowNames}: a
      * {@code .register(...)} with Prefect 1's {@code project_name=}, or on a receiver named {@code flow} as most scripts
