@@ -3,16 +3,9 @@ package dev.migrate.analyzers.cutover;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Redactor;
-import dev.migrate.analyzers.sources.HereDocuments;
-import dev.migrate.analyzers.sources.config.LiteralVariables;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.migrate.analyzers.sources.cron.InstallerVariables;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,7 +16,8 @@ import java.util.regex.Pattern;
  * cron's shell or the script that installed the crontab gave it, put in. A crontab's {@code NAME=value} lines set the
  * command's environment; a crontab that a script writes through an unquoted here-document ({@code crontab <<EOF}) has
  * the script's own variables expanded when it is installed ({@code INGEST_HOME=/opt/ingest} above it makes
- * {@code ${INGEST_HOME}/bin/poll-sftp.sh} the line cron runs). Pasted as written in a login shell, where neither holds,
+ * {@code ${INGEST_HOME}/bin/poll-sftp.sh} the line cron runs; the scan recorded those values on the job,
+ * {@link InstallerVariables}). Pasted as written in a login shell, where neither holds,
  * {@code ${INGEST_HOME}} is empty and the command fails; a variable nothing in the estate gives a value stays, and the
  * plan says to set it first.
  *
@@ -38,7 +32,7 @@ record CommandVariables(String command, Map<String, String> known, Set<String> u
     private static final Set<String> LOGIN_SHELL = Set.of("HOME", "LOGNAME", "USER", "SHELL", "PATH", "PWD");
 
     /** {@code job}'s command with its variables put in; null when the job has no command. */
-    static CommandVariables of(Path root, Job job) {
+    static CommandVariables of(Job job) {
         if (job == null || job.command() == null) {
             return null;
         }
@@ -48,18 +42,20 @@ record CommandVariables(String command, Map<String, String> known, Set<String> u
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> from = new LinkedHashMap<>();
-        // the installing script expands its variables in an unquoted here-document before cron ever reads the line
-        if ("shell here-document".equals(job.attributes().get("crontab.embeddedIn")) && root != null) {
-            installedWith(root, job.source().path(), job.source().line()).forEach((k, v) -> {
-                values.put(k, v);
-                from.put(k, job.source().path());
-            });
-        }
-        // then cron's shell runs the line with the crontab's NAME=value lines as its environment (taken as written)
+        // the installing script expands its variables in an unquoted here-document before cron ever reads the line: the
+        // scan recorded those it knows on the job (InstallerVariables), never a secret
+        Map<String, String> installed = InstallerVariables.on(job);
+        installed.forEach((k, v) -> {
+            values.put(k, v);
+            from.put(k, job.source().path());
+        });
+        // then cron's shell runs the line with the crontab's NAME=value lines as its environment; in a here-document
+        // the script expanded those too (DATA=${INGEST_HOME}/data)
         job.env().forEach((k, v) -> {
-            if (!values.containsKey(k) && v != null && Redactor.redact(v).equals(v) && !Redactor.isSecretName(k)
-                    && !v.contains("$")) {
-                values.put(k, v);
+            String value = v == null ? null : expanded(v, installed);
+            if (!values.containsKey(k) && value != null && Redactor.redact(value).equals(value) && !Redactor.isSecretName(k)
+                    && Redactor.redact(k + "=" + value).equals(k + "=" + value)) {
+                values.put(k, value);
                 from.put(k, "the crontab");
             }
         });
@@ -94,50 +90,21 @@ record CommandVariables(String command, Map<String, String> known, Set<String> u
         return unknown.isEmpty() ? null : "export " + String.join(" ", unknown.stream().map(n -> n + "=VALUE").toList());
     }
 
-    /**
-     * The variables the script at {@code path} sets before the here-document around line {@code line}, when that
-     * here-document's delimiter is unquoted (a quoted one, {@code <<'EOF'}, leaves {@code $NAME} as written).
-     */
-    private static Map<String, String> installedWith(Path root, String path, int line) {
-        String text;
-        try {
-            text = Files.readString(root.resolve(path), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return Map.of(); // gone or unreadable: the variables stay as written, and the plan says to set them
-        }
-        String[] lines = text.split("\n", -1);
-        int offset = 0;
-        List<Integer> starts = new ArrayList<>();
-        for (String l : lines) {
-            starts.add(offset);
-            offset += l.length() + 1;
-        }
-        for (int i = Math.min(line - 1, lines.length) - 1; i >= 0; i--) {
-            Matcher op = HereDocuments.OPERATOR.matcher(lines[i]);
-            if (op.find() && !lines[i].stripLeading().startsWith("#")) {
-                int end = HereDocuments.end(lines, i, op.group(1).equals("-"), op.group(3));
-                if (end < line - 1) {
-                    return Map.of(); // that here-document ends above the line: the line is not in one
-                }
-                if (!op.group(2).isEmpty()) {
-                    return Map.of();
-                }
-                Map<String, String> known = LiteralVariables.known(LiteralVariables.shell(path, text, p -> read(root, p)),
-                        starts.get(i));
-                Map<String, String> out = new LinkedHashMap<>();
-                known.forEach((k, v) -> out.put(k, LiteralVariables.unquote(v)));
-                return out;
+    /** {@code value} with the references {@code known} gives put in; null when one stays unknown. */
+    private static String expanded(String value, Map<String, String> known) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = REFERENCE.matcher(value);
+        int last = 0;
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!known.containsKey(name)) {
+                return null;
             }
+            out.append(value, last, m.start()).append(known.get(name));
+            last = m.end();
         }
-        return Map.of();
-    }
-
-    private static String read(Path root, String path) {
-        try {
-            return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        out.append(value.substring(last));
+        return out.indexOf("$") < 0 ? out.toString() : null;
     }
 
     private static boolean inSingleQuotes(String s, int at) {

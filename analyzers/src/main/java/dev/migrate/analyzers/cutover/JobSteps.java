@@ -493,7 +493,7 @@ final class JobSteps {
             }
         }
         // as cron ran it: the crontab's variables and those the installing script expanded put in; the others named
-        CommandVariables vars = CommandVariables.of(estate.root(), job.anyJob());
+        CommandVariables vars = CommandVariables.of(job.anyJob());
         String command = vars == null ? "the job" : "`" + vars.command() + "`";
         String what = "run " + command + " once per missed window";
         if (vars != null && !vars.known().isEmpty()) {

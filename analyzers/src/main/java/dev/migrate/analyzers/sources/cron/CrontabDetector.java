@@ -86,7 +86,7 @@ public final class CrontabDetector implements Detector {
             case SHELL_SCRIPT -> {
                 for (EmbeddedCrontabs.Body body : EmbeddedCrontabs.find(file.text())) {
                     scanner.scan(file.path(), body.text(), body.format(), body.firstLine(), body.firstColumn(), body.user(),
-                            Map.of("crontab.embeddedIn", body.how()));
+                            body.attributes());
                 }
             }
             case RUN_PARTS -> runParts(file, source.runPartsPeriod(), sink);

@@ -2,7 +2,9 @@ package dev.migrate.analyzers.sources.cron;
 
 import dev.migrate.rewriters.crontab.CrontabFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import dev.migrate.analyzers.sources.HereDocuments;
 import java.util.regex.Pattern;
@@ -38,7 +40,20 @@ final class EmbeddedCrontabs {
      * @param firstColumn 0-based column of the body's first character on its first line (0 for here-documents)
      * @param how         how the script installs it, for the job's attributes
      */
-    record Body(String text, int firstLine, int firstColumn, String user, CrontabFormat format, String how) {
+    record Body(String text, int firstLine, int firstColumn, String user, CrontabFormat format, String how,
+                Map<String, String> variables) {
+        /** A body whose text the script installs as written (an echoed line, a quoted delimiter). */
+        Body(String text, int firstLine, int firstColumn, String user, CrontabFormat format, String how) {
+            this(text, firstLine, firstColumn, user, format, how, Map.of());
+        }
+
+        /** The attributes of the jobs read from the body: how it is installed, and the variables the script expands. */
+        Map<String, String> attributes() {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("crontab.embeddedIn", how);
+            out.putAll(variables);
+            return out;
+        }
     }
 
     private EmbeddedCrontabs() {
@@ -47,6 +62,10 @@ final class EmbeddedCrontabs {
     static List<Body> find(String script) {
         List<Body> out = new ArrayList<>();
         String[] lines = script.split("\n", -1);
+        int[] starts = new int[lines.length];
+        for (int i = 1; i < lines.length; i++) {
+            starts[i] = starts[i - 1] + lines[i - 1].length() + 1;
+        }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.stripLeading().startsWith("#")) {
@@ -56,7 +75,14 @@ final class EmbeddedCrontabs {
             Target target = heredoc.find() ? target(line.substring(0, heredoc.start()) + " "
                     + line.substring(heredoc.end())) : null;
             if (target != null) {
+                int open = i;
                 i = hereDocument(lines, i, heredoc.group(1).equals("-"), heredoc.group(3), target, out);
+                if (heredoc.group(2).isEmpty()) {
+                    // unquoted: the script puts its variables' values in before crontab reads the text
+                    Body b = out.remove(out.size() - 1);
+                    out.add(new Body(b.text(), b.firstLine(), b.firstColumn(), b.user(), b.format(), b.how(),
+                            InstallerVariables.of(script, starts[open], b.text())));
+                }
                 continue;
             }
             echoed(line, i + 1, out);
