@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.sources.python.Prefect1EndDate;
 import dev.migrate.analyzers.sources.python.Prefect1Registrations;
@@ -661,7 +662,7 @@ final class JobSteps {
         String project = legacy == null ? null : legacy.attributes().get(Prefect1Registrations.PROJECT);
         v.put("project", project == null ? UNKNOWN_PROJECT : Step.shellWord(project));
         // the unit running a Spring job's application: restarting it is how the new trigger expression takes effect
-        Job jvm = legacy == null ? null : JvmServices.serviceOf(legacy, estate.inventory().jobs());
+        Job jvm = legacy == null ? null : SchedulerServices.recordedServiceOf(legacy, estate.inventory().jobs());
         v.put("restart", jvm == null ? "" : "systemctl restart " + unit(jvm, jvm.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");

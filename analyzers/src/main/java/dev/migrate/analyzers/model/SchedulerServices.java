@@ -9,14 +9,65 @@ import java.util.regex.Pattern;
  * Which systemd service keeps an in-process scheduler running (the {@code schedule} library, APScheduler, Celery
  * beat): the service whose command runs the job's script, or for Celery beat, runs {@code beat} for the job's app.
  * The service has no schedule of its own; the jobs it hosts carry them. Likewise the service that keeps a sleep loop
- * running, which is that loop's supervisor rather than a job ({@link #supervisorOf}).
+ * running, which is that loop's supervisor rather than a job ({@link #supervisorOf}). A JVM application's scheduler
+ * (Spring, Quartz) is linked to the unit running its jar by {@link JvmServices}, once, in the scan
+ * ({@link #linkJvmServices}), and read from the jobs after ({@link #recordedServiceOf}).
  */
 public final class SchedulerServices {
     /** Job kinds whose scheduler runs inside a long-lived Python process. */
     public static final Set<JobKind> IN_PROCESS = Set.of(JobKind.PYTHON_SCHEDULE_LIB, JobKind.APSCHEDULER,
             JobKind.CELERY_BEAT);
 
+    /**
+     * The job attribute naming the unit file ({@code etc/systemd/system/billing-app.service}) of the service that runs a
+     * job's scheduler inside its own process, the key the legacy recipe's manifest (legacy-jobs.yaml) records it under.
+     * The scan records it on Spring and Quartz jobs ({@link #linkJvmServices}), whose unit only the application's jar
+     * names; reports print it, and the cutover reads it.
+     */
+    public static final String SERVICE = "service";
+
     private SchedulerServices() {
+    }
+
+    /**
+     * The scan's linking step for JVM schedulers: each Spring or Quartz job that a service's {@code java -jar} runs
+     * ({@link JvmServices#serviceOf}) gains {@link #SERVICE}, that unit's path, unless it says one already. Replaces
+     * the jobs in place.
+     */
+    public static void linkJvmServices(List<Job> jobs) {
+        List<Job> all = List.copyOf(jobs);
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            if (!JvmServices.IN_JVM.contains(j.kind()) || j.attributes().containsKey(SERVICE)) {
+                continue;
+            }
+            Job unit = JvmServices.serviceOf(j, all);
+            if (unit != null) {
+                java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
+                attributes.put(SERVICE, unit.source().path());
+                jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                        j.workingDir(), j.overlap(), j.dependsOn(), attributes));
+            }
+        }
+    }
+
+    /**
+     * The service among {@code jobs} that the scan recorded as running JVM job {@code j}'s scheduler
+     * ({@link #SERVICE}), or null: another kind, or a job the scan linked to none.
+     */
+    public static Job recordedServiceOf(Job j, List<Job> jobs) {
+        String unit = JvmServices.IN_JVM.contains(j.kind()) ? j.attributes().get(SERVICE) : null;
+        return unit == null ? null : jobs.stream().filter(s -> s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE
+                && s.source().path().equals(unit)).findFirst().orElse(null);
+    }
+
+    /** The JVM jobs among {@code jobs} the scan recorded {@code service} as running ({@link #SERVICE}), in order. */
+    public static List<Job> recordedHostedBy(Job service, List<Job> jobs) {
+        if (service.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE) {
+            return List.of();
+        }
+        return jobs.stream().filter(j -> JvmServices.IN_JVM.contains(j.kind())
+                && service.source().path().equals(j.attributes().get(SERVICE))).toList();
     }
 
     /** The scheduler service among {@code jobs} that runs in-process job {@code j}, or null. */

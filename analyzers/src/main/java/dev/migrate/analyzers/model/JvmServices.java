@@ -1,7 +1,5 @@
-package dev.migrate.analyzers.cutover;
+package dev.migrate.analyzers.model;
 
-import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,12 +10,13 @@ import java.util.regex.Pattern;
  * Which systemd service runs the JVM application whose Spring {@code @Scheduled} methods and Quartz triggers the scan
  * found (legacy-host's billing-app.service runs {@code java -jar /opt/billing-app/target/billing-app.jar}, built from
  * {@code opt/billing-app/src/...}). Such a unit has no schedule of its own: like a service that keeps an APScheduler
- * running, it is the jobs' supervisor. Each scheduled method is cut over in its own section, and the unit is stopped
- * (and, at rollback, started again) once, after all of them.
+ * running, it is the jobs' supervisor. The scan records it on each such job ({@link SchedulerServices#SERVICE}, by
+ * {@link SchedulerServices#linkJvmServices}); the cutover cuts each scheduled method over in its own section, and stops
+ * the unit (and, at rollback, starts it again) once, after all of them.
  */
-final class JvmServices {
+public final class JvmServices {
     /** The kinds whose scheduler lives inside the application's JVM. */
-    static final Set<JobKind> IN_JVM = Set.of(JobKind.SPRING_SCHEDULED, JobKind.QUARTZ);
+    public static final Set<JobKind> IN_JVM = Set.of(JobKind.SPRING_SCHEDULED, JobKind.QUARTZ);
     /** {@code -jar PATH} of a java command line: the application's archive. */
     private static final Pattern JAR = Pattern.compile("(?:^|\\s)-jar\\s+(\\S+\\.[jw]ar)(?=\\s|$)");
     /** Where Maven and Gradle put the archive they build, under the project's directory. */
@@ -27,7 +26,7 @@ final class JvmServices {
     }
 
     /** The Spring and Quartz jobs among {@code jobs} that the application {@code service} starts runs, in order. */
-    static List<Job> hostedBy(Job service, List<Job> jobs) {
+    public static List<Job> hostedBy(Job service, List<Job> jobs) {
         Optional<String> jar = jar(service);
         if (jar.isEmpty()) {
             return List.of();
@@ -36,7 +35,7 @@ final class JvmServices {
     }
 
     /** The service among {@code jobs} whose application runs the Spring or Quartz job {@code job}, or null. */
-    static Job serviceOf(Job job, List<Job> jobs) {
+    public static Job serviceOf(Job job, List<Job> jobs) {
         if (!IN_JVM.contains(job.kind())) {
             return null;
         }
@@ -60,7 +59,7 @@ final class JvmServices {
      * estate mirrors the host's tree, or else a project directory named as the archive is ({@code billing-app.jar},
      * {@code billing-app-1.4.2.jar}, {@code billing-app-1.4.2-SNAPSHOT.jar} are built from a {@code billing-app/}).
      */
-    static boolean builtFrom(String jar, String path) {
+    public static boolean builtFrom(String jar, String path) {
         int src = path.indexOf("src/main/");
         if (src < 0) {
             return false;

@@ -1,10 +1,7 @@
-package dev.migrate.analyzers.cutover;
+package dev.migrate.analyzers.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobKind;
-import dev.migrate.analyzers.model.SourceRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
