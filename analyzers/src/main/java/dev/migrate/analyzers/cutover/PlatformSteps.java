@@ -72,7 +72,8 @@ final class PlatformSteps {
             steps.add(Step.of("Pause every deployment schedule before the server upgrade", pause,
                     "the first scheduler loop after 2→3 can create duplicate runs (Pydantic v2 datetimes); these are "
                             + "the commands of the server's own " + ServerVersion.of(inv, server).label() + " CLI "
-                            + "(`deployment schedule pause` from 2.16, `--all` only from 3.4.18)",
+                            + "(`deployment schedule pause` on " + ScheduleCommands.GROUP_SAID + ", `--all` only from "
+                            + ScheduleCommands.ALL_SINCE + ")",
                     finding(inv, server, "BHV006"), where));
             steps.add(Step.of("Let the runs in flight finish before the upgrade", List.of(
                     "prefect flow-run ls --state-type RUNNING --state-type PENDING --limit 50   # wait until it lists none"),
