@@ -2,6 +2,7 @@ package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.JvmServices;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SchedulerServices;
@@ -68,9 +69,12 @@ public final class RetiredJobs {
     }
 
     /**
-     * The in-process scheduler jobs (APScheduler, schedule, Celery beat) the manifest lists that the scan no longer
-     * finds: the cutover phase comments their registrations out, and the cleanup deletes their scripts. The service
-     * that ran their scheduler still hosts them, so it keeps following their gates instead of becoming a job of its own.
+     * The in-process scheduler jobs (APScheduler, schedule, Celery beat; Spring and Quartz) the manifest lists that the
+     * scan no longer finds: the cutover phase comments the Python registrations out, and the cleanup deletes their
+     * scripts; the team removes the scheduled methods from a JVM application (the recipe leaves its code to them). The
+     * service that ran their scheduler still hosts them, so it keeps following their gates instead of becoming a job of
+     * its own: a JVM job keeps the unit the manifest recorded for it ({@link SchedulerServices#SERVICE}), which only the
+     * application's jar named.
      */
     public static List<Job> inProcess(Path root, Inventory inventory) {
         Set<String> present = new HashSet<>();
@@ -78,9 +82,12 @@ public final class RetiredJobs {
         List<Job> out = new ArrayList<>();
         for (String manifest : manifests(inventory)) {
             parse(root.resolve(manifest)).forEach((id, job) -> {
-                if (!present.contains(id) && job.kind() != null && SchedulerServices.IN_PROCESS.contains(job.kind())) {
+                boolean jvm = job.kind() != null && JvmServices.IN_JVM.contains(job.kind());
+                if (!present.contains(id) && job.kind() != null && (SchedulerServices.IN_PROCESS.contains(job.kind()) || jvm)) {
+                    Map<String, String> attributes = jvm && job.service() != null
+                            ? Map.of(SchedulerServices.SERVICE, job.service()) : Map.of();
                     out.add(new Job(id, job.kind(), job.name(), SourceRef.at(job.source(), 1, 1), job.schedules(), null, null,
-                            Map.of(), null, Overlap.UNKNOWN, List.of(), Map.of()));
+                            Map.of(), null, Overlap.UNKNOWN, List.of(), attributes));
                     present.add(id);
                 }
             });
@@ -90,9 +97,11 @@ public final class RetiredJobs {
 
     /**
      * A job as the manifest lists it: its name, kind (null when unknown), the file it was read from, whether the
-     * cleanup deleted that file, and its schedules as the scan read them (the rollback lists the runs they missed).
+     * cleanup deleted that file, its schedules as the scan read them (the rollback lists the runs they missed), and the
+     * unit of the service that ran its scheduler ({@link SchedulerServices#SERVICE}; null when none).
      */
-    record Listed(String name, JobKind kind, String source, boolean removed, List<ScheduleSpec> schedules) {
+    record Listed(String name, JobKind kind, String source, boolean removed, List<ScheduleSpec> schedules,
+                  String service) {
     }
 
     private static TreeSet<String> manifests(Inventory inventory) {
@@ -141,8 +150,11 @@ public final class RetiredJobs {
                     } catch (IllegalArgumentException e) {
                         // a kind this version does not know: the job is still named, it is just not hosted by a service
                     }
+                    Object attributes = m.get("attributes");
+                    String service = attributes instanceof Map<?, ?> a && a.get(SchedulerServices.SERVICE) instanceof String u
+                            ? u : null;
                     names.putIfAbsent(id, new Listed(name, kind, source, !source.isEmpty() && removed.contains(source),
-                            schedules(m.get("schedules"), source)));
+                            schedules(m.get("schedules"), source), service));
                 }
             }
         }
