@@ -223,7 +223,7 @@ public final class PrefectCliLineDetector implements Detector {
                 : lines.stream().filter(l -> stepTexts[l.number() - 1] != null).toList(), unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
         // a GitLab job runs its lines, its templates' too, with its own variables over theirs (GitlabJobVariables)
-        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.text(), pipeline)
+        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.path(), file.text(), pipeline)
                 : ci && GitlabPipelines.isPipeline(file.path())
                 ? GitlabJobVariables.ofPipeline(file.path(), file.text(), this::repositoryText) : null;
         int[] lineStarts = assignments.isEmpty() && jobVariables == null ? null : file.lineStarts();
