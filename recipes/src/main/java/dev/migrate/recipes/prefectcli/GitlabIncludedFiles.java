@@ -73,7 +73,7 @@ final class GitlabIncludedFiles {
     synchronized Optional<GitlabJobVariables> jobVariables(Path sourcePath, String text) {
         String path = path(sourcePath);
         if (includes(sourcePath)) {
-            return Optional.of(GitlabJobVariables.ofIncluded(text, included.get(path)));
+            return Optional.of(GitlabJobVariables.ofIncluded(path, text, included.get(path)));
         }
         return GitlabPipelines.isPipeline(path) ? Optional.of(GitlabJobVariables.ofPipeline(path, text, this::text))
                 : Optional.empty();

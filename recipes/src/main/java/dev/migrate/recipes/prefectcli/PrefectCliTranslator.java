@@ -72,7 +72,9 @@ public final class PrefectCliTranslator {
                 case "agent-to-worker" -> agentToWorker(draft, options);
                 case "build-to-deploy" -> {
                     buildToDeploy(draft, args, options);
-                    keepOffTheOnlyEntry(draft, options);
+                    if (!draft.keep) {
+                        keepOffTheOnlyEntry(draft, options);
+                    }
                 }
                 case "apply-to-deploy" -> applyToDeploy(draft);
                 case "set-schedule" -> setSchedule(draft);
@@ -482,6 +484,9 @@ public final class PrefectCliTranslator {
             return;
         }
         String infraWord = flagValue(originalArgs, "-ib", "--infra-block");
+        if (ruleDisagreement(d, o, infraWord, flagValue(originalArgs, "-i", "--infra"))) {
+            return;
+        }
         // a block named through a variable the script or pipeline sets above (INFRA=kubernetes-job/prod) is that block
         String infra = known(infraWord, o).orElse(infraWord);
         DeploymentPool target;
@@ -536,6 +541,30 @@ public final class PrefectCliTranslator {
             d.notes.add(carried.note());
         }
         d.manual |= carried.manual();
+    }
+
+    /**
+     * Whether the build's infrastructure ({@code -ib} block, else {@code -i} type) reads a variable whose value the
+     * GitLab {@code rules:} of its job disagree on ({@link dev.migrate.analyzers.sources.config.OutsideValues#ruleDisagreement}):
+     * then the command is left as it was, with a note naming each rule's value, rather than deployed to the stand-in
+     * pool of an unknown block. The pool is named after the block, so one written pool is wrong for some runs.
+     */
+    private static boolean ruleDisagreement(Draft d, CliOptions o, String infraWord, String infraTypeWord) {
+        String word = infraWord != null ? infraWord : infraTypeWord;
+        if (word == null || known(word, o).isPresent()) {
+            return false;
+        }
+        Optional<String> said = o.outside().ruleDisagreement(word);
+        if (said.isEmpty()) {
+            return false;
+        }
+        d.keep = true;
+        d.manual = true;
+        d.notes.add("left as it was: " + said.get() + "; the work pool `prefect deploy --pool` names follows the "
+                + (infraWord != null ? "infrastructure block" : "infrastructure type") + ", so one pool written here "
+                + "would be wrong for the runs of the other rules: give each rule's value its own job (or line) and "
+                + "pool, or write the pool by hand");
+        return true;
     }
 
     /**

@@ -117,9 +117,9 @@ public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
                 variables = LiteralVariables.known(assignments);
                 assigned = LiteralVariables.names(assignments);
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
-                jobVariables = keys == GITLAB_STEPS
+                jobVariables = GITLAB_STEPS.equals(keys)
                         ? GitlabIncludedFiles.in(ctx).jobVariables(documents.getSourcePath(), text).orElse(null) : null;
-                includedGitlab = keys == GITLAB_STEPS && GitlabIncludedFiles.in(ctx).includes(documents.getSourcePath());
+                includedGitlab = GITLAB_STEPS.equals(keys) && GitlabIncludedFiles.in(ctx).includes(documents.getSourcePath());
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
                 created = new ArrayList<>();

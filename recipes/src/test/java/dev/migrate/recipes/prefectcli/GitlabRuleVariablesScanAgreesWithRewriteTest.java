@@ -2,19 +2,8 @@ package dev.migrate.recipes.prefectcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.analyzers.scan.ScanListener;
-import dev.migrate.analyzers.scan.ScanOptions;
-import dev.migrate.analyzers.scan.Scanner;
-import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.engine.RecipeCatalog;
-import dev.migrate.recipes.engine.RewriteEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: jobs whose {@code rules:} set the infrastructure block of the templates they run, in a pipeline whose
  * {@code workflow: rules:} set another variable per branch. The scan and the rewrite read the same value per line:
  * where every rule that may run the jobs gives one block the scan names it and the rewrite writes its pool; where the
- * rules differ the scan names none and the rewrite writes neither rule's pool.
+ * rules differ the scan names none and the rewrite writes no pool (neither rule's, nor a stand-in): it leaves the line.
  */
 class GitlabRuleVariablesScanAgreesWithRewriteTest {
-    private static final String RECIPE = "dev.migrate.prefect.MigrateToPrefect3FromPrefect2";
-    private static final Pattern SCANNED = Pattern.compile("^infrastructure block '([\\w-]+)/([\\w-]+)' \\(");
-    private static final Pattern POOL = Pattern.compile("--pool ([\\w-]+)");
-
     @TempDir
-    Path project;
+    Path dir;
 
     @Test
     void theScansBlockIsTheRewritesPoolLineByLine() throws Exception {
-        write(".gitlab-ci.yml", """
+        ScanAndRewritePools project = new ScanAndRewritePools(dir).file(".gitlab-ci.yml", """
                 include:
                   - local: ci/templates.yml
                 variables:
@@ -60,8 +45,7 @@ class GitlabRuleVariablesScanAgreesWithRewriteTest {
                       when: never
                 deploy:report:
                   extends: .report
-                """);
-        write("ci/templates.yml", """
+                """).file("ci/templates.yml", """
                 .etl:
                   stage: deploy
                   variables:
@@ -74,31 +58,11 @@ class GitlabRuleVariablesScanAgreesWithRewriteTest {
                     - prefect deployment build flows/report.py:report -n report -ib $REPORT_INFRA -a
                 """);
 
-        Map<String, String> scanned = new TreeMap<>();
-        Scanner.standard(ScanOptions.defaults()).scan(project, "root", ScanListener.NONE).findings().forEach(f -> {
-            if (f.code().equals("PF205")) {
-                Matcher m = SCANNED.matcher(f.message());
-                scanned.put(f.where().path() + ":" + f.where().line(), m.find() ? m.group(2) : "none");
-            }
-        });
+        Map<String, String> scanned = project.scanned();
         assertThat(scanned).containsOnly(Map.entry("ci/templates.yml:6", "prod"), Map.entry("ci/templates.yml:10", "none"));
 
-        RewriteEngine.apply(project, new RewriteEngine(RecipeCatalog.load().activate(List.of(RECIPE)),
-                PrefectTarget.defaultTarget(), true).run(project));
-        Map<String, String> rewritten = new TreeMap<>();
-        for (String key : scanned.keySet()) {
-            String path = key.substring(0, key.indexOf(':'));
-            int line = Integer.parseInt(key.substring(key.indexOf(':') + 1));
-            Matcher m = POOL.matcher(Files.readAllLines(project.resolve(path)).get(line - 1));
-            rewritten.put(key, m.find() ? m.group(1) : "none");
-        }
-        assertThat(rewritten.get("ci/templates.yml:6")).isEqualTo("prod");
-        assertThat(rewritten.get("ci/templates.yml:10")).isNotIn("staging", "production");
-    }
-
-    private void write(String path, String text) throws Exception {
-        Path p = project.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        Map<String, String> rewritten = project.rewritten(scanned.keySet());
+        // before: templates.yml:10 held the stand-in pool (process-pool), which the scan never names
+        assertThat(rewritten).isEqualTo(scanned);
     }
 }

@@ -124,6 +124,7 @@ public final class GitlabIncludes {
         includes.keySet().stream().filter(p -> !includedByOne.contains(p)).forEach(order::add);
         includes.keySet().stream().filter(includedByOne::contains).forEach(order::add);
         Map<String, List<List<String>>> readings = new java.util.TreeMap<>();
+        Map<String, List<List<String>>> readingPaths = new java.util.TreeMap<>();
         for (String path : order) {
             Map<String, String> included = includes.get(path);
             boolean top = !includedByOne.contains(path);
@@ -132,17 +133,20 @@ public final class GitlabIncludes {
                 // the pipelines at the top of a chain each run it; a file included by one that another includes, once
                 if (each.isEmpty() || top) {
                     List<String> others = new ArrayList<>(List.of(pipelines.get(path)));
+                    List<String> paths = new ArrayList<>(List.of(path));
                     included.forEach((o, t) -> {
                         if (!o.equals(p)) {
                             others.add(t);
+                            paths.add(o);
                         }
                     });
                     each.add(others);
+                    readingPaths.computeIfAbsent(p, k -> new ArrayList<>()).add(paths);
                 }
             });
         }
         Map<String, List<String>> out = new java.util.TreeMap<>();
-        readings.forEach((p, each) -> out.put(p, new PipelineTexts(each)));
+        readings.forEach((p, each) -> out.put(p, new PipelineTexts(each, readingPaths.get(p))));
         return out;
     }
 
@@ -185,9 +189,16 @@ public final class GitlabIncludes {
      */
     public static final class PipelineTexts extends java.util.AbstractList<String> {
         private final List<List<String>> all;
+        private final List<List<String>> paths;
 
-        PipelineTexts(List<List<String>> all) {
+        PipelineTexts(List<List<String>> all, List<List<String>> paths) {
             this.all = List.copyOf(all);
+            this.paths = List.copyOf(paths);
+        }
+
+        /** The paths of the files of the {@code index}th pipeline of {@link #all}, in the order of its texts. */
+        public List<String> paths(int index) {
+            return paths.get(index);
         }
 
         /** Each including pipeline's files' texts, its own first; the first is the list itself. */

@@ -53,9 +53,23 @@ final class GitlabJobModel {
 
     /**
      * A variable: its name, its value as written (from its first character to its line's end; null for a mapping or
-     * a list), the file and 0-based line and column of its key.
+     * a list, or where rules disagree), the file and 0-based line and column of its key, and, where the
+     * {@code rules:} that may let the job run give it different values, what each of them gives
+     * ({@link GitlabRuleVariables}); else empty.
      */
-    record Variable(String name, String written, int file, int line, int column) {
+    record Variable(String name, String written, int file, int line, int column, List<GitlabRuleVariables.Given> ruled) {
+        Variable {
+            ruled = List.copyOf(ruled);
+        }
+
+        Variable(String name, String written, int file, int line, int column) {
+            this(name, written, file, line, column, List.of());
+        }
+
+        /** Where its key is written. */
+        Place place() {
+            return new Place(file, line);
+        }
     }
 
     /** A node and the file it is written in. */
@@ -420,7 +434,8 @@ final class GitlabJobModel {
             }
             Node when = YamlDocs.get(m, "when");
             out.add(new GitlabRuleVariables.Rule(keys, when instanceof ScalarNode w ? w.getValue() : null,
-                    variables == null ? Map.of() : variablesOf(variables, depth)));
+                    variables == null ? Map.of() : variablesOf(variables, depth),
+                    new Place(at.file(), m.getStartMark().getLine())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.model.Redactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,10 +37,13 @@ public class GitlabJobVariables {
     /** The jobs that run each line of a section (their own, a template's, the default's, or through a !reference). */
     private Map<GitlabJobModel.Place, Set<String>> runners;
     private final Map<Integer, List<LiteralVariables.Assignment>> cache = new HashMap<>();
+    /** The repository path of each file of the model, in its order; null where it is not known. */
+    private final List<String> paths;
 
-    private GitlabJobVariables(List<String> texts, int read) {
+    private GitlabJobVariables(List<String> texts, int read, List<String> paths) {
         this.model = new GitlabJobModel(texts);
         this.read = read;
+        this.paths = paths;
         GitlabCiFile file = model.files().get(read);
         this.jobOf = new String[file.lines().length];
         this.sectionOf = new String[file.lines().length];
@@ -68,10 +72,14 @@ public class GitlabJobVariables {
      */
     public static GitlabJobVariables ofPipeline(String path, String text, Function<String, String> files) {
         List<String> texts = new ArrayList<>(List.of(text));
+        List<String> paths = new ArrayList<>(List.of(path));
         if (files != null) {
-            texts.addAll(GitlabIncludes.texts(path, text, files).values());
+            GitlabIncludes.texts(path, text, files).forEach((p, t) -> {
+                paths.add(p);
+                texts.add(t);
+            });
         }
-        return new GitlabJobVariables(texts, 0);
+        return new GitlabJobVariables(texts, 0, paths);
     }
 
     /**
@@ -79,16 +87,37 @@ public class GitlabJobVariables {
      * texts of the pipeline's other files, its own first ({@link GitlabIncludes#includedTemplates}).
      */
     public static GitlabJobVariables ofIncluded(String text, List<String> pipeline) {
+        return ofIncluded(null, text, pipeline);
+    }
+
+    /**
+     * As {@link #ofIncluded(String, List)} for the file at {@code path} (null when not known), whose notes name the
+     * pipeline's files where {@code pipeline} knows their paths ({@link GitlabIncludes.PipelineTexts#paths}).
+     */
+    public static GitlabJobVariables ofIncluded(String path, String text, List<String> pipeline) {
         if (pipeline instanceof GitlabIncludes.PipelineTexts several && several.all().size() > 1) {
-            return ofIncluded(text, several.all());
+            List<GitlabJobVariables> each = new ArrayList<>();
+            for (int i = 0; i < several.all().size(); i++) {
+                each.add(one(path, text, several.all().get(i), several.paths(i)));
+            }
+            return new Several(each);
         }
+        return one(path, text, pipeline, pipeline instanceof GitlabIncludes.PipelineTexts p ? p.paths(0) : List.of());
+    }
+
+    /** One pipeline's reading of an included file: {@code others} its other files' texts, {@code paths} their paths. */
+    private static GitlabJobVariables one(String path, String text, List<String> others, List<String> otherPaths) {
         List<String> texts = new ArrayList<>();
-        texts.add(pipeline.isEmpty() ? "" : pipeline.get(0));
+        List<String> paths = new ArrayList<>();
+        texts.add(others.isEmpty() ? "" : others.get(0));
+        paths.add(otherPaths.isEmpty() ? null : otherPaths.get(0));
         texts.add(text);
-        if (pipeline.size() > 1) {
-            texts.addAll(pipeline.subList(1, pipeline.size()));
+        paths.add(path);
+        for (int i = 1; i < others.size(); i++) {
+            texts.add(others.get(i));
+            paths.add(i < otherPaths.size() ? otherPaths.get(i) : null);
         }
-        return new GitlabJobVariables(texts, 1);
+        return new GitlabJobVariables(texts, 1, paths);
     }
 
     /**
@@ -98,7 +127,7 @@ public class GitlabJobVariables {
      * they all agree, else set but not known.
      */
     public static GitlabJobVariables ofIncluded(String text, Collection<List<String>> pipelines) {
-        List<GitlabJobVariables> each = pipelines.stream().map(p -> ofIncluded(text, List.copyOf(p))).toList();
+        List<GitlabJobVariables> each = pipelines.stream().map(p -> one(null, text, List.copyOf(p), List.of())).toList();
         return each.size() == 1 ? each.get(0) : new Several(each);
     }
 
@@ -141,11 +170,37 @@ public class GitlabJobVariables {
                 value = literal.matches() ? LiteralVariables.unquote(literal.group(1)) : null;
                 written.put(key, e.written());
             }
-            out.add(new LiteralVariables.Assignment(e.name(), value, key));
+            // rules that disagree: no value, and an origin that says which rule gives which
+            String origin = e.ruled().isEmpty() ? null
+                    : OutsideValues.perRule(e.name(), e.ruled().stream().map(g -> given(e.name(), g)).toList());
+            out.add(new LiteralVariables.Assignment(e.name(), value, key, 0, Integer.MAX_VALUE, origin));
         }
         // offsets are keys here, not places: every assignment holds for the whole line
         return GitlabVariables.expand(out, written).stream().map(a -> new LiteralVariables.Assignment(a.name(), a.value(),
                 0, 0, Integer.MAX_VALUE, a.origin())).toList();
+    }
+
+    /**
+     * What one rule gives {@code name}, for a note: "{@code kubernetes-job/prod where the rule at .gitlab-ci.yml:7
+     * matches}", with where a value it keeps from before the rules is set; a secret's value never shown.
+     */
+    private String given(String name, GitlabRuleVariables.Given g) {
+        String value;
+        if (g.written() == null) {
+            value = g.set() == null ? "unset" : "a value it cannot read";
+        } else {
+            Matcher literal = LiteralVariables.CI_LITERAL.matcher(g.written());
+            String word = literal.matches() ? LiteralVariables.unquote(literal.group(1)) : g.written().strip();
+            value = Redactor.redactValue(name, word);
+        }
+        String kept = g.byRule() || g.set() == null ? "" : " (set at " + where(g.set()) + ")";
+        return value + kept + " where the rule at " + where(g.rule()) + " matches";
+    }
+
+    /** A line of one of the model's files as "{@code path:line}" (1-based), the file named by its place where not known. */
+    private String where(GitlabJobModel.Place p) {
+        String path = p.file() < paths.size() ? paths.get(p.file()) : null;
+        return (path != null ? path : p.file() == read ? "this file" : "an included file") + ":" + (p.line() + 1);
     }
 
     /**
@@ -220,7 +275,7 @@ public class GitlabJobVariables {
         private final List<GitlabJobVariables> each;
 
         Several(List<GitlabJobVariables> each) {
-            super(List.of(""), 0);
+            super(List.of(""), 0, List.of());
             this.each = each;
         }
 

@@ -17,17 +17,19 @@ import java.util.regex.Matcher;
  * with {@code when: never} lets nothing run (nothing of it counts), one without any of them matches always (the rules
  * after it never do), and a variable keeps one value only where every rule that may let the job run gives it the same
  * one. Where they differ its value is set but not known (neither the job's own nor one rule's), as for a variable the
- * pipeline sets to no literal. When no rule matches the job does not run, so that case gives no value.
+ * pipeline sets to no literal, and it carries what each rule gives ({@link Given}), so that a note can name the values
+ * and the rules rather than read it as a variable no one sets. When no rule matches the job does not run, so that
+ * case gives no value.
  */
 final class GitlabRuleVariables {
     /** The keys that make a rule depend on the run; a rule without any matches every time. */
     private static final Set<String> CONDITIONS = Set.of("if", "changes", "exists");
 
     /**
-     * One item of a {@code rules:} list: the keys it has, its {@code when:} (null when it gives none) and the
-     * variables it sets.
+     * One item of a {@code rules:} list: the keys it has, its {@code when:} (null when it gives none), the variables
+     * it sets, and where it is written (its first key).
      */
-    record Rule(Set<String> keys, String when, Map<String, GitlabJobModel.Variable> variables) {
+    record Rule(Set<String> keys, String when, Map<String, GitlabJobModel.Variable> variables, GitlabJobModel.Place place) {
         boolean always() {
             return keys.stream().noneMatch(CONDITIONS::contains);
         }
@@ -35,6 +37,14 @@ final class GitlabRuleVariables {
         boolean never() {
             return "never".equals(when);
         }
+    }
+
+    /**
+     * What one rule that may let the job run leaves a variable with, where the rules disagree: the value as written
+     * (null when it is unset, or set to no value written here), where that value is written (null when unset), and
+     * where the rule is; {@link #byRule} when the rule sets it itself, else it keeps the value from before the rules.
+     */
+    record Given(String written, GitlabJobModel.Place set, GitlabJobModel.Place rule, boolean byRule) {
     }
 
     private GitlabRuleVariables() {
@@ -55,7 +65,13 @@ final class GitlabRuleVariables {
         Map<String, GitlabJobModel.Variable> out = new LinkedHashMap<>(base);
         for (String name : names) {
             List<GitlabJobModel.Variable> each = new ArrayList<>();
-            apply.forEach(r -> each.add(r.variables().containsKey(name) ? r.variables().get(name) : base.get(name)));
+            List<Given> given = new ArrayList<>();
+            for (Rule r : apply) {
+                boolean own = r.variables().containsKey(name);
+                GitlabJobModel.Variable v = own ? r.variables().get(name) : base.get(name);
+                each.add(v);
+                given.add(new Given(v == null ? null : v.written(), v == null ? null : v.place(), r.place(), own));
+            }
             GitlabJobModel.Variable first = each.get(0);
             boolean agree = each.stream().allMatch(v -> same(first, v));
             if (agree && first != null) {
@@ -63,7 +79,7 @@ final class GitlabRuleVariables {
             } else {
                 // one rule's value under one condition, another's (or none) under another: not one value
                 GitlabJobModel.Variable set = each.stream().filter(Objects::nonNull).findFirst().orElseThrow();
-                out.put(name, new GitlabJobModel.Variable(name, null, set.file(), set.line(), set.column()));
+                out.put(name, new GitlabJobModel.Variable(name, null, set.file(), set.line(), set.column(), given));
             }
         }
         return out;

@@ -97,12 +97,39 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
     }
 
     private static String said(String word, String origin) {
-        return origin.startsWith(PER_JOB) ? "`" + word + "` " + origin.substring(PER_JOB.length())
-                : "`" + word + "` is set outside the repository, by " + origin;
+        if (origin.startsWith(PER_JOB) || origin.startsWith(PER_RULE)) {
+            return "`" + word + "` " + origin.substring(origin.indexOf(": ") + 2);
+        }
+        return "`" + word + "` is set outside the repository, by " + origin;
     }
 
     /** Marks an origin that is no setting but the values of the GitLab jobs running one template line. */
     private static final String PER_JOB = "per job: ";
+    /** Marks an origin that is no setting but the values the GitLab {@code rules:} of one job disagree on. */
+    private static final String PER_RULE = "per rule: ";
+
+    /**
+     * The origin of a variable the {@code rules:} (or {@code workflow: rules:}) that may let a GitLab job run give
+     * different values ({@link GitlabRuleVariables}), each "{@code value (the rule at file:line)}": which one a run
+     * gets depends on which rule matches, which only the run knows.
+     */
+    static String perRule(String name, List<String> ruleValues) {
+        return PER_RULE + "differs per rule (" + String.join("; ", ruleValues) + "): the rule that matches decides "
+                + name + " for each run, so no one value is proven";
+    }
+
+    /**
+     * Where the value {@code word} reads is one the GitLab rules of its job disagree on, what to say of it (as
+     * {@link #of}: "{@code `${INFRA}` differs per rule (...)}"); empty for any other word. A reader that would put a
+     * stand-in where the value is not known leaves the command to a person instead: each value is a real one.
+     */
+    public Optional<String> ruleDisagreement(String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        return LiteralVariables.keys(word).stream().filter(origins::containsKey).findFirst().map(origins::get)
+                .filter(o -> o.startsWith(PER_RULE)).map(o -> said(word, o));
+    }
 
     /**
      * The origin of a variable the GitLab jobs that run one line give different values ({@code deploy:prod

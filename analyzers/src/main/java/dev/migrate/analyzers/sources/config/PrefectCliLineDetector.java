@@ -206,9 +206,11 @@ public final class PrefectCliLineDetector implements Detector {
         }
         boolean docker = isDockerfile(file.fileName());
         boolean envFile = isEnvFile(file.fileName());
-        // a Dockerfile's commands run in the image, where the tree's paths are not known
-        WorkingDirectory cwd = docker || isEnvFile(file.fileName()) || isSupervisorConf(file) ? null
-                : WorkingDirectory.of(file.path(), ci);
+        // a Dockerfile's commands run in the image, where the tree's paths are not known; a GitHub Actions step, a
+        // GitLab job: a shell of its own, in its own directory, that no earlier cd moved (in each pipeline that runs it)
+        ShellDirectories cwd = docker || isEnvFile(file.fileName()) || isSupervisorConf(file) ? null
+                : included ? ShellDirectories.ofIncluded(file.path(), file.text(), pipeline)
+                : ShellDirectories.of(file.path(), file.text(), ci, this::repositoryText);
         java.util.Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file)
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
         // a Jenkinsfile's commands are its steps' strings (JenkinsShSteps), at their own columns; its Groovy is none
@@ -216,19 +218,18 @@ public final class PrefectCliLineDetector implements Detector {
         String[] stepTexts = jenkinsfile ? JenkinsShSteps.commandTexts(file.text()) : null;
         List<LogicalLine> lines = included ? FoldedScalars.join(logicalLines(file.text()))
                 : logicalLines(file.path(), jenkinsfile ? JenkinsShSteps.withCommandTexts(file.text(), stepTexts) : file.text());
-        // a GitHub Actions step, a GitLab job: a shell of its own, in its own directory, that no earlier cd moved
-        CiShells shells = included ? CiShells.ofIncluded(file.text(), pipeline)
-                : CiShells.of(file.path(), file.text(), this::repositoryText);
         CreatedPools pools = createdPools(file, stepTexts == null ? lines
                 : lines.stream().filter(l -> stepTexts[l.number() - 1] != null).toList(), unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
         // a GitLab job runs its lines, its templates' too, with its own variables over theirs (GitlabJobVariables)
-        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.text(), pipeline)
+        GitlabJobVariables jobVariables = included ? GitlabJobVariables.ofIncluded(file.path(), file.text(), pipeline)
                 : ci && GitlabPipelines.isPipeline(file.path())
                 ? GitlabJobVariables.ofPipeline(file.path(), file.text(), this::repositoryText) : null;
         int[] lineStarts = assignments.isEmpty() && jobVariables == null ? null : file.lineStarts();
         for (LogicalLine line : lines) {
-            cwd = cwd == null ? null : shells.at(line.number(), cwd);
+            if (cwd != null) {
+                cwd.advance(line.number());
+            }
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
                 continue;
@@ -265,7 +266,7 @@ public final class PrefectCliLineDetector implements Detector {
                 columnsKept &= text.equals(line.text());
             }
             boolean groovy = stepTexts != null && stepTexts[line.number() - 1] == null; // settings only, no command
-            WorkingDirectory.Line dirs = cwd == null || groovy ? null : cwd.read(text);
+            ShellDirectories.Line dirs = cwd == null || groovy ? null : cwd.read(text);
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
                 // `ENV NAME = value` (legacy form with spaces) is a Dockerfile ENV and an assignment: checked once

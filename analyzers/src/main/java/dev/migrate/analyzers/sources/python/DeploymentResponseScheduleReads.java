@@ -7,9 +7,14 @@ import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,10 +23,15 @@ import java.util.Set;
  * the client's deployment model (PrefectHQ/prefect#14794), so the read raises AttributeError.
  *
  * <p>Only what ties to the client in the same function or module is reported: a name bound from {@code get_client()},
- * {@code PrefectClient(...)} or {@code SyncPrefectClient(...)} (assigned, or {@code with ... as}), a name bound to one
- * of its read calls ({@code await} or not), the loop and comprehension variables over such a list, and an item of it.
- * A name the same scope also binds to anything else is left alone, as is every other object with a {@code schedule}
- * (a Prefect 2 {@code Deployment}, which other rules handle, or a job of any library).
+ * {@code PrefectClient(...)} or {@code SyncPrefectClient(...)} (assigned, or {@code with ... as}), or a parameter
+ * annotated as one ({@link PrefectClientAnnotations}); a name bound to one of its read calls ({@code await} or not),
+ * the loop and comprehension variables over such a list, and an item of it; and a deployment (or a list of them) the
+ * module binds at its top level from a client read, in the functions that read it without binding the name
+ * themselves. A name the same scope also binds to anything else is left alone, as is every other object with a
+ * {@code schedule} (a Prefect 2 {@code Deployment}, which other rules handle, or a job of any library).
+ *
+ * <p>One finding per deployment and scope (the module, a function): every read of a removed field on it is listed in
+ * that one, at its first read, so a loop that reads both fields is one thing to fix, not two.
  */
 final class DeploymentResponseScheduleReads {
     /** The removed field and what Prefect 3 has instead, for the message. */
@@ -35,15 +45,34 @@ final class DeploymentResponseScheduleReads {
     private DeploymentResponseScheduleReads() {
     }
 
+    /** The names a scope binds to one deployment and to a list of them. */
+    private record Deployments(Set<String> one, Set<String> many) {
+        static final Deployments NONE = new Deployments(Set.of(), Set.of());
+
+        /** These, less {@code hidden} (a function's parameters, which hide the module's names). */
+        Deployments without(Collection<String> hidden) {
+            Set<String> o = new HashSet<>(one);
+            Set<String> l = new HashSet<>(many);
+            o.removeAll(hidden);
+            l.removeAll(hidden);
+            return new Deployments(o, l);
+        }
+    }
+
     static void report(PythonModule m, InventorySink sink) {
-        Set<String> moduleClients = clients(m, PythonScopes.ownScope(m.root()), Set.of());
-        scope(m, PythonScopes.ownScope(m.root()), moduleClients, sink);
+        List<Node> top = PythonScopes.ownScope(m.root());
+        Set<String> moduleClients = clients(m, top, Set.of());
+        Deployments module = deployments(top, moduleClients, Deployments.NONE);
+        reads(m, top, moduleClients, module, sink);
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
-            List<Node> nodes = PythonScopes.ownScope(new Definitions(def).body());
+            Definitions d = new Definitions(def);
+            List<Node> nodes = PythonScopes.ownScope(d.body());
             Set<String> visible = new HashSet<>(moduleClients);
-            // a parameter or local of the same name hides the module's client
-            visible.removeAll(new Definitions(def).parameterNames());
-            scope(m, nodes, clients(m, nodes, visible), sink);
+            // a parameter or local of the same name hides the module's client and deployments
+            visible.removeAll(d.parameterNames());
+            visible.addAll(PrefectClientAnnotations.clientParameters(m, def));
+            Set<String> clients = clients(m, nodes, visible);
+            reads(m, nodes, clients, deployments(nodes, clients, module.without(d.parameterNames())), sink);
         }
     }
 
@@ -81,15 +110,19 @@ final class DeploymentResponseScheduleReads {
         return name.startsWith("prefect.") && CLIENT_MAKERS.contains(name.substring(name.lastIndexOf('.') + 1));
     }
 
-    /** The deployments and lists of them {@code nodes} bind, then the removed fields read on them. */
-    private static void scope(PythonModule m, List<Node> nodes, Set<String> clients, InventorySink sink) {
-        if (clients.isEmpty()) {
-            return;
-        }
+    /**
+     * The deployments and lists of them {@code nodes} bind to the reads of {@code clients}, over those of
+     * {@code inherited} (the module's, in a function) that the scope does not bind to anything else.
+     */
+    private static Deployments deployments(List<Node> nodes, Set<String> clients, Deployments inherited) {
         Set<String> one = new HashSet<>();
-        Set<String> many = new HashSet<>();
+        Set<String> many = new HashSet<>(inherited.many());
         Set<String> other = new HashSet<>();
+        if (clients.isEmpty() && inherited.one().isEmpty() && inherited.many().isEmpty()) {
+            return Deployments.NONE;
+        }
         for (Node n : nodes) {
+            // bound to anything but a client read (with no client in scope, to anything): no deployment any more
             Statements.assignment(n).filter(a -> a.value() != null).ifPresent(a -> {
                 Kind k = a.targets().size() == 1 ? kind(a.value(), clients, many) : Kind.OTHER;
                 a.targets().forEach(t -> bind(t, k, one, many, other));
@@ -100,20 +133,47 @@ final class DeploymentResponseScheduleReads {
                 bind(n.nodes().get(0), overList ? Kind.ONE : Kind.OTHER, one, many, other);
             }
         }
+        inherited.one().stream().filter(name -> !other.contains(name) && !many.contains(name)).forEach(one::add);
         one.removeAll(other);
         many.removeAll(other);
+        return new Deployments(one, many);
+    }
+
+    /** The removed fields {@code nodes} read on deployments: one finding per deployment, listing its reads. */
+    private static void reads(PythonModule m, List<Node> nodes, Set<String> clients, Deployments bound,
+                              InventorySink sink) {
+        if (clients.isEmpty() && bound.one().isEmpty() && bound.many().isEmpty()) {
+            return;
+        }
+        Map<String, List<Node>> byDeployment = new LinkedHashMap<>();
         for (Node n : nodes) {
-            if (n.kind() != NodeKind.ATTRIBUTE) {
+            if (n.kind() != NodeKind.ATTRIBUTE || !REMOVED.containsKey(TaskFutureUses.lastName(n)) || n.nodes().isEmpty()) {
                 continue;
             }
-            String field = TaskFutureUses.lastName(n);
-            if (REMOVED.containsKey(field) && !n.nodes().isEmpty() && (kind(n.nodes().get(0), clients, many) == Kind.ONE
-                    || Expressions.dottedName(Expressions.unwrap(n.nodes().get(0))).filter(one::contains).isPresent())) {
-                sink.finding(Findings.of("PF231", "'" + n.text().strip() + "' reads ." + field + " of a deployment the "
-                        + "Prefect client returned; Prefect 3's deployments have no " + field + " (AttributeError): use "
-                        + REMOVED.get(field), m.at(n), null));
+            Node receiver = n.nodes().get(0);
+            Optional<String> name = Expressions.dottedName(Expressions.unwrap(receiver)).filter(bound.one()::contains);
+            if (name.isPresent() || kind(receiver, clients, bound.many()) == Kind.ONE) {
+                byDeployment.computeIfAbsent(name.orElse(receiver.text().strip()), k -> new ArrayList<>()).add(n);
             }
         }
+        byDeployment.forEach((deployment, reads) -> sink.finding(Findings.of("PF231", message(m, deployment, reads),
+                m.at(reads.get(0)), null)));
+    }
+
+    /** One read: as before, the expression and its field; several: each with its line, then each field's replacement. */
+    private static String message(PythonModule m, String deployment, List<Node> reads) {
+        Set<String> fields = new LinkedHashSet<>();
+        reads.forEach(n -> fields.add(TaskFutureUses.lastName(n)));
+        if (reads.size() == 1) {
+            String field = fields.iterator().next();
+            return "'" + reads.get(0).text().strip() + "' reads ." + field + " of a deployment the Prefect client "
+                    + "returned; Prefect 3's deployments have no " + field + " (AttributeError): use " + REMOVED.get(field);
+        }
+        List<String> each = reads.stream().map(n -> "'" + n.text().strip() + "' (line " + m.at(n).line() + ")").toList();
+        List<String> use = fields.stream().map(f -> REMOVED.get(f) + " for ." + f).toList();
+        return "deployment `" + deployment + "`, which the Prefect client returned, is read for fields Prefect 3's "
+                + "deployments no longer have (AttributeError) in " + reads.size() + " places: " + String.join(", ", each)
+                + "; use " + String.join(", and ", use);
     }
 
     private enum Kind { ONE, MANY, OTHER }

@@ -55,6 +55,31 @@ class GitlabRuleVariablesScanTest {
                     - prefect deployment build flows/etl.py:etl -n nightly -ib ${INFRA} -a
                 """);
         assertThat(pf205()).containsExactly(".gitlab-ci.yml:27 infrastructure block '${INFRA}'");
+        // before: nothing said why, as for a variable no one sets; now each value and the rule that gives it
+        assertThat(messages()).singleElement().asString().contains("`${INFRA}` differs per rule "
+                + "(kubernetes-job/production where the rule at .gitlab-ci.yml:7 matches; kubernetes-job/staging "
+                + "(set at .gitlab-ci.yml:2) where the rule at .gitlab-ci.yml:10 matches; kubernetes-job/staging "
+                + "(set at .gitlab-ci.yml:2) where the rule at .gitlab-ci.yml:11 matches)");
+    }
+
+    // a secret's value is never shown, whichever rule gives it
+    @Test
+    void aSecretsValuesAreNotShown() throws IOException {
+        write(".gitlab-ci.yml", """
+                variables:
+                  DEPLOY_TOKEN: staging-token-value
+                workflow:
+                  rules:
+                    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+                      variables:
+                        DEPLOY_TOKEN: production-token-value
+                    - if: $CI_COMMIT_BRANCH
+                deploy:
+                  script:
+                    - prefect deployment build flows/etl.py:etl -n nightly -ib $DEPLOY_TOKEN -a
+                """);
+        assertThat(messages()).singleElement().asString().contains("differs per rule (*** where the rule at")
+                .doesNotContain("token-value");
     }
 
     // must not change: rules that all give the job one block (the tag's, the schedule's) keep it known
@@ -105,6 +130,12 @@ class GitlabRuleVariablesScanTest {
                         INFRA: kubernetes-job/prod
                 """);
         assertThat(pf205()).containsExactly(".gitlab/ci/deploy.yml:6 infrastructure block 'kubernetes-job/prod' (${INFRA})");
+    }
+
+    /** The PF205 messages. */
+    private List<String> messages() throws IOException {
+        return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE).findings().stream()
+                .filter(f -> f.code().equals("PF205")).map(f -> f.message()).toList();
     }
 
     private List<String> pf205() throws IOException {

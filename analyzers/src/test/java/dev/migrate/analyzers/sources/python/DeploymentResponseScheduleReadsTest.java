@@ -47,9 +47,122 @@ class DeploymentResponseScheduleReadsTest {
                                 out.append((d.name, d.schedule))
                         return out
                 """);
+        // before: two findings, one per read; one deployment in one function is one thing to fix
+        assertThat(found).singleElement().asString().contains("ops/report.py:7", "deployment `d`",
+                "'d.is_schedule_active' (line 7), 'd.schedule' (line 8)", "d.paused", "d.schedules");
+    }
+
+    // the same deployment read in two functions: one finding in each, each listing its own reads
+    @Test
+    void readsInDifferentFunctionsAreReportedPerFunction() throws Exception {
+        List<String> found = pf231("""
+                from prefect import get_client
+
+                CLIENT = get_client(sync_client=True)
+                NIGHTLY = CLIENT.read_deployment_by_name("etl/nightly")
+
+                def active():
+                    return NIGHTLY.is_schedule_active and NIGHTLY.schedule is not None
+
+                def describe():
+                    return str(NIGHTLY.schedule)
+                """);
         assertThat(found).hasSize(2);
-        assertThat(found.get(0)).contains("'d.is_schedule_active'", "ops/report.py:7", "d.paused");
-        assertThat(found.get(1)).contains("'d.schedule'", "ops/report.py:8", "d.schedules");
+        assertThat(found.get(0)).contains("ops/report.py:7", "'NIGHTLY.is_schedule_active' (line 7), "
+                + "'NIGHTLY.schedule' (line 7)");
+        assertThat(found.get(1)).contains("ops/report.py:10", "'NIGHTLY.schedule' reads .schedule");
+    }
+
+    // before: nothing, the client came in as a parameter; its annotation says it is Prefect's client, however written
+    @Test
+    void aClientParameterAnnotatedAsPrefectsClientIsFollowed() throws Exception {
+        List<String> found = pf231("""
+                from typing import TYPE_CHECKING, Optional, Union
+
+                if TYPE_CHECKING:
+                    from prefect.client.orchestration import PrefectClient, SyncPrefectClient
+
+                async def plain(client: PrefectClient):
+                    d = await client.read_deployment("x")
+                    return d.schedule
+
+                def optional(client: Optional[SyncPrefectClient] = None):
+                    return client.read_deployment_by_name("etl/nightly").is_schedule_active
+
+                async def quoted(client: "PrefectClient", *, other: int = 0):
+                    return [d.schedule for d in await client.read_deployments()]
+
+                def union(client: "Union[SyncPrefectClient, None]"):
+                    for d in client.read_deployments():
+                        print(d.is_schedule_active)
+
+                def pipe(client: "PrefectClient | None" = None):
+                    return client.read_deployments()[0].schedule
+                """);
+        assertThat(String.join("\n", found)).contains("ops/report.py:8", "'d.schedule'", "ops/report.py:11",
+                "ops/report.py:14", "ops/report.py:18", "ops/report.py:21");
+        assertThat(found).hasSize(5);
+    }
+
+    // before: nothing; a deployment (or a list of them) the module reads at its top level, read in a function
+    @Test
+    void aModuleLevelDeploymentIsFollowedIntoFunctions() throws Exception {
+        List<String> found = pf231("""
+                from prefect import get_client
+
+                client = get_client(sync_client=True)
+                NIGHTLY = client.read_deployment_by_name("etl/nightly")
+                EVERY = client.read_deployments()
+
+                def nightly_schedule():
+                    return NIGHTLY.schedule
+
+                def paused():
+                    return [d.name for d in EVERY if not d.is_schedule_active]
+                """);
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0)).contains("'NIGHTLY.schedule'", "ops/report.py:8");
+        assertThat(found.get(1)).contains("'d.is_schedule_active'", "ops/report.py:11");
+    }
+
+    // must not change: a user's own class with a schedule, a class of the project named PrefectClient (or another
+    // library's), a list of clients, a parameter or local that hides the module's deployment
+    @Test
+    void ownClassesAndHiddenNamesAreNotReported() throws Exception {
+        List<String> found = pf231("""
+                from typing import List
+                from prefect import get_client
+                from prefect.client.orchestration import PrefectClient as Real
+                from ourlib.api import SyncPrefectClient
+
+                class Job:
+                    def __init__(self):
+                        self.schedule = "0 3 * * *"
+                        self.is_schedule_active = True
+
+                class PrefectClient:
+                    def read_deployment(self, name):
+                        return Job()
+
+                client = get_client(sync_client=True)
+                NIGHTLY = client.read_deployment_by_name("etl/nightly")
+
+                def own(job: Job, ours: PrefectClient, theirs: SyncPrefectClient, many: List[Real]):
+                    print(job.schedule, job.is_schedule_active)
+                    print(ours.read_deployment("x").schedule, theirs.read_deployment("y").schedule)
+                    print(many[0].read_deployment("z").schedule)
+
+                def hidden(NIGHTLY):
+                    return NIGHTLY.schedule
+
+                def rebound():
+                    NIGHTLY = Job()
+                    return NIGHTLY.schedule
+
+                def either(client: "Real | Job"):
+                    return client.read_deployment("x").schedule
+                """);
+        assertThat(found).isEmpty();
     }
 
     @Test
