@@ -66,6 +66,14 @@ final class PostgresPair implements AutoCloseable {
         return config(connection("old_wh"), "table: " + legacyTable, connection("new_wh"), "table: " + newTable);
     }
 
+    /**
+     * A config comparing the legacy file {@code legacyFile} of {@code dir} with {@code newTable} of {@code new_wh}, keyed
+     * by {@code id}: the legacy export against the rewrite's table, compared in the embedded engine.
+     */
+    String againstFile(Path dir, String legacyFile, String newTable) {
+        return config(directory(dir), "files: " + legacyFile, connection("new_wh"), "table: " + newTable);
+    }
+
     /** The connection (a YAML flow mapping) to {@code database} of this server. */
     String connection(String database) {
         return "{type: jdbc, url: \"" + server.url(database) + "\", user: postgres, password_env: PG_TEST_PASSWORD}";
