@@ -7,6 +7,7 @@ import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.SampleRow;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * rows that differ are those whose values are different doubles as Java reads them, NaN equal to NaN.
  */
 class PostgresWideNumbersAgainstFloatsPathsAgreeTest {
+    /** 2^1024 - 2^970: half a unit past the greatest double, where IEEE 754 rounds to an infinity. */
+    private static final BigInteger OVERFLOW = BigInteger.TWO.pow(1024).subtract(BigInteger.TWO.pow(970));
+
     /** Row {@code i}: the float side's value (a float8 literal), the numeric side's value (a numeric literal). */
     private static final String[][] CASES = {
         {"1234567890123456789012345678901234567890", "1234567890123456789012345678901234567890"},
@@ -44,6 +48,12 @@ class PostgresWideNumbersAgainstFloatsPathsAgreeTest {
         {"Infinity", "-Infinity"},
         {"1.7976931348623157e308", "Infinity"},
         {"-0", "0"},
+        // beyond a double's range: the infinity or zero IEEE 754 rounds to, on both paths
+        {"Infinity", "1e400"},
+        {"-Infinity", OVERFLOW.negate().toString()}, // the least magnitude that rounds to an infinity
+        {"1.7976931348623157e308", OVERFLOW.subtract(BigInteger.ONE).toString()}, // one less: the greatest double
+        {"0", "1e-400"},
+        {"5e-324", "1e-323"},
         {null, null},
         {"7", null},
     };
