@@ -1,9 +1,10 @@
 package dev.migrate.validators;
 
 import dev.migrate.validators.compare.BooleanColumns;
+import dev.migrate.validators.compare.CopiedDecimals;
 import dev.migrate.validators.compare.DatasetPlan;
-import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.DeclaredIntegers;
+import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.compare.Verdicts;
 import dev.migrate.validators.config.ConnectionConfig;
@@ -352,8 +353,48 @@ public final class Validator {
         boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
         String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
+        EmbeddedComparison.Rereads rereads = RowDiffQuery.hasStoredJson(plan)
+                ? storedAsRead(loader, plan, ds, legacyConn, newConn, legacyFiles, newFiles)
+                : new EmbeddedComparison.Rereads() { };
         return new EmbeddedComparison(session, settings)
-                .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
+                .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn, rereads);
+    }
+
+    /**
+     * For sides loaded with their JSON documents as canonical text only ({@link RowDiffQuery#rowHashColumn}): the
+     * samples read their rows from the sources again, so that they show each document as stored beside its canonical
+     * text, as the other paths do. Only the sampled keys' rows are kept, and only when rows differ.
+     */
+    private EmbeddedComparison.Rereads storedAsRead(RelationLoader loader, DatasetPlan plan, DatasetConfig ds,
+            ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles) {
+        return new EmbeddedComparison.Rereads() {
+            @Override
+            public void samples(String diffTable) {
+                for (String side : List.of("legacy", "new")) {
+                    boolean legacy = "legacy".equals(side);
+                    loader.reread(side, side + SAMPLED, ds, legacy ? ds.legacy() : ds.current(),
+                            legacy ? legacyConn : newConn, legacy ? legacyFiles : newFiles, ds.renames(side),
+                            sampledRows(plan, side, diffTable, settings.sampleSize()));
+                }
+            }
+
+            @Override
+            public EmbeddedComparison.Relations sampled(EmbeddedComparison.Relations r) {
+                return new EmbeddedComparison.Relations(r.legacyKeys(), r.newKeys(), Sql.quote("legacy" + SAMPLED),
+                        Sql.quote("new" + SAMPLED), r.fileColumn());
+            }
+        };
+    }
+
+    /** The table of a side's sampled rows as stored ({@link #storedAsRead}): the side's name and this. */
+    private static final String SAMPLED = "_sampled";
+
+    /** The rows of source {@code s} whose keys are among the first {@code sampleSize} differing keys. */
+    private static java.util.function.Function<String, Statement> sampledRows(DatasetPlan plan, String side,
+            String diffTable, int sampleSize) {
+        return relation -> Statement.of("sample rows (" + side + ", as stored)", "SELECT s.* FROM " + relation
+                + " SEMI JOIN (" + RowDiffQuery.sampleKeys(plan, diffTable) + ") AS d ON "
+                + RowDiffQuery.keyMatch(plan, "s"), sampleSize);
     }
 
     /** Whether both sides may be read row beside row (see {@link PairedFiles}), tried before any other path. */
@@ -733,6 +774,9 @@ public final class Validator {
         // a SQLite INTEGER copied as BIGINT, facing an INTEGER: the type both declare, no narrowing
         List<Column> declaredLegacy = DeclaredIntegers.apply(plan, "legacy", legacy, session.declared("legacy"));
         List<Column> declaredNew = DeclaredIntegers.apply(plan, "new", current, session.declared("new"));
+        // a numeric copied as the text of its exact decimals, facing a float: the number it is, compared as doubles
+        declaredLegacy = CopiedDecimals.apply(plan, "legacy", declaredLegacy, session.declared("legacy"));
+        declaredNew = CopiedDecimals.apply(plan, "new", declaredNew, session.declared("new"));
         if (!declaredLegacy.equals(legacy) || !declaredNew.equals(current)) {
             plan = DatasetPlan.resolve(read, declaredLegacy, declaredNew);
         }

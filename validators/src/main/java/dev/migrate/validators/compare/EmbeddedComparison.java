@@ -110,6 +110,14 @@ public final class EmbeddedComparison {
         }
 
         /**
+         * Where the samples read the rows of their keys, once {@link #samples} ran: the row relations of {@code r}, or
+         * relations holding the sampled rows as stored where the row relations hold some values as compared.
+         */
+        default Relations sampled(Relations r) {
+            return r;
+        }
+
+        /**
          * Whether each (key, row hash) relation holds its side's rows in file order, so that pairing the rows by
          * position may prove the key diff without a join (see {@link RowDiffQuery#positionalDiff}).
          */
@@ -149,11 +157,17 @@ public final class EmbeddedComparison {
      */
     public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
             String fileColumn) {
+        return compare(plan, legacy, current, typesInferred, fileColumn, new Rereads() { });
+    }
+
+    /** The same, {@code rereads} reading what the materialized relations do not hold (see {@link Rereads#sampled}). */
+    public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
+            String fileColumn, Rereads rereads) {
         try {
             Map<String, Object> l = session.query(aggregates(plan, legacy, "legacy")).get(0);
             Map<String, Object> n = session.query(aggregates(plan, current, "new")).get(0);
             return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
-                    new Rereads() { });
+                    rereads);
         } catch (SQLException e) {
             throw engineFailure(plan, e);
         }
@@ -216,7 +230,9 @@ public final class EmbeddedComparison {
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
                 rereads.samples(diffTable);
-                samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
+                Relations sampled = rereads.sampled(r);
+                samples = session.query(RowDiffQuery.samples(plan, sampled.legacyRows(), sampled.newRows(), diffTable,
+                        sampleSize));
             }
             out.add(RowDiffVerdict.of(plan, withColumnCounts(plan, r, counts, samples, diffTable, rereads), samples,
                     Math.max(nl, nn), nl));

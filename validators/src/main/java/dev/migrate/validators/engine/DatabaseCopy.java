@@ -78,7 +78,10 @@ public final class DatabaseCopy {
         Statement read = Statement.of("copy " + side + ": every row read from " + db.shownUrl()
                 + " (streamed, inserted in batches)", "SELECT " + Sql.quoteAll(columns.stream()
                         .map(CopiedColumn::name).toList(), "") + " FROM " + db.relation());
-        session.declare(side, declaredIntegers(db, columns));
+        java.util.Map<String, String> declared = declaredIntegers(db, columns);
+        // a numeric copied as the text of its exact decimals is still a number: compare.CopiedDecimals
+        columns.stream().filter(ExactCopy::isText).forEach(c -> declared.put(c.name(), c.sourceType()));
+        session.declare(side, declared);
         try {
             session.execute(create);
         } catch (SQLException e) {

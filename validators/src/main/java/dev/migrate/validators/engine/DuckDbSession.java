@@ -67,6 +67,39 @@ public final class DuckDbSession implements AutoCloseable {
             ps.execute();
         }
         trace(st, t0);
+        watchMemory();
+    }
+
+    /** The greatest {@link #watchMemory} reading since {@link #resetMemoryPeak}, in bytes. */
+    private static final java.util.concurrent.atomic.AtomicLong MEMORY_PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * {@code -Dmigrate.engineMemory=true} reads, after each statement, what the engine holds (its
+     * {@code duckdb_memory()}: in memory and spilled to its temporary files) and keeps the greatest reading, which
+     * bench/validate reports as a check's memory. Tables a comparison loads stay until it ends, so the readings after
+     * the statements that make them count them; what a statement holds only while it runs is not seen.
+     */
+    private void watchMemory() {
+        if (!Boolean.getBoolean("migrate.engineMemory")) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT CAST(sum(memory_usage_bytes + "
+                + "temporary_storage_bytes) AS BIGINT) FROM duckdb_memory()"); ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                MEMORY_PEAK.accumulateAndGet(rs.getLong(1), Math::max);
+            }
+        } catch (SQLException e) {
+            // a reading for a benchmark: a failed one is left out
+        }
+    }
+
+    /** See {@link #watchMemory}. */
+    public static long memoryPeak() {
+        return MEMORY_PEAK.get();
+    }
+
+    public static void resetMemoryPeak() {
+        MEMORY_PEAK.set(0);
     }
 
     /**
@@ -89,6 +122,7 @@ public final class DuckDbSession implements AutoCloseable {
             return Rows.read(rs);
         } finally {
             trace(st, t0);
+            watchMemory();
         }
     }
 

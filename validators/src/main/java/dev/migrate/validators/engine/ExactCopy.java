@@ -24,6 +24,9 @@ final class ExactCopy {
     static final String PLANNED = "DECIMAL(38, s), s the most fraction digits its values have (read before the copy), "
             + "or its text (trailing fraction zeros dropped) when they need more than 38 digits";
     private static final String TEXT_NOTE = "copied as its text";
+    /** Facing a float the column is still a number, compared as doubles as in place (compare.CopiedDecimals). */
+    private static final String FLOATS = "; facing a float it is compared as the double it spells, as any number "
+            + "facing a float is";
 
     private ExactCopy() {
     }
@@ -68,12 +71,12 @@ final class ExactCopy {
         if (special > 0) {
             return new CopiedColumn(c.name(), c.sourceType(), CopyTypes.TEXT, what + TEXT_NOTE + " (trailing fraction "
                     + "zeros dropped) and compared exactly, as " + special + " value" + (special == 1 ? " is" : "s are")
-                    + " NaN or an infinity, which no DECIMAL holds");
+                    + " NaN or an infinity, which no DECIMAL holds" + FLOATS);
         }
         if (scale + Math.max(whole, 1) > 38) {
             return new CopiedColumn(c.name(), c.sourceType(), CopyTypes.TEXT, what + TEXT_NOTE + " (trailing fraction "
                     + "zeros dropped) and compared exactly, as its values need " + whole + " digits before the point and "
-                    + scale + " after it, past the 38 digits of the engine's DECIMAL");
+                    + scale + " after it, past the 38 digits of the engine's DECIMAL" + FLOATS);
         }
         return new CopiedColumn(c.name(), c.sourceType(), "DECIMAL(38," + scale + ")", what + "copied as DECIMAL(38,"
                 + scale + "), exact, as its values have at most " + scale + " fraction digits and " + whole

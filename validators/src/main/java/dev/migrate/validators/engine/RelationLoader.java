@@ -56,6 +56,35 @@ public final class RelationLoader {
     }
 
     /**
+     * Reads the side's source again into {@code table}: the rows {@code select} keeps of it, {@code select} given the
+     * source as a relation aliased {@code s} (the files' scan, the copy of a database, the attached table or query,
+     * with {@code renames} applied, as {@link #load} reads it). Returns the statement run.
+     */
+    public Statement reread(String side, String table, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection,
+            List<Path> files, Map<String, String> renames, java.util.function.Function<String, Statement> select) {
+        String create = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS ";
+        if (files != null) {
+            Statement scan = FileLoader.scan(files, ds.csv(side), renames);
+            Statement rows = select.apply("(SELECT * FROM " + scan.sql() + ") AS s");
+            List<Object> params = new java.util.ArrayList<>(scan.params());
+            params.addAll(rows.params());
+            Statement st = new Statement(rows.purpose(), create + rows.sql(), params);
+            FileLoader.execute(session, st, files, ds.csv(side));
+            return st;
+        }
+        String source = connection instanceof ConnectionConfig.Jdbc ? Sql.quote(DatabaseCopy.table(side))
+                : attached(side, ds, spec, connection);
+        Statement rows = select.apply("(SELECT * FROM " + Sql.renamed(source, renames) + ") AS s");
+        Statement st = new Statement(rows.purpose(), create + rows.sql(), rows.params());
+        if (connection instanceof ConnectionConfig.Jdbc) {
+            run(ds, side, st);
+        } else {
+            inDatabase(ds, side, spec, st);
+        }
+        return st;
+    }
+
+    /**
      * Runs {@code query} over the side's relation as stored in its database ({@code "relation"} in it stands for
      * that relation, with {@code renames} applied): used before the side is loaded, to read a few of its values (the
      * spellings of a flag column).

@@ -102,8 +102,32 @@ public enum Dialect {
     public String number(String expr) {
         // + 0 makes a float's -0 the 0 a numeric has (-0 + 0 is 0): PostgreSQL spells them apart, and the row hash
         // reads the text. The engine's hash already takes them as one value, as both engines' = does.
-        return this == POSTGRES ? "((" + expr + ")::double precision + 0)" : "CAST(" + expr + " AS DOUBLE)";
+        return this == POSTGRES ? "(" + pgDouble(expr) + " + 0)" : "CAST(" + expr + " AS DOUBLE)";
     }
+
+    /**
+     * PostgreSQL's nearest double of {@code expr}, a numeric beyond a double's range included: its cast refuses one
+     * ({@code out of range for type double precision}), where IEEE 754's rounding, which the embedded engine's cast
+     * follows, makes it the infinity of its sign or zero. Such a numeric's text is past 308 characters, which no
+     * float's or integer's is, so other types take the plain cast, and the length is tested before the numeric is read
+     * (a float's infinity has no numeric before PostgreSQL 14).
+     */
+    private static String pgDouble(String expr) {
+        String text = "(" + expr + ")::text";
+        String magnitude = "abs((" + expr + ")::numeric)";
+        String cast = "(" + expr + ")::double precision";
+        return "(CASE WHEN length(" + text + ") > 308 THEN CASE WHEN " + magnitude + " >= " + DOUBLE_OVERFLOW
+                + " THEN (CASE WHEN " + text + " LIKE '-%' THEN '-Infinity' ELSE 'Infinity' END)::double precision WHEN "
+                + magnitude + " <= " + DOUBLE_UNDERFLOW + " THEN 0::double precision ELSE " + cast + " END ELSE " + cast
+                + " END)";
+    }
+
+    /** The least magnitude that rounds to an infinity (half a unit past the greatest double: 2^1024 - 2^970). */
+    private static final String DOUBLE_OVERFLOW = java.math.BigInteger.TWO.pow(1024)
+            .subtract(java.math.BigInteger.TWO.pow(970)).toString();
+    /** The greatest magnitude that rounds to zero (half the least subnormal double: 2^-1075, a tie kept even). */
+    private static final String DOUBLE_UNDERFLOW = java.math.BigDecimal.ONE
+            .divide(new java.math.BigDecimal(java.math.BigInteger.TWO.pow(1075))).toPlainString();
 
     /**
      * {@code expr} as a whole number wide enough for any integer type but the unsigned 128-bit one: INTEGER on one

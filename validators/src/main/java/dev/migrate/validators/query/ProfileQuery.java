@@ -55,6 +55,17 @@ public final class ProfileQuery {
             return booleans != null || json || moments || durations || numbers || asText;
         }
 
+        /**
+         * What the column's sum adds up: a column compared as doubles (numbers of two types, one a float) sums its
+         * values as doubles, as they are compared; one side may hold a numeric copied as the text of its exact decimals
+         * (compare.CopiedDecimals), which has no sum of its own. Any other number sums as it is stored.
+         */
+        public String summed(Dialect d, String col) {
+            boolean doubles = numeric && widened && !asText && !integral && exact == null && booleans == null && !json
+                    && !durations && !numbers && !moments;
+            return doubles ? d.number(col) : col;
+        }
+
         public String value(Dialect d, String col) {
             return booleans != null ? booleans.text(d, col) : json ? d.json(col) : moments ? d.moment(col)
                     : durations ? d.duration(col) : numbers ? d.numberText(col) : asText ? d.text(col)
@@ -108,7 +119,7 @@ public final class ProfileQuery {
                 select.addAll(boundItems(d, c, i));
             }
             if (c.numeric() && !c.asText()) {
-                select.add(d.text("sum(" + col + ")") + " AS c" + i + "_sum");
+                select.add(d.text("sum(" + c.summed(d, col) + ")") + " AS c" + i + "_sum");
             }
             if (d.hashes()) {
                 select.add(d.columnHash(value, keyed) + " AS c" + i + "_hash");
@@ -180,7 +191,7 @@ public final class ProfileQuery {
                 out.add(new Aggregate("c" + i + "_max", "max", bounded, true, c.numbers()));
             }
             if (c.numeric() && !c.asText()) {
-                out.add(new Aggregate("c" + i + "_sum", "sum", col, true));
+                out.add(new Aggregate("c" + i + "_sum", "sum", c.summed(d, col), true));
             }
             // see Dialect.DUCKDB.hashAggregate: a XOR with keys, a multiset sum without
             out.add(new Aggregate("c" + i + "_hash", keyed ? "bit_xor" : "sum", Sql.quote(hashColumns.apply(i)), true));

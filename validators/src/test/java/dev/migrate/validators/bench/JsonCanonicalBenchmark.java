@@ -3,6 +3,7 @@ package dev.migrate.validators.bench;
 import dev.migrate.validators.RunOverrides;
 import dev.migrate.validators.Validator;
 import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
@@ -68,19 +69,26 @@ public final class JsonCanonicalBenchmark {
         generate(rows, dir);
         Pair[] pairs = Pair.values();
         List<List<ValidateBenchmark.Timing>> timings = new ArrayList<>();
+        List<List<Double>> memories = new ArrayList<>();
         for (int p = 0; p < pairs.length; p++) {
             timings.add(new ArrayList<>());
+            memories.add(new ArrayList<>());
         }
         JobResult[] jobs = new JobResult[pairs.length];
+        // the engine's memory is read after each statement (DuckDbSession#watchMemory): the loaded tables, mostly
+        System.setProperty("migrate.engineMemory", "true");
         for (int i = 0; i < runs; i++) {
             for (int p = 0; p < pairs.length; p++) {
                 int at = p;
+                DuckDbSession.resetMemoryPeak();
                 timings.get(p).add(ValidateBenchmark.Timing.of(() -> jobs[at] = fullCheck(dir, pairs[at], threads,
                         memory)));
+                memories.get(p).add(DuckDbSession.memoryPeak() / 1e6);
             }
         }
         double base = ValidateBenchmark.Timing.median(timings.get(0), ValidateBenchmark.Timing::wall);
         double baseCpu = ValidateBenchmark.Timing.median(timings.get(0), ValidateBenchmark.Timing::cpu);
+        double baseMemory = median(memories.get(0));
         System.out.printf(Locale.ROOT, "%n[json] average document %d bytes; %d run%s, medians%n", averageBytes(dir),
                 runs, runs == 1 ? "" : "s");
         for (int p = 0; p < pairs.length; p++) {
@@ -93,8 +101,10 @@ public final class JsonCanonicalBenchmark {
             }
             CheckResult diff = jobs[p].checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst()
                     .orElseThrow();
-            System.out.printf(Locale.ROOT, "  %-70s %7.2f s  %.2fx (cpu %.2f s, %.2fx; rounds%s); %s %s%n",
-                    pairs[p].label, wall, wall / base, cpu, cpu / baseCpu, each, jobs[p].status(), diff.difference());
+            double mb = median(memories.get(p));
+            System.out.printf(Locale.ROOT, "  %-70s %7.2f s  %.2fx (cpu %.2f s, %.2fx; rounds%s); engine memory peak "
+                    + "%.0f MB, %.2fx; %s %s%n", pairs[p].label, wall, wall / base, cpu, cpu / baseCpu, each, mb,
+                    mb / baseMemory, jobs[p].status(), diff.difference());
         }
         return jobs;
     }
@@ -143,6 +153,12 @@ public final class JsonCanonicalBenchmark {
             // an interrupted run never leaves a half file to reuse
             Files.move(part, side, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static double median(List<Double> xs) {
+        double[] sorted = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static long averageBytes(Path dir) throws SQLException {

@@ -2,17 +2,10 @@ package dev.migrate.validators.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.RunOverrides;
-import dev.migrate.validators.config.ConfigLoader;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -65,39 +58,14 @@ class PostgresLongNumbersPathsAgreeTest {
 
     /** A table's rows, read as text and stored as {@code type}, to {@code out/<file>.parquet}. */
     private static void export(String database, String table, String file, String type) throws Exception {
-        Path f = tmp.resolve("out").resolve(file + ".parquet");
-        Files.createDirectories(f.getParent());
-        try (Connection p = DriverManager.getConnection(pg.server().url(database), "postgres", PostgresServer.PASSWORD);
-                Statement ps = p.createStatement();
-                ResultSet rows = ps.executeQuery("SELECT id, amount::text FROM " + table);
-                Connection d = DriverManager.getConnection("jdbc:duckdb:");
-                Statement ds = d.createStatement()) {
-            ds.execute("CREATE TABLE t (id INTEGER, amount VARCHAR)");
-            try (var insert = d.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-                while (rows.next()) {
-                    insert.setInt(1, rows.getInt(1));
-                    insert.setString(2, rows.getString(2));
-                    insert.executeUpdate();
-                }
-            }
-            ds.execute("COPY (SELECT id, CAST(amount AS " + type + ") AS amount FROM t) TO '" + f
-                    + "' (FORMAT parquet)");
-        }
+        pg.exportParquet(database, "SELECT id, amount::text AS amount FROM " + table, "id INTEGER, amount VARCHAR",
+                "SELECT id, CAST(amount AS " + type + ") AS amount FROM t", tmp.resolve("out").resolve(file + ".parquet"));
     }
 
     private static JobResult run(String newConnection, String newSource) {
-        String yaml = """
-                connections:
-                  files: {type: directory, path: "%s"}
-                  db: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                jobs:
-                  - name: j
-                    legacy: {connection: files}
-                    new: {connection: %s}
-                    datasets: [{name: d, legacy: {files: legacy_amounts.parquet}, new: {%s}, key: id}]
-                """.formatted(tmp.resolve("out"), pg.server().url("new_wh"), newConnection, newSource);
-        return PostgresPair.validator().run(ConfigLoader.parse("v.yaml", yaml, Path.of(".")), RunOverrides.NONE)
-                .jobs().get(0);
+        String files = PostgresPair.directory(tmp.resolve("out"));
+        return pg.run(PostgresPair.config(files, "files: legacy_amounts.parquet",
+                newConnection.equals("db") ? pg.connection("new_wh") : files, newSource));
     }
 
     /** Each check's verdict, counts and bounds (hash aggregates, each engine's own, left out). */

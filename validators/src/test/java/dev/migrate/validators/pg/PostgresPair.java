@@ -6,7 +6,12 @@ import dev.migrate.validators.Validator;
 import dev.migrate.validators.config.ConfigLoader;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.JobResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +63,89 @@ final class PostgresPair implements AutoCloseable {
 
     /** A config comparing {@code legacyTable} with {@code newTable} in place, keyed by {@code id}. */
     String inPlace(String legacyTable, String newTable) {
+        return config(connection("old_wh"), "table: " + legacyTable, connection("new_wh"), "table: " + newTable);
+    }
+
+    /**
+     * A config comparing the legacy file {@code legacyFile} of {@code dir} with {@code newTable} of {@code new_wh}, keyed
+     * by {@code id}: the legacy export against the rewrite's table, compared in the embedded engine.
+     */
+    String againstFile(Path dir, String legacyFile, String newTable) {
+        return config(directory(dir), "files: " + legacyFile, connection("new_wh"), "table: " + newTable);
+    }
+
+    /** The connection (a YAML flow mapping) to {@code database} of this server. */
+    String connection(String database) {
+        return "{type: jdbc, url: \"" + server.url(database) + "\", user: postgres, password_env: PG_TEST_PASSWORD}";
+    }
+
+    /** A connection (a YAML flow mapping) to the files of {@code dir}. */
+    static String directory(Path dir) {
+        return "{type: directory, path: \"" + dir + "\"}";
+    }
+
+    /**
+     * A config comparing {@code legacySource} ({@code table: t}, {@code files: f.parquet}) read through connection
+     * {@code legacy} with {@code newSource} read through {@code current} (connections as YAML flow mappings), keyed by
+     * {@code id}: two PostgreSQL databases are compared in place, any other pair in the embedded engine.
+     */
+    static String config(String legacy, String legacySource, String current, String newSource) {
         return """
                 connections:
-                  old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                  new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
+                  old: %s
+                  new: %s
                 jobs:
                   - name: j
                     legacy: {connection: old}
                     new: {connection: new}
-                    datasets: [{name: d, legacy: {table: %s}, new: {table: %s}, key: id}]
-                """.formatted(server.url("old_wh"), server.url("new_wh"), legacyTable, newTable);
+                    datasets: [{name: d, legacy: {%s}, new: {%s}, key: id}]
+                """.formatted(legacy, current, legacySource, newSource);
+    }
+
+    /**
+     * Copies the rows of {@code query}, run in {@code database}, into the database at JDBC {@code url} (a DuckDB or
+     * SQLite file), whose table {@code create} makes: each value bound as the driver reads it (text as text, a float8
+     * as a double), as a legacy job's export would write them.
+     */
+    void copyRows(String database, String query, String url, String create) throws SQLException {
+        try (Connection p = DriverManager.getConnection(server.url(database), "postgres", PostgresServer.PASSWORD);
+                java.sql.Statement ps = p.createStatement();
+                ResultSet rows = ps.executeQuery(query);
+                Connection c = DriverManager.getConnection(url);
+                java.sql.Statement cs = c.createStatement()) {
+            cs.execute(create);
+            String table = create.replaceFirst("(?i)^CREATE TABLE\\s+(\\S+).*", "$1");
+            int columns = rows.getMetaData().getColumnCount();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")")) {
+                while (rows.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        insert.setObject(i, rows.getObject(i));
+                    }
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code query}, run in {@code database}, as a Parquet {@code file}: copied into table {@code t} of an
+     * in-memory DuckDB ({@code columns}: its column definitions), then written by {@code select} over it.
+     */
+    void exportParquet(String database, String query, String columns, String select, Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Path db = Files.createTempFile(file.getParent(), "export", ".duckdb");
+        Files.delete(db);
+        try {
+            copyRows(database, query, "jdbc:duckdb:" + db, "CREATE TABLE t (" + columns + ")");
+            try (Connection d = DriverManager.getConnection("jdbc:duckdb:" + db);
+                    java.sql.Statement ds = d.createStatement()) {
+                ds.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
+            }
+        } finally {
+            Files.deleteIfExists(db);
+            Files.deleteIfExists(Path.of(db + ".wal"));
+        }
     }
 
     static Validator validator() {

@@ -2,19 +2,12 @@ package dev.migrate.validators.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.RunOverrides;
-import dev.migrate.validators.Validator;
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +17,12 @@ import org.junit.jupiter.api.Test;
  * written) against the rewrite's jsonb.
  */
 class PostgresSpelledValuesTest {
-    private static PostgresServer server;
+    private static PostgresPair pg;
 
     @BeforeAll
     static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE old_db", "CREATE DATABASE new_db");
-        server.execute("old_db",
-                "CREATE TABLE flags (id int PRIMARY KEY, active text, paid smallint)",
+        pg = PostgresPair.start();
+        pg.legacy("CREATE TABLE flags (id int PRIMARY KEY, active text, paid smallint)",
                 "INSERT INTO flags VALUES (1, 'Y', 1), (2, 'N', 0), (3, NULL, NULL), (4, 'Y', 1)",
                 "CREATE TABLE odd_flags (id int PRIMARY KEY, active text)",
                 "INSERT INTO odd_flags VALUES (1, 'Y'), (2, 'N'), (3, 'maybe'), (4, 'Y')",
@@ -42,8 +31,7 @@ class PostgresSpelledValuesTest {
                 "INSERT INTO docs VALUES (1, '{\"b\": 1,  \"a\": [1, 2]}', '{\"x\": 1}'), "
                         + "(2, '{\"a\": {\"q\": 1, \"q\": 2}}', '{ \"y\" : [ ] }'), "
                         + "(3, '{\"items\": [{\"sku\": \"a\", \"qty\": 2}]}', '{}')");
-        server.execute("new_db",
-                "CREATE TABLE flags (id int PRIMARY KEY, active boolean, paid boolean)",
+        pg.current("CREATE TABLE flags (id int PRIMARY KEY, active boolean, paid boolean)",
                 "INSERT INTO flags VALUES (1, true, true), (2, false, false), (3, NULL, NULL), (4, true, true)",
                 "CREATE TABLE odd_flags (id int PRIMARY KEY, active boolean)",
                 "INSERT INTO odd_flags VALUES (1, true), (2, false), (3, false), (4, true)",
@@ -55,26 +43,13 @@ class PostgresSpelledValuesTest {
 
     @AfterAll
     static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (pg != null) {
+            pg.close();
         }
     }
 
     private static JobResult run(String table) {
-        String yaml = """
-                connections:
-                  old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                  new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                jobs:
-                  - name: j
-                    legacy: {connection: old}
-                    new: {connection: new}
-                    datasets:
-                      - {name: t, table: %s, key: id}
-                """.formatted(server.url("old_db"), server.url("new_db"), table);
-        Map<String, String> env = Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD);
-        return new Validator(new EngineSettings(1, "256MB", null, 10), env::get)
-                .run(ConfigLoader.parse("pg.yaml", yaml, Path.of(".")), RunOverrides.NONE).jobs().get(0);
+        return pg.run(pg.inPlace(table, table));
     }
 
     private static CheckResult check(JobResult job, Check check, String subject) {
@@ -110,20 +85,7 @@ class PostgresSpelledValuesTest {
     void theDryRunShowsHowEachColumnIsRead() {
         List<String> lines = new java.util.ArrayList<>();
         for (String table : List.of("flags", "docs")) {
-            String yaml = """
-                    connections:
-                      old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                      new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                    jobs:
-                      - name: j
-                        legacy: {connection: old}
-                        new: {connection: new}
-                        datasets:
-                          - {name: t, table: %s, key: id}
-                    """.formatted(server.url("old_db"), server.url("new_db"), table);
-            Map<String, String> env = Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD);
-            new Validator(new EngineSettings(1, "256MB", null, 10), env::get)
-                    .dryRun(ConfigLoader.parse("pg.yaml", yaml, Path.of(".")), RunOverrides.NONE).stream()
+            pg.dryRun(pg.inPlace(table, table)).stream()
                     .filter(p -> p.statement().purpose().equals(
                             dev.migrate.validators.compare.ColumnReadings.PURPOSE))
                     .forEach(p -> lines.addAll(p.statement().sql().lines().toList()));

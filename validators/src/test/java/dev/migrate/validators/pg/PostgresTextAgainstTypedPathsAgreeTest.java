@@ -2,18 +2,11 @@ package dev.migrate.validators.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.RunOverrides;
-import dev.migrate.validators.config.ConfigLoader;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.SampleRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -84,40 +77,13 @@ class PostgresTextAgainstTypedPathsAgreeTest {
 
     /** The legacy table's rows as text, as the legacy job's export wrote them, to {@code out/<table>.parquet}. */
     private static void export(String table) throws Exception {
-        Path f = tmp.resolve("out").resolve(table + ".parquet");
-        Files.createDirectories(f.getParent());
-        try (Connection p = DriverManager.getConnection(pg.server().url("old_wh"), "postgres", PostgresServer.PASSWORD);
-                Statement ps = p.createStatement();
-                ResultSet rows = ps.executeQuery("SELECT id, " + (table.endsWith("waits") ? "wait" : "amount")
-                        + " FROM " + table);
-                Connection d = DriverManager.getConnection("jdbc:duckdb:");
-                Statement ds = d.createStatement()) {
-            String column = table.endsWith("waits") ? "wait" : "amount";
-            ds.execute("CREATE TABLE t (id INTEGER, " + column + " VARCHAR)");
-            try (var insert = d.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-                while (rows.next()) {
-                    insert.setInt(1, rows.getInt(1));
-                    insert.setString(2, rows.getString(2));
-                    insert.executeUpdate();
-                }
-            }
-            ds.execute("COPY t TO '" + f + "' (FORMAT parquet)");
-        }
+        String column = table.endsWith("waits") ? "wait" : "amount";
+        pg.exportParquet("old_wh", "SELECT id, " + column + " FROM " + table, "id INTEGER, " + column + " VARCHAR",
+                "SELECT * FROM t", tmp.resolve("out").resolve(table + ".parquet"));
     }
 
     private static JobResult againstFile(String legacyTable, String newTable) {
-        String yaml = """
-                connections:
-                  files: {type: directory, path: "%s"}
-                  new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
-                jobs:
-                  - name: j
-                    legacy: {connection: files}
-                    new: {connection: new}
-                    datasets: [{name: d, legacy: {files: %s.parquet}, new: {table: %s}, key: id}]
-                """.formatted(tmp.resolve("out"), pg.server().url("new_wh"), legacyTable, newTable);
-        return PostgresPair.validator().run(ConfigLoader.parse("v.yaml", yaml, Path.of(".")), RunOverrides.NONE)
-                .jobs().get(0);
+        return pg.run(pg.againstFile(tmp.resolve("out"), legacyTable + ".parquet", newTable));
     }
 
     /** What a person reads off a run: each check's verdict and counts, and which rows and columns differ. */
