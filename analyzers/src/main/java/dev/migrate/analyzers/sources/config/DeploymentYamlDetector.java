@@ -53,7 +53,8 @@ public final class DeploymentYamlDetector implements Detector {
         String entry = YamlDocs.scalar(d, "entrypoint");
         SourceRef where = YamlDocs.where(file, d);
         // Prefect names a deployment FLOW/DEPLOYMENT.
-        String shown = flow == null ? String.valueOf(name) : name == null ? flow : flow + "/" + name;
+        String shown = flow == null ? (name != null ? name : entry != null ? entry : "unnamed deployment")
+                : name == null ? flow : flow + "/" + name;
         JobBuilder job = new JobBuilder(file, JobKind.PREFECT2_DEPLOYMENT, shown, where, "deployment " + name + " " + flow);
         String queue = YamlDocs.scalar(d, "work_queue_name");
         String pool = YamlDocs.scalar(d, "work_pool_name");
