@@ -11,4 +11,14 @@ public final class Findings {
     public static Finding of(String code, String message, SourceRef where, String jobId) {
         return RuleRegistry.standard().get(code).finding(message, where, jobId);
     }
+
+    /**
+     * A finding of a rule that fixes its other cases, for a case no recipe fixes (a person must choose): its
+     * applicability is manual, so the scan never promises the rewrite an edit it will not make.
+     */
+    public static Finding manual(String code, String message, SourceRef where, String jobId) {
+        Finding f = of(code, message, where, jobId);
+        return new Finding(f.code(), f.severity(), dev.migrate.analyzers.model.Applicability.MANUAL, f.message(),
+                f.where(), f.jobId());
+    }
 }

@@ -89,6 +89,29 @@ public final class PrefectBlockClasses {
                 m.get("slug") + reference.substring(slash)));
     }
 
+    /**
+     * Whether {@code dotted} ({@code prefect_aws.S3Bucket}, {@code prefect_aws.s3.S3Bucket.load}) names a storage block
+     * class Prefect 3 still has, which it takes as from_source's source without uploading the code into it, so no
+     * automatic fix moves a 2.x deployment built with one ({@code kept_storage}).
+     */
+    public static boolean isKeptStorage(String dotted) {
+        String name = dotted.endsWith(".load") ? dotted.substring(0, dotted.length() - ".load".length()) : dotted;
+        int dot = name.indexOf('.');
+        String pkg = dot < 0 ? name : name.substring(0, dot);
+        String cls = name.substring(name.lastIndexOf('.') + 1);
+        return listed("kept_storage").stream().anyMatch(k -> k.startsWith(pkg + ".") && k.endsWith("." + cls));
+    }
+
+    /** Whether the conversion of a 2.x deployment.yaml writes pull steps for storage of this block type slug. */
+    public static boolean hasPullSteps(String storageSlug) {
+        return listed("storage_pull_slugs").contains(storageSlug);
+    }
+
+    private static java.util.List<String> listed(String key) {
+        Object v = ((Map<?, ?>) DATA).get(key); // a list, where the other keys hold mappings
+        return v instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList() : java.util.List.of();
+    }
+
     /** Whether a name is an infrastructure block class of an integration package ({@code prefect_gcp.CloudRunJob}). */
     public static boolean isIntegrationInfrastructure(String qualifiedName) {
         return !qualifiedName.startsWith("prefect.") && poolType(qualifiedName).isPresent();

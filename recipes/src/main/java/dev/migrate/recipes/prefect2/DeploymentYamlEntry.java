@@ -412,13 +412,25 @@ final class DeploymentYamlEntry {
 
     /**
      * A top-level {@code deployments:} entry with more entries after its own: {@code entries} gets the
-     * indentation of the list's items and returns their text.
+     * indentation of the list's items and returns their text. A block list keeps its items and gets the new ones
+     * below; an empty value ({@code deployments:}, {@code ~}, {@code null}) or an empty flow list ({@code []}) is
+     * replaced by the new block list; a flow list with items ({@code [{name: a}]}) becomes a block list whose first
+     * items are the old ones, each kept as written ({@code - {name: a}}), since block entries cannot follow a flow
+     * list and the new entries are too deep to read well in flow style.
      */
     static Yaml.Mapping.Entry appendTo(Yaml.Mapping.Entry deployments, Cursor cursor, Function<String, String> entries) {
-        String indent = deployments.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
-                ? lastLine(s.getEntries().get(0).getPrefix()) : "";
-        String current = deployments.getValue() instanceof Yaml.Sequence ? deployments.getValue().print(cursor) : "";
-        return deployments.withValue(YamlSnippets.parseValue("deployments", current + entries.apply(indent)));
+        if (!(deployments.getValue() instanceof Yaml.Sequence s)) {
+            return deployments.withValue(YamlSnippets.parseValue("deployments", entries.apply("")));
+        }
+        if (s.getOpeningBracketPrefix() == null) {
+            String indent = s.getEntries().isEmpty() ? "" : lastLine(s.getEntries().get(0).getPrefix());
+            return deployments.withValue(YamlSnippets.parseValue("deployments", s.print(cursor) + entries.apply(indent)));
+        }
+        StringBuilder items = new StringBuilder();
+        for (Yaml.Sequence.Entry item : s.getEntries()) {
+            items.append("\n- ").append(item.getBlock().withPrefix("").print(new Cursor(cursor, s)));
+        }
+        return deployments.withValue(YamlSnippets.parseValue("deployments", items + entries.apply("")));
     }
 
     /**

@@ -86,9 +86,9 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
             return names;
         }
         for (Yaml.Sequence.Entry item : s.getEntries()) {
-            if (item.getBlock() instanceof Yaml.Mapping m) {
-                m.getEntries().stream().filter(e -> "name".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Scalar)
-                        .findFirst().ifPresent(e -> names.add(((Yaml.Scalar) e.getValue()).getValue()));
+            // an entry without a name (`name: null`, `~`) is unnamed, not called "null": two such entries are no clash
+            if (item.getBlock() instanceof Yaml.Mapping m && PrefectYamlFiles.deploymentName(m) != null) {
+                names.add(PrefectYamlFiles.deploymentName(m));
             }
         }
         return names;
@@ -156,7 +156,8 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
                 String firstItem = moved.items().lines().map(String::strip).filter(l -> l.startsWith("-")).findFirst().orElse("");
                 int at = firstItem.isEmpty() ? -1 : text.indexOf(firstItem, text.indexOf("deployments:"));
                 notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), at < 0 ? 0 : TextPositions.lineOf(text, at),
-                        getName(), false, "moved " + String.join(", ", moved.names()) + " here from " + from
+                        getName(), false, "moved " + (moved.names().isEmpty() ? "its deployments" : String.join(", ", moved.names()))
+                        + " here from " + from
                         + " (Prefect 2.10's projects layout), which Prefect 3 does not read; " + from + " is removed"));
                 return after;
             }

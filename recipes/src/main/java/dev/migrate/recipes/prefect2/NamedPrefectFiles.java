@@ -146,7 +146,8 @@ public final class NamedPrefectFiles {
         List<String> names = new ArrayList<>();
         if (root.get("deployments") instanceof List<?> entries) {
             entries.stream().filter(e -> e instanceof Map<?, ?>).map(e -> ((Map<?, ?>) e).get("name"))
-                    .map(n -> n == null ? "" : String.valueOf(n)).forEach(names::add);
+                    // "" for an unnamed entry (`name: null`, `~`, blank), which no other entry's name clashes with
+                    .map(n -> n == null ? "" : String.valueOf(n).strip()).forEach(names::add);
         }
         synchronized (this) {
             if (prefectYaml) {
@@ -182,7 +183,7 @@ public final class NamedPrefectFiles {
             movedFromScripts.values().forEach(names::addAll);
         }
         List<String> project = projectEntries.get(directory);
-        if (own != null && project != null && project.stream().noneMatch(own::contains)) {
+        if (own != null && project != null && project.stream().filter(n -> !n.isEmpty()).noneMatch(own::contains)) {
             names.addAll(project);
         }
         return List.copyOf(names);

@@ -83,4 +83,19 @@ final class PrefectYamlFiles {
         return entry.getValue() instanceof Yaml.Mapping.Entry e && "deployments".equals(e.getKey().getValue())
                 && isTopLevel(entry);
     }
+
+    /**
+     * The {@code name:} of a deployment entry, or null when it has none: no key, or a YAML null ({@code null},
+     * {@code ~}, nothing) or blank, which Prefect does not take for a name (the scan's PF232).
+     */
+    static String deploymentName(Yaml.Mapping deployment) {
+        for (Yaml.Mapping.Entry e : deployment.getEntries()) {
+            if ("name".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Scalar s) {
+                boolean yamlNull = s.getStyle() == Yaml.Scalar.Style.PLAIN
+                        && s.getValue().matches("null|Null|NULL|~|");
+                return yamlNull || s.getValue().isBlank() ? null : s.getValue();
+            }
+        }
+        return null;
+    }
 }

@@ -3,18 +3,31 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
-/** Pins {@code prefecthq/prefect:2.*} images in YAML files (compose, Kubernetes manifests) to Prefect 3. */
-public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
+/**
+ * Pins {@code prefecthq/prefect:2.*} images in YAML files (compose, Kubernetes manifests) to Prefect 3.
+ *
+ * <p>A compose project whose agent stays a Prefect 2 agent keeps its Prefect images: raised alone, the server would
+ * run Prefect 3, which a 2.x agent cannot serve, and the agent's own image would hold a Prefect without
+ * {@code prefect agent}; a safe run must not leave a stack that does not work. The agent becomes a worker only with
+ * {@code --unsafe-fixes} (MigrateComposeAgentToWorker, which runs first: it chooses a pool), so the images of that
+ * project move with that change: in a safe run, or where the agent's command could not be translated, each Prefect
+ * image of the project's compose files (the compose files of one directory) is left as it was with a manual note
+ * naming the agent. A second run with {@code --unsafe-fixes} moves the agent and then raises the images.
+ */
+public class UpgradePrefectImagesInYaml extends ScanningRecipe<UpgradePrefectImagesInYaml.Accumulator> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -25,12 +38,59 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
     @Override
     public String getDescription() {
         return "Replaces `prefecthq/prefect:2.*` image references in `image:` values with a pinned Prefect 3 tag "
-                + "that keeps the Python version and flavour, and replaces floating `latest` tags.";
+                + "that keeps the Python version and flavour, and replaces floating `latest` tags. The Prefect images of "
+                + "a compose project are left, with a manual note, while one of its services still runs a Prefect "
+                + "agent (its move to a worker is an unsafe fix): a Prefect 3 server or image under a 2.x agent is "
+                + "a stack that does not work.";
+    }
+
+    /** The run's compose files and the agents they held before any edit. */
+    public static final class Accumulator {
+        final ComposeAgentServices agents = new ComposeAgentServices();
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public Accumulator getInitialValue(ExecutionContext ctx) {
+        return new Accumulator();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(Accumulator acc) {
+        TreeVisitor<?, ExecutionContext> compose = ComposeFiles.scanner();
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                compose.visit(tree, ctx);
+                if (tree instanceof Yaml.Documents docs) {
+                    acc.agents.record(docs);
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(Accumulator acc) {
         return new YamlIsoVisitor<>() {
+            /** The agent that holds the Prefect images of the file being visited back, or null. */
+            private ComposeAgentServices.Agent heldBy;
+
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                heldBy = null;
+                if (ComposeFiles.isCompose(documents.getSourcePath(), ctx)) {
+                    // this file as it is now (after the agent-to-worker recipe), else, when that recipe could not
+                    // move them (a safe run), the agents of the project's other compose files
+                    List<ComposeAgentServices.Agent> left = new ArrayList<>(ComposeAgentServices.in(documents));
+                    if (!FixSafety.unsafeAllowed(ctx)) {
+                        acc.agents.besides(documents.getSourcePath()).stream()
+                                .filter(a -> ComposeFiles.isCompose(a.file(), ctx)).forEach(left::add);
+                    }
+                    heldBy = left.isEmpty() ? null : left.get(0);
+                }
+                return super.visitDocuments(documents, ctx);
+            }
+
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
@@ -52,6 +112,11 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
                 int line = YamlPositions.lineOf(getCursor(), e);
+                if (heldBy != null && !up.get().image().equals(scalar.getValue())) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, heldNote(scalar.getValue(),
+                            heldBy, path, ctx), "PF208"));
+                    return e;
+                }
                 if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
                             MigrationNotes.unsafeFixNotApplied(up.get().note()), "PF208"));
@@ -82,6 +147,17 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
     }
 
     private static final String REPO = "prefecthq/prefect";
+
+    /** Why an image of a compose project with an agent left is not raised, and what moves it. */
+    private static String heldNote(String image, ComposeAgentServices.Agent agent, String path, ExecutionContext ctx) {
+        String where = agent.file().toString().equals(path) ? "" : " (" + agent.file() + ")";
+        String why = "`" + image + "` left as it is: service `" + agent.service() + "`" + where + " still runs a Prefect "
+                + "agent, which a Prefect 3 server does not serve and a Prefect 3 image cannot start, so the project's "
+                + "Prefect images move together with the agent's move to a worker (PF203)";
+        return FixSafety.unsafeAllowed(ctx)
+                ? why + ", which was not made: rewrite its command by hand (see its note), then rerun"
+                : MigrationNotes.unsafeFixNotApplied(why);
+    }
 
     /** The upgrade of a whole image reference, as the tag alone. */
     private static Optional<PrefectImageTags.Upgrade> tagOnly(Optional<PrefectImageTags.Upgrade> up) {

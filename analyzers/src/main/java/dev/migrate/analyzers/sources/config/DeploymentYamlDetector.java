@@ -53,7 +53,8 @@ public final class DeploymentYamlDetector implements Detector {
         String entry = YamlDocs.scalar(d, "entrypoint");
         SourceRef where = YamlDocs.where(file, d);
         // Prefect names a deployment FLOW/DEPLOYMENT.
-        String shown = flow == null ? String.valueOf(name) : name == null ? flow : flow + "/" + name;
+        String shown = flow == null ? (name != null ? name : entry != null ? entry : "unnamed deployment")
+                : name == null ? flow : flow + "/" + name;
         JobBuilder job = new JobBuilder(file, JobKind.PREFECT2_DEPLOYMENT, shown, where, "deployment " + name + " " + flow);
         String queue = YamlDocs.scalar(d, "work_queue_name");
         String pool = YamlDocs.scalar(d, "work_pool_name");
@@ -86,9 +87,13 @@ public final class DeploymentYamlDetector implements Detector {
             sink.finding(Findings.of("PF205", "infrastructure block of type " + infraType + "; use " + replacement,
                     YamlDocs.where(file, YamlDocs.keyNode(d, "infrastructure")), id));
         }
-        if (storageType != null) {
+        if (storageType != null && PrefectBlockClasses.hasPullSteps(storageType)) {
             sink.finding(Findings.of("PF206", "storage block of type " + storageType + "; use pull steps",
                     YamlDocs.where(file, YamlDocs.keyNode(d, "storage")), id));
+        } else if (storageType != null) {
+            // the conversion has no pull step for it and leaves the entry's `pull:` to a person
+            sink.finding(Findings.manual("PF206", "storage block of type " + storageType + ", which has no mechanical "
+                    + "pull step; write the deployment's pull steps by hand", YamlDocs.where(file, YamlDocs.keyNode(d, "storage")), id));
         }
         if (queue != null && pool == null) {
             sink.finding(Findings.of("PF211", "deployment '" + name + "' uses work queue '" + queue

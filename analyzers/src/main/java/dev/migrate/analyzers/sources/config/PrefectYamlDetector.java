@@ -107,11 +107,17 @@ public final class PrefectYamlDetector implements Detector {
     }
 
     private void deployment(ScanFile file, Node d, boolean v2, String version, InventorySink sink) {
-        String name = YamlDocs.scalar(d, "name");
+        String written = YamlDocs.scalar(d, "name");
+        // a YAML null (`name: null`, `name: ~`, `name:`) or blank is no name: the deployment is not called "null"
+        String name = written == null || written.isBlank() ? null : written;
         String entry = YamlDocs.scalar(d, "entrypoint");
+        String label = name != null ? "deployment '" + name + "'"
+                : "unnamed deployment" + (entry == null ? "" : " of " + entry);
         SourceRef where = YamlDocs.where(file, d);
+        // the discriminator keeps what earlier scans gave the job's id
         JobBuilder job = new JobBuilder(file, v2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT,
-                name == null ? String.valueOf(entry) : name, where, "deployment " + name + " " + entry);
+                name != null ? name : entry != null ? entry : "unnamed deployment", where,
+                "deployment " + written + " " + entry);
         job.command(entry).attr("entrypoint", entry).attr("prefectVersion", version)
                 .attr("workPool", YamlDocs.scalar(d, "work_pool", "name"))
                 .attr("workQueue", YamlDocs.scalar(d, "work_pool", "work_queue_name"))
@@ -124,23 +130,30 @@ public final class PrefectYamlDetector implements Detector {
             PrefectSettingsCheck.check(e.getKey(), YamlDocs.where(file, e.getValue()), job.id(), sink);
         }
         String id = job.id();
+        if (name == null) {
+            Node key = YamlDocs.keyNode(d, "name");
+            sink.finding(Findings.of("PF232", label + ": " + (key == null ? "no name: key" : "its name is empty")
+                    + "; prefect deploy asks for a name on a terminal and refuses the entry where it cannot ask "
+                    + "(--no-prompt, CI)", key == null ? where : YamlDocs.where(file, key), id));
+        }
+        infraOverrides(file, d, label, id, sink);
         if (!v2) {
-            sink.finding(Findings.of("PF290", "Prefect 3 deployment '" + name + "' (already migrated)", where, id));
+            sink.finding(Findings.of("PF290", "Prefect 3 " + label + " (already migrated)", where, id));
         }
         if (YamlDocs.scalar(single) == null && single != null && !YamlDocs.entries(single).isEmpty()) {
-            sink.finding(Findings.of("PF207", "deployment '" + name + "' uses `schedule:`; write it as a one-item "
+            sink.finding(Findings.of("PF207", label + " uses `schedule:`; write it as a one-item "
                     + "`schedules:` list", YamlDocs.where(file, YamlDocs.keyNode(d, "schedule")), id));
         }
         if (YamlDocs.get(d, "is_schedule_active") != null) {
-            sink.finding(Findings.of("PF212", "deployment '" + name + "' sets is_schedule_active, which Prefect 3 "
+            sink.finding(Findings.of("PF212", label + " sets is_schedule_active, which Prefect 3 "
                     + "ignores; use `paused:`", YamlDocs.where(file, YamlDocs.keyNode(d, "is_schedule_active")), id));
         }
         if ("default-agent-pool".equals(YamlDocs.scalar(d, "work_pool", "name"))) {
-            sink.finding(Findings.of("BHV005", "deployment '" + name + "' targets default-agent-pool, a prefect-agent "
+            sink.finding(Findings.of("BHV005", label + " targets default-agent-pool, a prefect-agent "
                     + "pool that Prefect 3 workers refuse", YamlDocs.where(file, YamlDocs.path(d, "work_pool", "name")), id));
         }
         if (v2 && hasParameters(YamlDocs.get(d, "parameters")) && YamlDocs.get(d, "enforce_parameter_schema") == null) {
-            sink.finding(Findings.of("BHV004", "deployment '" + name + "' has parameters but no "
+            sink.finding(Findings.of("BHV004", label + " has parameters but no "
                     + "enforce_parameter_schema; Prefect 3 enforces the schema by default",
                     YamlDocs.where(file, YamlDocs.keyNode(d, "parameters")), id));
         }
@@ -169,6 +182,26 @@ public final class PrefectYamlDetector implements Detector {
                     j.env(), j.workingDir(), j.overlap(), j.dependsOn(), attrs));
         }
         pending.clear();
+    }
+
+    /**
+     * PF233 for {@code work_pool: infra_overrides:}, 2.x's name for the job variables, which Prefect 3 drops; a manual
+     * finding where the pool also has {@code job_variables:}, since merging the two is a choice.
+     */
+    private static void infraOverrides(ScanFile file, Node d, String label, String id, InventorySink sink) {
+        Node pool = YamlDocs.get(d, "work_pool");
+        Node key = YamlDocs.keyNode(pool, "infra_overrides");
+        if (key == null) {
+            return;
+        }
+        SourceRef at = YamlDocs.where(file, key);
+        if (YamlDocs.keyNode(pool, "job_variables") != null) {
+            sink.finding(Findings.manual("PF233", label + " sets work_pool.infra_overrides, which Prefect 3 drops, "
+                    + "beside work_pool.job_variables: merge the overrides into job_variables by hand", at, id));
+        } else {
+            sink.finding(Findings.of("PF233", label + " sets work_pool.infra_overrides, which Prefect 3 drops "
+                    + "without a word; rename it job_variables", at, id));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -50,6 +51,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private static final String INFRASTRUCTURE_POOL = "infrastructurePoolType";
     /** A storage block passed as infrastructure=, which 2.x rejected: the deployment was never registered (PF205). */
     private static final String STORAGE_AS_INFRASTRUCTURE = "finding.storageAsInfrastructure";
+    /** A storage block Prefect 3 still has ({@link PrefectBlockClasses#isKeptStorage}): its PF206 is manual. */
+    private static final String KEPT_STORAGE = "finding.keptStorage";
     /** A Deployment passing parameters without stating enforce_parameter_schema (BHV004). */
     private static final String PARAMETERS_UNCHECKED = "finding.parametersUnchecked";
     /** parameters= values that pass nothing for Prefect 3's schema check to reject. */
@@ -259,7 +262,12 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             infra.savedName().ifPresent(saved -> attrs.put("infrastructureBlock", saved));
             infra.loadedReference(m).ifPresent(r -> attrs.put(SavedBlockResolver.INFRASTRUCTURE_REFERENCE, r));
         });
-        PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
+        PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> {
+            attrs.put("storage", blockName(m, s));
+            if (PrefectBlockClasses.isKeptStorage(m.nameOf(s))) {
+                attrs.put(KEPT_STORAGE, "true");
+            }
+        });
         // a storage block loaded by name, read as infrastructure= is (also through a name the function assigns)
         PythonModule.arg(call, "storage", -1).map(a -> InfrastructureArgument.read(m, call, a))
                 .flatMap(st -> st.loadedReference(m)).ifPresent(r -> attrs.put(SavedBlockResolver.STORAGE_REFERENCE, r));
@@ -403,8 +411,10 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             return out; // the 2.0 beta class: its import is PF216, and it had no infrastructure or storage blocks
         }
         if (p.deploymentClass()) {
-            out.add(Findings.of("PF214", "deployment " + full + " is built with the Deployment class, which Prefect 3 removed",
-                    p.where(), jobId));
+            // from a storage block Prefect 3 still has, the rewrite leaves the whole call to a person (a TODO)
+            String removed = "deployment " + full + " is built with the Deployment class, which Prefect 3 removed";
+            out.add(p.attrs().containsKey(KEPT_STORAGE) ? Findings.manual("PF214", removed, p.where(), jobId)
+                    : Findings.of("PF214", removed, p.where(), jobId));
             if (p.attrs().containsKey(STORAGE_AS_INFRASTRUCTURE)) {
                 out.add(Findings.of("PF205", "deployment " + full + " passes storage block " + p.attrs().get("infrastructure")
                         + " as its infrastructure, which Prefect 2 already rejected (an infrastructure block must have "
@@ -416,7 +426,12 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                         + p.attrs().get("infrastructure") + "; Prefect 3 uses " + (pool == null ? "a work pool's job variables"
                         : "a work pool of type " + pool + " and its job variables"), p.where(), jobId));
             }
-            if (p.attrs().containsKey("storage")) {
+            if (p.attrs().containsKey(KEPT_STORAGE)) {
+                // the rewrite leaves a TODO: the block is still a source, but nothing uploads the code into it now
+                out.add(Findings.manual("PF206", "deployment " + full + " loads its code from storage block "
+                        + p.attrs().get("storage") + ", which Prefect 3 still takes as from_source's source but no longer "
+                        + "uploads the code into: put the code there (or deploy from git) by hand", p.where(), jobId));
+            } else if (p.attrs().containsKey("storage")) {
                 out.add(Findings.of("PF206", "deployment " + full + " loads its code from storage block "
                         + p.attrs().get("storage") + "; Prefect 3 uses from_source or pull steps", p.where(), jobId));
             }

@@ -1,0 +1,60 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `migrate rewrite samples/k2-platform` without `--unsafe-fixes` raised the compose server to Prefect 3 and left the
+ * `prefect agent start` service on 2, a stack that does not work. A safe run now leaves the compose stack on one
+ * Prefect (both images held, each with a manual item naming the agent); the unsafe run moves the agent and both
+ * images, and a second run changes nothing.
+ */
+class ComposeStackSafeRewriteTest {
+    private static final String COMPOSE = "docker-compose.v2.yml";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aSafeRunLeavesTheK2StackOnOnePrefectAndTheUnsafeRunMovesItWhole() throws IOException {
+        Path copy = copyOf("k2-platform");
+        String before = Files.readString(copy.resolve(COMPOSE));
+
+        CliRun safe = CliRun.of("rewrite", copy.toString());
+        assertThat(safe.exitCode()).as(safe.err()).isZero();
+        assertThat(Files.readString(copy.resolve(COMPOSE))).isEqualTo(before);
+        assertThat(safe.out()).contains("left as it is: service `prefect-agent` still runs a Prefect agent")
+                .contains("rerun with --unsafe-fixes");
+
+        CliRun unsafe = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
+        assertThat(unsafe.exitCode()).as(unsafe.err()).isZero();
+        String after = Files.readString(copy.resolve(COMPOSE));
+        assertThat(after).doesNotContain("prefecthq/prefect:2.").doesNotContain("prefect agent start")
+                .contains("prefect-worker:").contains("image: prefecthq/prefect:3.8.3-python3.10");
+
+        CliRun again = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
+        assertThat(again.out()).contains(" 0 file(s) changed");
+    }
+
+    private Path copyOf(String estate) throws IOException {
+        Path source = Path.of(System.getProperty("migrate.repo.root"), "samples", estate);
+        Path target = work.resolve(estate);
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+prefect deployment build flows/etl.py:etl -n nightly -q default --apply

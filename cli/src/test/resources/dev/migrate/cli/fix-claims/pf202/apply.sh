@@ -1,0 +1,2 @@
+#!/bin/sh
+prefect deployment apply etl-deployment.yaml

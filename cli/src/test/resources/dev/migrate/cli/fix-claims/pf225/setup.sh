@@ -1,0 +1,2 @@
+#!/bin/sh
+prefect work-queue create nightly

@@ -1,0 +1,80 @@
+package dev.migrate.recipes.prefect2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.openrewrite.Cursor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * The compose services that run a Prefect agent ({@code prefect agent start}, Prefect 1's {@code prefect agent docker
+ * start}), which Prefect 3 removed: by file, as the run's files were before any edit. A compose project is taken to be
+ * the compose files of one directory, which compose merges ({@code docker-compose.yml} and its override, the
+ * {@code -f} files a project's commands name side by side).
+ */
+final class ComposeAgentServices {
+    /** {@code prefect agent}, also as the words of an exec list ({@code ["prefect", "agent", "start"]}). */
+    private static final Pattern AGENT = Pattern.compile("\\bprefect\\s+agent\\b");
+
+    /** One agent service. */
+    record Agent(Path file, String service) {
+    }
+
+    private final Map<Path, List<Agent>> byFile = new ConcurrentHashMap<>();
+
+    /** Records the agents of one of the run's files as it was before any edit. */
+    void record(Yaml.Documents docs) {
+        List<Agent> agents = in(docs);
+        if (!agents.isEmpty()) {
+            byFile.put(docs.getSourcePath(), agents);
+        }
+    }
+
+    /** The agents recorded in the other files of {@code file}'s directory. */
+    List<Agent> besides(Path file) {
+        Path dir = PrefectYamlFiles.directoryOf(file);
+        List<Agent> out = new ArrayList<>();
+        byFile.forEach((path, agents) -> {
+            if (!path.equals(file) && PrefectYamlFiles.directoryOf(path).equals(dir)) {
+                out.addAll(agents);
+            }
+        });
+        return out;
+    }
+
+    /** The services of {@code docs} whose command or entrypoint runs a Prefect agent, as the file is now. */
+    static List<Agent> in(Yaml.Documents docs) {
+        List<Agent> out = new ArrayList<>();
+        Cursor root = new Cursor(null, docs);
+        for (Yaml.Document doc : docs.getDocuments()) {
+            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+                continue;
+            }
+            for (Yaml.Mapping.Entry section : top.getEntries()) {
+                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
+                    continue;
+                }
+                for (Yaml.Mapping.Entry service : services.getEntries()) {
+                    if (service.getValue() instanceof Yaml.Mapping body && runsAgent(body, root)) {
+                        out.add(new Agent(docs.getSourcePath(), service.getKey().getValue()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean runsAgent(Yaml.Mapping body, Cursor root) {
+        for (Yaml.Mapping.Entry field : body.getEntries()) {
+            String key = field.getKey().getValue();
+            if ((key.equals("command") || key.equals("entrypoint"))
+                    && AGENT.matcher(field.getValue().print(root).replaceAll("[\"',\\[\\]]", " ")).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
