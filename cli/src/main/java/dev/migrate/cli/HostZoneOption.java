@@ -13,10 +13,11 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --host-zone}: the zone the legacy host's clock runs in, which crontabs without {@code CRON_TZ} and calendars
- * without a zone fire in. Without it, the zone the scanned tree declares ({@link HostZone}), else
- * {@code -Dmigrate.hostZone}, else UTC. {@link MigrateCli} sets {@code migrate.hostZone} for the command's run only:
+ * without a zone fire in. Without it, {@code -Dmigrate.hostZone}, else the zone the scanned tree declares
+ * ({@link HostZone}), else UTC. {@link MigrateCli} sets {@code migrate.hostZone} for the command's run only:
  * it is the bridge into the scan's options (the inventory then carries the zone to detectors, reports and the cutover
- * plan) and the legacy recipes' default when their own {@code hostZone} option is empty.
+ * plan). {@code rewrite} gives the zone to the legacy recipes as their {@code hostZone} option when it is empty
+ * ({@link RecipeHostZone}); the recipes read no system property.
  */
 public final class HostZoneOption {
     static final String PROPERTY = "migrate.hostZone";

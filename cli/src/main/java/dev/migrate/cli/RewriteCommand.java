@@ -116,6 +116,7 @@ public final class RewriteCommand implements Callable<Integer> {
             prefectTarget = PrefectTarget.parse(target);
             recipe = options.isEmpty() ? RecipeOptions.validated(catalog.activate(recipes.isEmpty()
                     ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes), catalog) : RecipeOptions.build(recipes, options, catalog);
+            recipe = RecipeHostZone.given(recipe, hostZone.resolve(path).zone());
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

@@ -16,13 +16,18 @@ import java.util.TreeSet;
  * where they are ({@code *}/15 past, {@code *}/5), is one: an offset of whole hours moves every hour onto another
  * hour, which fires too, and an offset of :30 or :45 moves :00 onto :30 or :45, which fire too. Under Vixie cron DST
  * moves nothing either: a job whose hour is a wildcard fires by the clock as it runs, through a skipped hour and both
- * passes of a repeated one. Only cron reads them so: systemd elapses a repeated local time once (an {@code *:0/15}
- * timer skips an hour at the autumn change, in zones that have one), and APScheduler, Celery, the schedule library
- * and Prefect's croniter have DST rules of their own (their fire times, as {@link FireTimes} computes them, differ
- * between zones), so for them the zone still matters. {@code *}/10 is not one (Nepal's +05:45 moves :00 to :45),
- * nor {@code 7 * * * *} (India's +05:30). Which minute parts offsets have is read from the zone rules the JVM carries
- * (each zone's offset now and after its next change), not written here: a zone that changes to a new quarter-hour
- * offset shows up when the JVM's tzdata does.
+ * passes of a repeated one. Spring's {@code CronExpression} does the same with a six-field cron whose hour, days and
+ * months are open ({@code 0 *}{@code /15 * * * *}, {@code 0 0/15 * * * ?}): it rolls minutes and hours forward in
+ * elapsed time, so it fires at every instant whose local time matches, a repeated hour twice and a skipped one never;
+ * its seconds field, whatever it holds, is the same in every zone (offsets are whole minutes). The rest have DST rules
+ * of their own that make the zone matter: systemd elapses a repeated local time once (an {@code *:0/15} timer skips an
+ * hour at the autumn change, in zones that have one); Quartz sets the hour of a {@code java.util.Calendar} in the
+ * trigger's zone, which reads a repeated local time as its second pass only, so {@code 0 0/15 * * * ?} stops for the
+ * first pass of the repeated hour; and APScheduler, Celery, the schedule library and Prefect's croniter fire a repeated
+ * time once too (their fire times, as {@link FireTimes} computes them, differ between zones). {@code *}/10 is not one
+ * (Nepal's +05:45 moves :00 to :45), nor {@code 7 * * * *} (India's +05:30). Which minute parts offsets have is read
+ * from the zone rules the JVM carries (each zone's offset now and after its next change), not written here: a zone
+ * that changes to a new quarter-hour offset shows up when the JVM's tzdata does.
  */
 public final class ZoneFreeSchedules {
     private static final int HOUR_MINUTES = 60;
@@ -35,11 +40,17 @@ public final class ZoneFreeSchedules {
 
     /**
      * Whether the schedule fires at the same instants whatever zone it is read in: a crontab line whose only
-     * restricted field is the minute, with a minute set every zone's offset maps onto itself. False for anything else
-     * (other schedulers' forms too, see above), and for what does not parse.
+     * restricted field is the minute, or a Spring cron whose only restricted fields are the second and the minute, with
+     * a minute set every zone's offset maps onto itself. False for anything else (Quartz and the other schedulers' forms
+     * too, see above), and for what does not parse.
      */
     public static boolean firesAlikeInEveryZone(ScheduleSpec spec) {
-        BitSet minutes = spec.form() == ScheduleSpec.Form.CRON_UNIX ? cronMinutes(spec.expression()) : null;
+        BitSet minutes = switch (spec.form()) {
+            case CRON_UNIX -> cronMinutes(spec.expression());
+            case CRON_SPRING -> SpringCronFields.parse(spec.expression())
+                    .filter(SpringCronFields::everyHourOfEveryDay).map(f -> f.minutes).orElse(null);
+            default -> null;
+        };
         return minutes != null && invariant(minutes, OFFSET_MINUTES);
     }
 

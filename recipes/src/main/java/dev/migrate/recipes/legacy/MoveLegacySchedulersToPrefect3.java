@@ -62,8 +62,12 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             + "(yyyy-mm-dd). Default today (UTC).", required = false, example = "2026-11-21")
     private final String asOf;
 
-    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default: migrate rewrite's --host-zone, else "
-            + "-Dmigrate.hostZone, else the tree's etc/timezone or etc/localtime link (as scan reads them), else UTC.",
+    /** The zone read when {@link #hostZone} is not given: the recipe reads no setting of the JVM it runs in. */
+    static final String DEFAULT_HOST_ZONE = "UTC";
+
+    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default UTC. "
+            + "migrate rewrite fills it in when not given: its --host-zone, else -Dmigrate.hostZone on its command line, "
+            + "else the tree's etc/timezone or etc/localtime link (as scan reads them), else UTC.",
             required = false, example = "Europe/Berlin")
     private final String hostZone;
 
@@ -151,6 +155,12 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
 
     public String getHostZone() {
         return hostZone;
+    }
+
+    /** This recipe with {@code zone} as its host zone, every other option as it is. */
+    public MoveLegacySchedulersToPrefect3 withHostZone(String zone) {
+        return new MoveLegacySchedulersToPrefect3(phase, offsetMinutes, sandboxRoot, outputDirectory, asOf, zone, taskMapLimit,
+                prefectShell, poolPrefix, secretBlocksCreated);
     }
 
     public Integer getTaskMapLimit() {
@@ -277,7 +287,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
-                ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone),
+                ZoneId.of(hostZone == null ? DEFAULT_HOST_ZONE : hostZone),
                 poolPrefix == null || poolPrefix.isBlank() ? "legacy-host" : poolPrefix.strip(),
                 PrefectTarget.from(ctx).pin(), taskMapLimit, Boolean.TRUE.equals(prefectShell),
                 Boolean.TRUE.equals(secretBlocksCreated)));

@@ -17,6 +17,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -99,9 +100,10 @@ public final class QuartzJavaDetector implements Detector {
             Optional<String> expr = shortcut ? shortcutCron(call) : call.getArguments().isEmpty() ? Optional.empty()
                     : JavaSources.constant(call.getArgument(0));
             String text = expr.orElse(shortcut ? call.toString() : call.getArguments().isEmpty() ? "?" : call.getArgument(0).toString());
-            job.schedule(new ScheduleSpec(expr.isPresent() ? ScheduleSpec.Form.CRON_QUARTZ : ScheduleSpec.Form.UNKNOWN,
-                    text, tz.orElse(null), where));
-            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + name + " (" + text + ")", where, job.id()));
+            ScheduleSpec spec = new ScheduleSpec(expr.isPresent() ? ScheduleSpec.Form.CRON_QUARTZ : ScheduleSpec.Form.UNKNOWN,
+                    text, tz.orElse(null), where);
+            job.schedule(spec);
+            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + name + " " + ShownSchedules.of(spec), where, job.id()));
             if (expr.isPresent() && SpringSchedules.hasSubMinuteSeconds(text)) {
                 sink.finding(Findings.of("JAV005", "Quartz cron \"" + text + "\" "
                         + SpringSchedules.subMinuteSeconds(text, true), where, job.id()));

@@ -8,6 +8,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.io.IOException;
 import java.io.StringReader;
@@ -91,8 +92,10 @@ public final class QuartzXmlDetector implements Detector {
         String tz = t.fields().get("time-zone");
         if (t.tag().equals("cron")) {
             String expr = t.fields().getOrDefault("cron-expression", "?");
-            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr, tz, where));
-            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + group + "." + name + " (" + expr + ")", where, job.id()));
+            ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr, tz, where);
+            job.schedule(spec);
+            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + group + "." + name + " " + ShownSchedules.of(spec),
+                    where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
                 sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr + "\" "
                         + SpringSchedules.subMinuteSeconds(expr, true), where, job.id()));

@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.scan.JobResolver;
 import java.io.IOException;
 import java.io.StringReader;
@@ -30,6 +31,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class SpringPlaceholderResolver implements JobResolver {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     private static final Pattern CONFIG = Pattern.compile("(^|.*/)application\\.(properties|ya?ml)$");
+    /** The codes of the detector's findings that show the job's schedule ({@link SpringScheduledDetector}). */
+    private static final List<String> SHOWN_BY = List.of("JAV001", "JAV002", "JAV003");
 
     @Override
     public boolean wants(String path) {
@@ -80,8 +83,37 @@ public final class SpringPlaceholderResolver implements JobResolver {
                         + "; the schedule is set at deploy time", s.where(), j.id()));
             }
         }
+        if (!out.isEmpty()) {
+            shownResolved(findings, j, out.get(0), attrs.get("placeholder"), config.source);
+        }
         return new Job(j.id(), j.kind(), j.name(), j.source(), out, j.command(), j.user(), j.env(), j.workingDir(),
                 j.overlap(), j.dependsOn(), attrs);
+    }
+
+    /**
+     * The job's JAV001, JAV002 or JAV003 finding showing the schedule as resolved: the detector wrote the placeholder
+     * ({@code (${jobs.cron})}, or a zone {@code (${jobs.zone})}); the message now shows the value, as for a literal
+     * ({@code (0 0 2 * * *) (Europe/Paris)}, so a zone only assumed is written after it as after a literal's), and
+     * says which key of which file set it. Only the first schedule is shown, as the detector shows it.
+     */
+    private static void shownResolved(List<Finding> findings, Job j, ScheduleSpec resolved, String placeholder,
+                                      Optional<String> source) {
+        String before = ShownSchedules.of(j.schedules().get(0));
+        String after = ShownSchedules.of(resolved);
+        if (before.equals(after)) {
+            return;
+        }
+        String from = resolved.form() == ScheduleSpec.Form.UNKNOWN || placeholder == null ? ""
+                : ", resolved from " + placeholder + source.map(src -> " in " + src).orElse("");
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (j.id().equals(f.jobId()) && SHOWN_BY.contains(f.code()) && f.message().contains(before)) {
+                int at = f.message().indexOf(before);
+                String message = f.message().substring(0, at) + after + from + f.message().substring(at + before.length());
+                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), message, f.where(), f.jobId()));
+                return;
+            }
+        }
     }
 
     /** Replaces every placeholder; empty when one has neither a value nor a default. */

@@ -17,6 +17,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,8 +151,8 @@ public final class SpringScheduledDetector implements Detector {
             case "fixedRate" -> "JAV002";
             default -> "JAV003";
         };
-        String shown = disabled ? "disabled" : job.build().schedules().get(0).expression();
-        sink.finding(Findings.of(code, "Spring @Scheduled(" + kind + ") method " + label + " (" + shown + ")", where, job.id()));
+        String shown = disabled ? "(disabled)" : ShownSchedules.of(job.build().schedules().get(0));
+        sink.finding(Findings.of(code, "Spring @Scheduled(" + kind + ") method " + label + " " + shown, where, job.id()));
         sink.job(job.build());
     }
 

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -211,8 +212,8 @@ public final class ApschedulerDetector extends PythonDetector {
                         + ": APScheduler 3 passes the scheduler's zone only to triggers named by a string ('cron', "
                         + "'interval')"
                 : "";
-        sink.finding(Findings.of("PYS002", "APScheduler job " + name + " (" + spec.expression()
-                + ") runs inside a Python process, not an orchestrator" + localZone, where, job.id()));
+        sink.finding(Findings.of("PYS002", "APScheduler job " + name + " " + ShownSchedules.of(spec)
+                + " runs inside a Python process, not an orchestrator" + localZone, where, job.id()));
         if (jitterSeconds.isPresent()) {
             // as systemd's RandomizedDelaySec= (SYD002): the random delay spread load, and Prefect has no such delay
             sink.finding(Findings.of("PYS012", "APScheduler job " + name + " has " + (reading.version4() ? "max_jitter=" : "jitter=")

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -159,8 +160,8 @@ public final class ScheduleLibDetector extends PythonDetector {
             }
         }
         sink.job(job.build());
-        sink.finding(Findings.of("PYS001", "schedule library job " + jobName + " (" + spec.expression()
-                + ") runs inside a Python process, not an orchestrator", where, job.id()));
+        sink.finding(Findings.of("PYS001", "schedule library job " + jobName + " " + ShownSchedules.of(spec)
+                + " runs inside a Python process, not an orchestrator", where, job.id()));
         reading.decisions().forEach(d -> sink.finding(Findings.of(d.code(), "schedule library job " + jobName + ": "
                 + d.text(), where, job.id())));
         // A random interval's decision already is the PYS005 that says why there is no schedule.

@@ -50,7 +50,7 @@ class QuartzDetectorsTest {
                   schedule INTERVAL 'PT20S' at ops/src/main/java/Setup.java:23:31
                   overlap UNKNOWN
                   attrs {misfire=NextWithRemainingCount, repeatCount=3, trigger=burst}
-                ops/src/main/java/Setup.java:15:31 JAV010 Quartz cron trigger export-nightly (0 0 3 ? * SUN) [quartz-export-nightly-be529463]
+                ops/src/main/java/Setup.java:15:31 JAV010 Quartz cron trigger export-nightly (0 0 3 ? * SUN) (UTC) [quartz-export-nightly-be529463]
                 ops/src/main/java/Setup.java:21:31 JAV011 Quartz simple trigger pinger (every PT5M) [quartz-pinger-153eb2c1]
                 ops/src/main/java/Setup.java:23:31 JAV011 Quartz simple trigger burst (every PT20S) [quartz-burst-c165f663]
                 """);

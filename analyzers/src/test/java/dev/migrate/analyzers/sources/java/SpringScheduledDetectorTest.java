@@ -70,7 +70,7 @@ class SpringScheduledDetectorTest {
                   command com.acme.jobs.Jobs#placeholder
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                svc/src/main/java/com/acme/jobs/Jobs.java:10:5 JAV001 Spring @Scheduled(cron) method Jobs.nightly (0 0 2 * * *) [spring-nightly-638dac73]
+                svc/src/main/java/com/acme/jobs/Jobs.java:10:5 JAV001 Spring @Scheduled(cron) method Jobs.nightly (0 0 2 * * *) (Europe/Paris) [spring-nightly-638dac73]
                 svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV002 Spring @Scheduled(fixedRate) method Jobs.poll (PT2M) [spring-poll-0ad0281a]
                 svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV006 Jobs.poll starts after initialDelay 30 [spring-poll-0ad0281a]
                 svc/src/main/java/com/acme/jobs/Jobs.java:17:5 JAV003 Spring @Scheduled(fixedDelay) method Jobs.drain (PT45S) [spring-drain-9a81f891]
