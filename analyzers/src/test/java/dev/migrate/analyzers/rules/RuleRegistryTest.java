@@ -27,7 +27,7 @@ class RuleRegistryTest {
     @Test
     void selectorsResolveCodesFamiliesAndPrefixes() {
         assertThat(rules.resolve(List.of("PF201"))).containsExactly("PF201");
-        assertThat(rules.resolve(List.of("k8s"))).containsExactly("K8S001", "K8S002", "K8S003", "K8S004", "K8S005");
+        assertThat(rules.resolve(List.of("k8s"))).containsExactly("K8S001", "K8S002", "K8S003", "K8S004", "K8S005", "K8S006");
         assertThat(rules.resolve(List.of("PF2"))).allMatch(c -> c.startsWith("PF2")).hasSizeGreaterThan(10);
         assertThat(rules.resolve(List.of("ALL"))).hasSize(rules.all().size());
     }

@@ -93,6 +93,33 @@ final class CommandTerminal {
         return is == terminal ? Optional.empty() : Optional.of(is);
     }
 
+    /**
+     * The value of {@code name} where the command's own environment ({@code command.env()}: a compose service's
+     * {@code environment:}, its {@code x-} anchors merged in, or a Kubernetes container's {@code env:}) does not give
+     * one: a compose service's or Kubernetes container's command reads its service's {@code env_file:} files (in order,
+     * a later file's value over an earlier's, as compose loads them; {@code files} gives their texts, null for one not
+     * known) and nothing else of its file, where another service's {@code FORCE_COLOR} is not its own; any other
+     * command, the last value its file gives above it ({@code above}: a script's {@code export}, a pipeline's
+     * {@code env:}).
+     */
+    static String given(Job command, ScanFile file, String above, String name, java.util.function.Function<String, String> files) {
+        if (file == null || !isYaml(file.fileName()) || PrefectCliLineDetector.isCiYaml(file.path())) {
+            return lastValue(above, name);
+        }
+        Optional<MappingNode> container = container(file, command.source());
+        if (container.isEmpty()) {
+            return lastValue(above, name);
+        }
+        String dir = file.path().contains("/") ? file.path().substring(0, file.path().lastIndexOf('/')) : "";
+        String value = null;
+        for (String written : ComposeEnvFiles.written(YamlDocs.get(container.get(), "env_file"))) {
+            String text = files == null ? null : WorkingDirectory.normalize(dir, written).map(files).orElse(null);
+            String set = text == null ? null : lastValue(text, name);
+            value = set != null ? set : value;
+        }
+        return value;
+    }
+
     /** The last value a file's text gives {@code name} ({@code NAME=value}, {@code NAME: value}), or null. */
     static String lastValue(String text, String name) {
         Matcher m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "\\s*[=:][ \\t]*[\"']?([^\\s\"'#;&|]*)")

@@ -104,7 +104,7 @@ public final class DeployCommandDeployments implements JobResolver {
             String flow = slash < 0 ? null : given.substring(0, slash);
             String deployment = given.substring(slash + 1);
             List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
-            List<Job> picked = picked(entries, command, byPath, inv, given);
+            List<Job> picked = picked(entries, command, byPath, texts, inv, given);
             if (picked.size() > 1) {
                 // a pattern of several entries: Prefect deploys each as the file says, ignoring the command's options
                 for (Job e : picked) {
@@ -174,7 +174,7 @@ public final class DeployCommandDeployments implements JobResolver {
         List<Job> entries = entriesRead(jobs, inv, command, byPath, texts).stream().map(deployments::original).toList();
         List<String> parsed = DeployNameSelection.parsed(names, entries);
         List<Job> picked = DeployNameSelection.picked(entries, parsed,
-                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script, byPath));
+                command.attributes().containsKey(PrefectCommandReport.SELECTS_ALL), DeployNameSelection.noPrompt(command, script, byPath, texts));
         if (picked.size() > 1) {
             // Prefect's multi-deploy: each as the file says it, the command's options ignored; an unnamed entry is
             // skipped, and one without an entrypoint fails the command there (_run_multi_deploy): not deployed by it
@@ -377,8 +377,8 @@ public final class DeployCommandDeployments implements JobResolver {
      * when the command runs without prompts; else the entries of the deployment's name, of the function {@code -n}
      * names as its flow part, if it names one, whatever their entrypoint (several only without prompts).
      */
-    private static List<Job> picked(List<Job> entries, Job command, Map<String, ScanFile> byPath, PrefectInvocation inv,
-                                    String given) {
+    private static List<Job> picked(List<Job> entries, Job command, Map<String, ScanFile> byPath,
+                                    java.util.function.Function<String, String> texts, PrefectInvocation inv, String given) {
         ScanFile script = byPath.get(command.source().path());
         boolean pattern = DeployNameSelection.isPattern(given);
         List<Job> selected = pattern ? DeployNameSelection.matching(given, entries) : List.of();
@@ -386,7 +386,7 @@ public final class DeployCommandDeployments implements JobResolver {
             return selected;
         }
         // Prefect's rule is for at most one name: `-n a -n b` picks by name
-        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script, byPath)) {
+        if (entries.size() == 1 && inv.options("--name", "-n").size() == 1 && DeployNameSelection.noPrompt(command, script, byPath, texts)) {
             return entries;
         }
         if (pattern) {
@@ -396,7 +396,7 @@ public final class DeployCommandDeployments implements JobResolver {
         // '_' (`-n lake-etl/nightly` of @flow(name="lake-etl") def etl() selects no entry): the command's entrypoint
         // then replaces the entry's. Several of one name: Prefect asks which, or deploys each without prompts
         List<Job> found = DeployNameSelection.named(given, entries);
-        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script, byPath) ? List.of() : found;
+        return found.size() > 1 && !DeployNameSelection.noPrompt(command, script, byPath, texts) ? List.of() : found;
     }
 
     /**

@@ -47,9 +47,12 @@ final class DeployNameSelection {
      * its output is a terminal, which the place the command runs gives ({@link CommandTerminal}: none in a CI job, a
      * container without {@code tty: true}, an image build) and the variables {@code TTY_INTERACTIVE},
      * {@code TTY_COMPATIBLE}, {@code FORCE_COLOR} and {@code TERM} may overrule. {@code scanned}: the files at hand, by
-     * path, where the compose services that run a Dockerfile's {@code CMD} are looked for.
+     * path, where the compose services that run a Dockerfile's {@code CMD} are looked for; {@code files}: a repository
+     * file's text (null for one not known), where a compose service's {@code env_file:} files are read
+     * ({@link CommandTerminal#given}).
      */
-    static boolean noPrompt(Job command, ScanFile script, Map<String, ScanFile> scanned) {
+    static boolean noPrompt(Job command, ScanFile script, Map<String, ScanFile> scanned,
+                            java.util.function.Function<String, String> files) {
         Matcher option = PROMPT_OPTION.matcher(command.command());
         if (option.find()) {
             return option.group(1) != null;
@@ -57,7 +60,7 @@ final class DeployNameSelection {
         String above = script == null ? "" : above(script, command.source());
         java.util.function.Function<String, String> lookup = name -> {
             String own = command.env().get(name);
-            return own != null ? own.strip() : CommandTerminal.lastValue(above, name);
+            return own != null ? own.strip() : CommandTerminal.given(command, script, above, name, files);
         };
         String setting = lookup.apply(SETTING);
         if (setting != null && setting.matches("(?i)false|f|0|no|n|off")) {

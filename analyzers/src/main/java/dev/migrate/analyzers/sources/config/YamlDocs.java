@@ -223,7 +223,7 @@ public final class YamlDocs {
             for (Node item : seq.getValue()) {
                 String v = scalar(item);
                 if (v != null) {
-                    parts.add(v.isEmpty() || v.matches(".*[\\s\"'].*") ? "'" + v.replace("'", "'\\''") + "'" : v);
+                    parts.add(v.isEmpty() || v.matches("(?s).*[\\s\"'].*") ? "'" + v.replace("'", "'\\''") + "'" : v);
                 }
             }
             return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));

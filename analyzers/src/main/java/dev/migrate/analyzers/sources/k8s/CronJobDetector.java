@@ -12,6 +12,7 @@ import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.PrefectImages;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * Kubernetes {@code CronJob} manifests (batch/v1 and v1beta1, also inside multi-document files and Helm
  * templates): schedule, time zone, concurrency policy as overlap behaviour, and the first container's
  * image, command, environment and user. In a chart's templates, actions that only read the chart's
- * values.yaml ({@code {{ .Values.sync.schedule | quote }}}) are filled in from it ({@link HelmValues}).
+ * values.yaml ({@code {{ .Values.sync.schedule | quote }}}) are filled in from it ({@link HelmValues}). The Prefect
+ * commands its containers run are reported as a script's ({@link ContainerPrefectCommands}); one that starts a
+ * deployment ({@code prefect deployment run etl/nightly}) makes the CronJob that deployment's schedule
+ * ({@link DeploymentRuns}).
  */
 public final class CronJobDetector implements Detector {
     @Override
@@ -145,6 +149,19 @@ public final class CronJobDetector implements Detector {
                 .attr("helm.valuesUsed", valuesUsed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("; ")));
         String id = job.id();
+        // its containers' Prefect commands, reported as a script's: a deployment build is a deploy job of its own
+        List<String> started = new ArrayList<>();
+        for (Node c : containers) {
+            for (PrefectInvocation inv : ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink)) {
+                String d = DeploymentRuns.deployment(inv).orElse(null);
+                if (d != null && !started.contains(d)) {
+                    started.add(d);
+                    sink.finding(Findings.of("K8S006", DeploymentRuns.message(shown, d, schedule, tz),
+                            ContainerPrefectCommands.where(file, c), id));
+                }
+            }
+        }
+        job.attr(DeploymentRuns.ATTRIBUTE, String.join(", ", started));
         sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + shown + "' (" + schedule + ")", where, id));
         if (reading != null && reading.refused()) {
             sink.finding(Findings.of("K8S005", reading.refusal(), YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));

@@ -62,6 +62,12 @@ public final class SystemdDetector implements Detector {
     private final List<Alias> aliases = new ArrayList<>();
     /** The dumps' etc/passwd: a user unit's owner, whose %u %U %h %s its ExecStart= and WorkingDirectory= get. */
     private final UserUnitSpecifiers owners = new UserUnitSpecifiers();
+    /** The services whose deploy commands are reported once the units' own jobs are ({@link UnitDeployCommands}). */
+    private final List<StartedService> deploying = new ArrayList<>();
+
+    /** A service, the job that answers for its commands (null for none) and the timer's job that starts it (or null). */
+    private record StartedService(UnitSource service, String owner, String timer) {
+    }
 
     /** {@code name} is another name of {@code target} for the manager of {@code place} (systemd.unit(5), "Aliases"). */
     private record Alias(LoadPath.Place place, String name, String target) {
@@ -345,9 +351,15 @@ public final class SystemdDetector implements Detector {
                 if (p != null) {
                     pending.add(p);
                 }
+                deploying.add(new StartedService(service, p == null ? null : p.job().id(), null));
             }
         }
         emit(pending, sink);
+        for (StartedService s : deploying) {
+            UnitDeployCommands.report(s.service(), ServiceFacts.of(s.service(), owners.owner(s.service().path())), s.owner(),
+                    s.timer(), sink);
+        }
+        deploying.clear();
         timers.clear();
         services.clear();
         dropIns.clear();
@@ -452,6 +464,9 @@ public final class SystemdDetector implements Detector {
         List<String> enabledBy = instance == null && TimerEnablement.ENABLED.equals(state)
                 ? enablement.enabledBy(timer.fileName(), LoadPath.ofUnit(timer.path())) : List.of();
         PendingJob job = timerJobs.build(timer, serviceName, service, state, enabledBy);
+        if (service != null) {
+            deploying.add(new StartedService(service, job.job().id(), job.job().id()));
+        }
         if (instance == null && !instanceService && aliasOf == null) {
             return job;
         }
@@ -648,6 +663,9 @@ public final class SystemdDetector implements Detector {
             for (UnitSource.Setting exec : service.settings("Service", key)) {
                 String command = ExecCommand.parse(exec.value()).command();
                 for (PrefectInvocation inv : PrefectInvocation.find(command)) {
+                    if (UnitDeployCommands.deploys(inv) && !key.equals("ExecReload") && !key.equals("ExecStop")) {
+                        continue; // the deployment it declares is a job of its own, with its findings
+                    }
                     PrefectCommandReport.findings(inv, exec.where(), id, into);
                 }
             }
