@@ -34,7 +34,13 @@ public final class NaiveAnchorResolver implements JobResolver {
     @Override
     public boolean wants(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return RequirementsFiles.isRequirements(path) || OTHER_FILES.matcher(name).matches();
+        return RequirementsFiles.isRequirements(path) || mayBeOtherFile(name) && OTHER_FILES.matcher(name).matches();
+    }
+
+    /** What every name {@link #OTHER_FILES} takes holds: the scan asks for every file of a tree, the pattern runs on few. */
+    private static boolean mayBeOtherFile(String name) {
+        return name.contains("ockerfile") || name.contains("compose") || name.startsWith("setup.")
+                || name.equals("pyproject.toml") || name.equals("Pipfile");
     }
 
     @Override

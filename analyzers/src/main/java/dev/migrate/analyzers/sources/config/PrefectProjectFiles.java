@@ -52,7 +52,10 @@ public final class PrefectProjectFiles {
 
     /** A name teams give their other project files ({@code prefect-prod.yaml}, {@code prod.prefect.yaml}). */
     public static boolean hasProjectName(String fileName) {
-        return !isDefaultName(fileName) && PROJECT_NAME.matcher(fileName).matches();
+        // the pattern's .yml/.yaml end first: the prefilter asks this of every file name of a tree
+        boolean yaml = fileName.regionMatches(true, fileName.length() - 4, ".yml", 0, 4)
+                || fileName.regionMatches(true, fileName.length() - 5, ".yaml", 0, 5);
+        return yaml && !isDefaultName(fileName) && PROJECT_NAME.matcher(fileName).matches();
     }
 
     /**

@@ -18,6 +18,11 @@ public final class RequirementsFiles {
 
     /** Whether the file at this path (any separator, relative or not) is a requirements file. */
     public static boolean isRequirements(String path) {
+        // both readings below need a name ending in .txt or .in: the scan asks this of every file of a tree, and
+        // nearly all are told apart here, before the lower-casing and the pattern
+        if (!path.regionMatches(true, path.length() - 4, ".txt", 0, 4) && !path.regionMatches(true, path.length() - 3, ".in", 0, 3)) {
+            return false;
+        }
         String p = path.replace('\\', '/').toLowerCase(Locale.ROOT);
         String name = p.substring(p.lastIndexOf('/') + 1);
         String dir = p.lastIndexOf('/') < 0 ? "" : p.substring(0, p.lastIndexOf('/'));

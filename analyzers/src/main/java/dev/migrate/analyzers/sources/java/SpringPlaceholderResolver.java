@@ -36,7 +36,7 @@ public final class SpringPlaceholderResolver implements JobResolver {
 
     @Override
     public boolean wants(String path) {
-        return CONFIG.matcher(path).matches();
+        return path.contains("application.") && CONFIG.matcher(path).matches(); // asked of every file of a tree
     }
 
     @Override

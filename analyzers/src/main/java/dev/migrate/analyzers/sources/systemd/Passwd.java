@@ -23,6 +23,9 @@ public final class Passwd {
 
     /** The host part of a dump's passwd path ({@code web1/} for {@code web1/etc/passwd}, "" at the root), or null for another file. */
     public static String hostOf(String path) {
+        if (!path.endsWith("etc/passwd")) {
+            return null; // the pattern's own end; the systemd prefilter asks this of every file of a tree
+        }
         Matcher m = PATH.matcher(path);
         return !m.matches() ? null : m.group(1) == null ? "" : m.group(1);
     }

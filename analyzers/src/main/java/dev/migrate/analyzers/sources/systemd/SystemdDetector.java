@@ -234,6 +234,9 @@ public final class SystemdDetector implements Detector {
      * systemd's load path (elsewhere a directory of that name is no drop-in directory).
      */
     private static String dropInTarget(String path) {
+        if (!path.contains(".d/")) {
+            return null; // both patterns need it; the prefilter asks this of every file of a tree
+        }
         Matcher m = DROP_IN.matcher(path);
         if (m.find()) {
             return m.group(1);
