@@ -52,7 +52,7 @@ final class ContainerPrefectCommands {
             return found;
         }
         SourceRef where = where(file, container);
-        InventorySink findings = cronJob == null ? sink : onJob(sink, cronJob);
+        InventorySink findings = cronJob == null ? sink : sink.givingJoblessFindingsTo(cronJob);
         for (PrefectInvocation inv : found) {
             Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, cmd, where, findings);
             if (job.isEmpty()) {
@@ -91,21 +91,5 @@ final class ContainerPrefectCommands {
         Node command = YamlDocs.get(container, "command");
         Node node = inArgs || command == null ? args : command;
         return node == null ? container : node;
-    }
-
-    /** The sink with the findings that name no job given to {@code jobId}. */
-    private static InventorySink onJob(InventorySink sink, String jobId) {
-        return new InventorySink() {
-            @Override
-            public void job(Job job) {
-                sink.job(job);
-            }
-
-            @Override
-            public void finding(Finding f) {
-                sink.finding(f.jobId() != null ? f : new Finding(f.code(), f.severity(), f.applicability(), f.message(),
-                        f.where(), jobId));
-            }
-        };
     }
 }

@@ -1,8 +1,6 @@
 package dev.migrate.analyzers.sources.systemd;
 
-import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
-import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.sources.JobBuilder;
@@ -44,7 +42,7 @@ final class UnitDeployCommands {
      */
     static void report(UnitSource service, ServiceFacts facts, String owner, String timerJob, InventorySink sink) {
         ScanFile file = new ScanFile(service.path(), "", service.jobIds());
-        InventorySink findings = owner == null ? sink : onJob(sink, owner);
+        InventorySink findings = owner == null ? sink : sink.givingJoblessFindingsTo(owner);
         for (String key : STARTS) {
             for (UnitSource.Setting exec : service.settings("Service", key)) {
                 String command = ExecCommand.parse(exec.value()).command();
@@ -84,21 +82,5 @@ final class UnitDeployCommands {
             return value;
         }
         return SourceRef.at(value.path(), value.line(), value.column() + start + inv.offset());
-    }
-
-    /** The sink with the findings that name no job given to {@code jobId}. */
-    private static InventorySink onJob(InventorySink sink, String jobId) {
-        return new InventorySink() {
-            @Override
-            public void job(Job job) {
-                sink.job(job);
-            }
-
-            @Override
-            public void finding(Finding f) {
-                sink.finding(f.jobId() != null ? f : new Finding(f.code(), f.severity(), f.applicability(), f.message(),
-                        f.where(), jobId));
-            }
-        };
     }
 }
