@@ -1,6 +1,5 @@
 package dev.migrate.validators.compare;
 
-import dev.migrate.validators.compare.DatasetPlan.Compared;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.TypeWidening;
 import java.util.List;
@@ -25,20 +24,7 @@ public final class DeclaredIntegers {
      * @return {@code stored}, with the columns whose declared name is the other side's type typed so
      */
     public static List<Column> apply(DatasetPlan plan, String side, List<Column> stored, Map<String, String> declared) {
-        if (declared.isEmpty()) {
-            return stored;
-        }
-        Map<String, String> renames = plan.config().renames(side);
-        return stored.stream().map(c -> {
-            String type = declared.get(c.name());
-            String compared = renames.getOrDefault(c.name(), c.name());
-            Compared p = plan.all().stream().filter(x -> x.name().equals(compared)).findFirst().orElse(null);
-            if (type == null || p == null) {
-                return c;
-            }
-            Column other = "legacy".equals(side) ? p.current() : p.legacy();
-            return other.isIntegral() && TypeWidening.sameType(type, other.type())
-                    ? new Column(c.name(), type, c.nullable()) : c;
-        }).toList();
+        return DeclaredTypes.retype(plan, side, stored, declared, (c, type, other) ->
+                other.isIntegral() && TypeWidening.sameType(type, other.type()));
     }
 }
