@@ -1,7 +1,7 @@
 package dev.migrate.analyzers.sources.config;
 
-import dev.migrate.rewriters.shell.SimpleCommand;
 import dev.migrate.rewriters.shell.ShellLine;
+import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
