@@ -11,6 +11,7 @@ import dev.migrate.analyzers.schedule.CronExpression;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import dev.migrate.rewriters.crontab.CrontabFile;
 import dev.migrate.rewriters.crontab.CrontabFormat;
 import dev.migrate.rewriters.crontab.CrontabLine;
@@ -198,6 +199,10 @@ final class CrontabScanner {
         if (e.stdin() != null) {
             attributes.put("stdin", Redactor.redact(e.stdin()));
         }
+        List<String> started = disabled ? List.of() : DeploymentRuns.started(command);
+        if (!started.isEmpty()) {
+            attributes.put(DeploymentRuns.ATTRIBUTE, String.join(", ", started));
+        }
         String user = format == CrontabFormat.SYSTEM ? e.user() : format == CrontabFormat.ANACRON ? "root" : owner;
         String id = ids.claim(kind, path, name, scheduleText + "\n" + e.commandText());
         Map<String, String> shownEnv = new LinkedHashMap<>();
@@ -254,6 +259,20 @@ final class CrontabScanner {
         if (why != null) {
             buffer.finding(Findings.of("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
                     where, id));
+        }
+        deploymentRuns(id, name, command, spec, where);
+    }
+
+    /** CRN011: the line starts a Prefect deployment, whose own schedule this one becomes. */
+    private void deploymentRuns(String id, String name, String command, ScheduleSpec spec, SourceRef where) {
+        String zone = spec.timezone() == null ? "the host's zone (no CRON_TZ)" : spec.timezone();
+        boolean cron = spec.form() == ScheduleSpec.Form.CRON_UNIX;
+        String schedule = cron ? "schedules: [{cron: \"" + spec.expression() + "\"" + (spec.timezone() == null ? ""
+                : ", timezone: \"" + spec.timezone() + "\"") + "}]" : null;
+        for (String d : DeploymentRuns.started(command)) {
+            buffer.finding(Findings.of("CRN011", DeploymentRuns.hostMessage("cron job " + name, d, cron ? "on '"
+                    + spec.expression() + "' in " + zone : "as " + check.interpret(spec).describe(), schedule,
+                    "remove the crontab line at cutover"), where, id));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.YamlDocs;

@@ -11,6 +11,8 @@ import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.TimeSpans;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.sources.config.DeploymentRuns;
+import dev.migrate.rewriters.systemd.ExecCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +114,11 @@ final class TimerJobs {
         if (facts != null) {
             attributes.putAll(facts.attributes());
         }
+        // a disabled timer starts nothing today: SYD011 says so, and no deployment is started by it
+        List<String> started = disabled ? List.<String>of() : deploymentRuns(service).values().stream().flatMap(List::stream).distinct().toList();
+        if (!started.isEmpty()) {
+            attributes.put(DeploymentRuns.ATTRIBUTE, String.join(", ", started));
+        }
         Job job = new Job(id, JobKind.SYSTEMD_TIMER, name, where, schedules, facts == null ? null : facts.command(),
                 facts == null ? null : facts.user(), facts == null ? Map.of() : facts.env(),
                 facts == null ? null : facts.workingDir(), Overlap.SKIP, List.of(), attributes);
@@ -166,6 +173,14 @@ final class TimerJobs {
                 out.add(Findings.of("SYD007", "AccuracySec=" + s.value() + ": " + e.getMessage(), s.where(), id));
             }
         }
+        List<String> told = new ArrayList<>();
+        deploymentRuns(service).forEach((exec, names) -> names.stream().filter(d -> !told.contains(d)).forEach(d -> {
+            told.add(d);
+            out.add(Findings.of("SYD012", DeploymentRuns.hostMessage("timer " + timer.fileName() + " (through "
+                    + serviceName + ")", d, described.isEmpty() ? "with no calendar schedule" : "on " + described,
+                    described.isEmpty() ? null : "translated to the cron and zone the job's schedule shows",
+                    "disable and remove the timer at cutover"), exec.where(), id));
+        }));
         boolean periodic = job.schedules().stream().anyMatch(s -> s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR
                 || s.expression().startsWith("OnUnit"));
         for (ScheduleSpec s : job.schedules()) {
@@ -177,6 +192,23 @@ final class TimerJobs {
                 if (why != null) {
                     out.add(Findings.of("SYD005", "'" + s.expression() + "' has no exact Prefect 3 equivalent: " + why,
                             s.where(), id));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The deployments each {@code ExecStart=} of the service starts with {@code prefect deployment run} (SYD012), in
+     * order; none for a service that was not scanned.
+     */
+    private static Map<UnitSource.Setting, List<String>> deploymentRuns(UnitSource service) {
+        Map<UnitSource.Setting, List<String>> out = new LinkedHashMap<>();
+        if (service != null) {
+            for (UnitSource.Setting exec : service.settings("Service", "ExecStart")) {
+                List<String> names = DeploymentRuns.started(ExecCommand.parse(exec.value()).command());
+                if (!names.isEmpty()) {
+                    out.put(exec, names);
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
+import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import org.junit.jupiter.api.Test;
 
 /**
