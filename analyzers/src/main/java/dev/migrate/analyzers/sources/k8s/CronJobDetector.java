@@ -13,7 +13,6 @@ import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import dev.migrate.analyzers.sources.config.PrefectImages;
-import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,9 +152,10 @@ public final class CronJobDetector implements Detector {
         // its containers' Prefect commands, reported as a script's: a deployment build is a deploy job of its own
         List<String> started = new ArrayList<>();
         for (Node c : containers) {
-            for (PrefectInvocation inv : ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink)) {
-                String d = DeploymentRuns.deployment(inv).orElse(null);
-                if (d != null && !started.contains(d)) {
+            ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink);
+            // read as the host's triggers are (CRN011, SYD012): `sh -c 'echo prefect deployment run x'` starts nothing
+            for (String d : DeploymentRuns.started(Containers.commandLine(c))) {
+                if (!started.contains(d)) {
                     started.add(d);
                     sink.finding(Findings.of("K8S006", DeploymentRuns.message(shown, d, schedule, tz),
                             ContainerPrefectCommands.where(file, c), id));

@@ -181,6 +181,11 @@ class CronJobPrefectCommandsTest {
         String listed = TRIGGER.replace("[\"prefect\", \"deployment\", \"run\", \"etl/nightly\", \"--watch\"]",
                 "[\"prefect\", \"deployment\", \"ls\"]");
         assertThat(DetectorHarness.run(new CronJobDetector(), "k8s/ls.yaml", listed)).doesNotContain("K8S006");
+        // a command that only prints the words starts nothing
+        String echoed = TRIGGER.replace("[\"prefect\", \"deployment\", \"run\", \"etl/nightly\", \"--watch\"]",
+                "[\"sh\", \"-c\", \"echo prefect deployment run etl/nightly\"]");
+        assertThat(DetectorHarness.run(new CronJobDetector(), "k8s/echo.yaml", echoed))
+                .doesNotContain("K8S006").doesNotContain("prefect.deploymentRun");
         String deployment = """
                 apiVersion: apps/v1
                 kind: Deployment
