@@ -35,7 +35,7 @@ class CommandVariablesTest {
 
     @Test
     void aVariableTheScanDidNotRecordIsNamedToSetFirst() {
-        // a quoted here-document (<<'EOF'), or a value from a file the script reads in: the scan recorded nothing
+        // a quoted here-document (<<'EOF'), or a value from a file the script reads in that the tree does not hold
         CommandVariables v = CommandVariables.of(cron("bin/install.sh", 3, "${INGEST_HOME}/bin/poll.sh --in $DATA",
                 Map.of("DATA", "${INGEST_HOME}/data"), Map.of("crontab.embeddedIn", "shell here-document")));
         // the crontab holds ${INGEST_HOME} as written, and cron's shell has no such variable: say so
@@ -61,5 +61,32 @@ class CommandVariablesTest {
         Job timer = new Job("t", JobKind.SYSTEMD_TIMER, "t", SourceRef.at("t.timer", 0, 0), List.of(), "$X/run", null,
                 Map.of("X", "/a"), null, null, List.of(), Map.of());
         assertThat(CommandVariables.of(timer).command()).isEqualTo("$X/run");
+    }
+
+    // the whole way, as a scan records it: a value from the file the script reads in is put in; with that file not in
+    // the tree, the plan still says to set the variable first
+    @Test
+    void aValueFromAFileTheScriptReadsInIsPutInAndAMissingOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("bin"));
+        java.nio.file.Files.writeString(root.resolve("bin/install.sh"), """
+                #!/bin/bash
+                . ./env.sh
+                crontab <<EOF
+                0 1 * * * $INGEST_HOME/bin/load.sh
+                EOF
+                """);
+        CommandVariables missing = CommandVariables.of(scannedJob(root));
+        assertThat(missing.setFirst()).isEqualTo("export INGEST_HOME=VALUE");
+        java.nio.file.Files.writeString(root.resolve("bin/env.sh"), "INGEST_HOME=/opt/ingest\n");
+        CommandVariables found = CommandVariables.of(scannedJob(root));
+        assertThat(found.command()).isEqualTo("/opt/ingest/bin/load.sh");
+        assertThat(found.setFirst()).isNull();
+    }
+
+    private static Job scannedJob(java.nio.file.Path root) throws java.io.IOException {
+        return dev.migrate.analyzers.scan.Scanner.standard(dev.migrate.analyzers.scan.ScanOptions.defaults())
+                .scan(root, "t", dev.migrate.analyzers.scan.ScanListener.NONE).jobs().stream()
+                .filter(j -> j.name().equals("load")).findFirst().orElseThrow();
     }
 }

@@ -84,7 +84,7 @@ public final class CrontabDetector implements Detector {
                 scanner.scan(file.path(), file.text(), source.format(), 1, 0, source.user(), Map.of());
             }
             case SHELL_SCRIPT -> {
-                for (EmbeddedCrontabs.Body body : EmbeddedCrontabs.find(file.text())) {
+                for (EmbeddedCrontabs.Body body : EmbeddedCrontabs.find(file.path(), file.text())) {
                     scanner.scan(file.path(), body.text(), body.format(), body.firstLine(), body.firstColumn(), body.user(),
                             body.attributes());
                 }

@@ -59,7 +59,16 @@ final class EmbeddedCrontabs {
     private EmbeddedCrontabs() {
     }
 
+    /** The bodies of a script whose path is not known: a file it reads in is taken from the repository's root. */
     static List<Body> find(String script) {
+        return find("", script);
+    }
+
+    /**
+     * The bodies the script at {@code path} installs; its path places the files it reads into itself
+     * ({@link InstallerVariables#SOURCES}).
+     */
+    static List<Body> find(String path, String script) {
         List<Body> out = new ArrayList<>();
         String[] lines = script.split("\n", -1);
         int[] starts = new int[lines.length];
@@ -81,7 +90,7 @@ final class EmbeddedCrontabs {
                     // unquoted: the script puts its variables' values in before crontab reads the text
                     Body b = out.remove(out.size() - 1);
                     out.add(new Body(b.text(), b.firstLine(), b.firstColumn(), b.user(), b.format(), b.how(),
-                            InstallerVariables.of(script, starts[open], b.text())));
+                            InstallerVariables.of(path, script, starts[open], b.text())));
                 }
                 continue;
             }

@@ -1,6 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.scan.InlineSuppressions;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -31,7 +33,8 @@ import java.util.Set;
  * {@code schedule} (a Prefect 2 {@code Deployment}, which other rules handle, or a job of any library).
  *
  * <p>One finding per deployment and scope (the module, a function): every read of a removed field on it is listed in
- * that one, at its first read, so a loop that reads both fields is one thing to fix, not two.
+ * that one, at its first read, so a loop that reads both fields is one thing to fix, not two. A
+ * {@code migrate: ignore PF231} comment on the line of any of those reads leaves the finding out.
  */
 final class DeploymentResponseScheduleReads {
     /** The removed field and what Prefect 3 has instead, for the message. */
@@ -156,8 +159,28 @@ final class DeploymentResponseScheduleReads {
                 byDeployment.computeIfAbsent(name.orElse(receiver.text().strip()), k -> new ArrayList<>()).add(n);
             }
         }
-        byDeployment.forEach((deployment, reads) -> sink.finding(Findings.of("PF231", message(m, deployment, reads),
-                m.at(reads.get(0)), null)));
+        InlineSuppressions ignores = InlineSuppressions.of(m.file().path(), m.file().text());
+        byDeployment.forEach((deployment, reads) -> sink.finding(anchored(m, message(m, deployment, reads), reads,
+                ignores)));
+    }
+
+    /**
+     * The finding, at its first read, or at the first read whose line a {@code migrate: ignore PF231} comment covers:
+     * one finding stands for every read it lists, so a comment on any of their lines leaves it out, as it left out that
+     * read's own finding when each read was one (the scan drops it there, and the comment counts as used).
+     */
+    private static Finding anchored(PythonModule m, String message, List<Node> reads, InlineSuppressions ignores) {
+        Finding first = Findings.of("PF231", message, m.at(reads.get(0)), null);
+        if (ignores == null || ignores.covers(first)) {
+            return first;
+        }
+        for (Node read : reads.subList(1, reads.size())) {
+            Finding there = Findings.of("PF231", message, m.at(read), null);
+            if (ignores.covers(there)) {
+                return there;
+            }
+        }
+        return first;
     }
 
     /** One read: as before, the expression and its field; several: each with its line, then each field's replacement. */

@@ -248,4 +248,50 @@ class DeploymentResponseScheduleReadsTest {
         String found = DetectorHarness.run(new PrefectApiUsageDetector(), "ops/report.py", broken);
         assertThat(found).doesNotContain("PF231");
     }
+
+    /** The PF231 findings a whole scan reports for {@code source} at ops/report.py, and every CFG004 it reports. */
+    private static List<dev.migrate.analyzers.model.Finding> scanned(java.nio.file.Path root, String source)
+            throws Exception {
+        compiles(source);
+        java.nio.file.Files.createDirectories(root.resolve("ops"));
+        java.nio.file.Files.writeString(root.resolve("ops/report.py"), source);
+        return dev.migrate.analyzers.scan.Scanner.standard(dev.migrate.analyzers.scan.ScanOptions.defaults())
+                .scan(root, "t", dev.migrate.analyzers.scan.ScanListener.NONE).findings().stream()
+                .filter(f -> f.code().equals("PF231") || f.code().equals("CFG004")).toList();
+    }
+
+    private static final String LOOP = """
+            from prefect import get_client
+
+            async def active_deployments():
+                async with get_client() as client:
+                    out = []
+                    for d in await client.read_deployments():
+                        if d.is_schedule_active:%s
+                            out.append((d.name, d.schedule))%s
+                    return out
+            """;
+
+    // the finding stands for both reads: an ignore comment on the later read's line leaves it out, and is used
+    @Test
+    void anIgnoreCommentOnALaterReadLeavesTheGroupedFindingOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        assertThat(scanned(root, LOOP.formatted("", "  # migrate: ignore PF231 -- checked by hand"))).isEmpty();
+    }
+
+    @Test
+    void anIgnoreCommentOnTheFirstReadLeavesItOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        assertThat(scanned(root, LOOP.formatted("  # migrate: ignore PF231", ""))).isEmpty();
+    }
+
+    // must not change: no comment, or one for another code, keeps the finding at the first read
+    @Test
+    void anIgnoreCommentForAnotherCodeKeepsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        assertThat(scanned(root, LOOP.formatted("", ""))).singleElement()
+                .satisfies(f -> assertThat(f.where().line()).isEqualTo(7));
+        assertThat(scanned(root, LOOP.formatted("", "  # migrate: ignore PF230"))).extracting(f -> f.code() + ":"
+                + f.where().line()).containsExactlyInAnyOrder("PF231:7", "CFG004:8");
+    }
 }
