@@ -45,6 +45,15 @@ final class ComposeAgentServices {
         return out;
     }
 
+    /** The agents recorded in {@code file}'s directory, its own included, ordered by file and then as written. */
+    List<Agent> project(Path file) {
+        Path dir = PrefectYamlFiles.directoryOf(file);
+        List<Agent> out = new ArrayList<>();
+        byFile.entrySet().stream().filter(e -> PrefectYamlFiles.directoryOf(e.getKey()).equals(dir))
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> out.addAll(e.getValue()));
+        return out;
+    }
+
     /** The services of {@code docs} whose command or entrypoint runs a Prefect agent, as the file is now. */
     static List<Agent> in(Yaml.Documents docs) {
         List<Agent> out = new ArrayList<>();
