@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.ComposeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,15 +50,15 @@ final class HeldComposeProjects {
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 compose.visit(tree, ctx);
                 if (tree instanceof Yaml.Documents docs) {
-                    in(ctx).record(docs);
+                    in(ctx).record(docs, PrefectTarget.from(ctx).minor());
                 }
                 return tree;
             }
         };
     }
 
-    private void record(Yaml.Documents docs) {
-        agents.record(docs);
+    private void record(Yaml.Documents docs, int targetMinor) {
+        agents.record(docs, targetMinor);
         List<Build> found = ComposeBuilds.in(docs);
         if (!found.isEmpty()) {
             builds.put(docs.getSourcePath(), found);
@@ -82,14 +83,12 @@ final class HeldComposeProjects {
     }
 
     /**
-     * In a safe run, the agent that holds the image a Dockerfile builds: a compose service of a project with an agent
-     * left is built from it (the agent's own service first). With {@code --unsafe-fixes} the agents become workers, so
-     * nothing is held here.
+     * The agent that holds the image a Dockerfile builds: a compose service of a project with an agent left is built
+     * from it (the agent's own service first). With {@code --unsafe-fixes} the agents become workers, so only one whose
+     * command the translation cannot move holds it then.
      */
     Optional<ComposeAgentServices.Agent> holdingDockerfile(Path dockerfile, ExecutionContext ctx) {
-        if (FixSafety.unsafeAllowed(ctx)) {
-            return Optional.empty();
-        }
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         Path target = dockerfile.normalize();
         ComposeAgentServices.Agent other = null;
         for (Map.Entry<Path, List<Build>> e : builds.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
@@ -97,7 +96,7 @@ final class HeldComposeProjects {
                 continue;
             }
             List<ComposeAgentServices.Agent> project = agents.project(e.getKey()).stream()
-                    .filter(a -> ComposeFiles.isCompose(a.file(), ctx)).toList();
+                    .filter(a -> ComposeFiles.isCompose(a.file(), ctx) && (!unsafe || agents.staysAnAgent(a))).toList();
             for (Build b : e.getValue()) {
                 if (!b.dockerfile().equals(target) || project.isEmpty()) {
                     continue;

@@ -145,6 +145,17 @@ class ComposeBuiltImagesStayOnOnePrefectTest implements RewriteTest {
                 """, spec -> spec.path("deploy/agent/docker/Dockerfile.agent")));
     }
 
+    // an agent whose queues come from a variable stays an agent even with --unsafe-fixes: its built image stays too
+    @Test
+    void anAgentLeftForAPersonHoldsItsDockerfileEvenWithUnsafeFixes() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, heldNotes(rows -> assertThat(rows)
+                .filteredOn(r -> r.sourcePath().equals("Dockerfile")).singleElement().satisfies(r -> assertThat(r.message())
+                        .contains("service `agent` (compose.yaml) still runs").contains("which was not made")))),
+            yaml("services:\n  agent:\n    build: .\n    command: prefect agent start $QUEUES\n",
+                spec -> spec.path("compose.yaml")),
+            text(FROM_PREFECT_2, spec -> spec.path("Dockerfile")));
+    }
+
     // the other way round: the server is built, the agent runs the stock image; a 3.x server under a 2.x agent
     @Test
     void aSafeRunKeepsABuiltServerOfAProjectWithAnAgent() {
