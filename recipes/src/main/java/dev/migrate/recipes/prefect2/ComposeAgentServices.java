@@ -1,9 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
 import java.nio.file.Path;
+import dev.migrate.recipes.prefectcli.CliOptions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
@@ -24,13 +27,68 @@ final class ComposeAgentServices {
     }
 
     private final Map<Path, List<Agent>> byFile = new ConcurrentHashMap<>();
+    /** The recorded agents whose command MigrateComposeAgentToWorker leaves for a person, even with --unsafe-fixes. */
+    private final Set<Agent> stuck = ConcurrentHashMap.newKeySet();
 
-    /** Records the agents of one of the run's files as it was before any edit. */
-    void record(Yaml.Documents docs) {
+    /** Records the agents of one of the run's files as it was before any edit, for a run to Prefect 3.{@code targetMinor}. */
+    void record(Yaml.Documents docs, int targetMinor) {
         List<Agent> agents = in(docs);
         if (!agents.isEmpty()) {
             byFile.put(docs.getSourcePath(), agents);
+            stuck.addAll(untranslated(docs, targetMinor));
         }
+    }
+
+    /** Whether {@code agent} (recorded) stays an agent even with --unsafe-fixes: its command cannot be translated. */
+    boolean staysAnAgent(Agent agent) {
+        return stuck.contains(agent);
+    }
+
+    /**
+     * The agents of {@code docs} whose command the worker translation leaves as it was ({@code prefect agent start
+     * $QUEUES}, a form it cannot read, an entrypoint whose arguments are in {@code command}): read as
+     * MigrateComposeAgentToWorker reads a service, so that a Dockerfile it builds is held as its image is.
+     */
+    private static List<Agent> untranslated(Yaml.Documents docs, int targetMinor) {
+        Set<String> agents = new HashSet<>();
+        in(docs).forEach(a -> agents.add(a.service()));
+        List<Agent> out = new ArrayList<>();
+        Cursor root = new Cursor(null, docs);
+        CliOptions options = new CliOptions("process", targetMinor);
+        for (Yaml.Document doc : docs.getDocuments()) {
+            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+                continue;
+            }
+            for (Yaml.Mapping.Entry section : top.getEntries()) {
+                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
+                    continue;
+                }
+                for (Yaml.Mapping.Entry service : services.getEntries()) {
+                    if (agents.contains(service.getKey().getValue()) && service.getValue() instanceof Yaml.Mapping body
+                            && !translates(body, root, options)) {
+                        out.add(new Agent(docs.getSourcePath(), service.getKey().getValue()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The worker translation's choice of field (command, else entrypoint) and whether it moves it. */
+    private static boolean translates(Yaml.Mapping body, Cursor root, CliOptions options) {
+        Yaml.Mapping.Entry command = field(body, "command");
+        Yaml.Mapping.Entry entrypoint = field(body, "entrypoint");
+        Yaml.Mapping.Entry runs = command != null && (entrypoint == null || command.print(root).contains("prefect"))
+                ? command : entrypoint;
+        if (runs == null || runs == entrypoint && command != null) {
+            return false;
+        }
+        ComposeCommand r = ComposeCommand.of(runs, options);
+        return r != null && r.changed() && r.value() != null;
+    }
+
+    private static Yaml.Mapping.Entry field(Yaml.Mapping m, String key) {
+        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
     }
 
     /** The agents recorded in the other files of {@code file}'s directory. */
@@ -42,6 +100,15 @@ final class ComposeAgentServices {
                 out.addAll(agents);
             }
         });
+        return out;
+    }
+
+    /** The agents recorded in {@code file}'s directory, its own included, ordered by file and then as written. */
+    List<Agent> project(Path file) {
+        Path dir = PrefectYamlFiles.directoryOf(file);
+        List<Agent> out = new ArrayList<>();
+        byFile.entrySet().stream().filter(e -> PrefectYamlFiles.directoryOf(e.getKey()).equals(dir))
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> out.addAll(e.getValue()));
         return out;
     }
 

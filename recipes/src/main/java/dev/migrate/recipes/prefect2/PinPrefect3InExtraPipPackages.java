@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -18,9 +18,10 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code environment:} (map or {@code KEY=value} list), a Kubernetes {@code env:} item or a prefect.yaml job
  * variable. Its Prefect 2 integration pins ({@code prefect-docker==0.4.1}) require Prefect 2, so on a Prefect 3
  * image pip downgrades Prefect or the worker fails to start; they move to the first releases for Prefect 3, as in
- * requirements files.
+ * requirements files. In a compose project whose agent stays a Prefect 2 agent ({@link HeldComposeProjects}) they
+ * stay, each with a manual note naming the agent: raised, they would pull Prefect 3 into the held 2.x containers.
  */
-public class PinPrefect3InExtraPipPackages extends Recipe {
+public class PinPrefect3InExtraPipPackages extends ScanningRecipe<HeldComposeProjects> {
     private static final String KEY = "EXTRA_PIP_PACKAGES";
     /** A package word of the value: up to white space, quotes kept out. */
     private static final Pattern WORD = Pattern.compile("[^\\s\"']+");
@@ -39,8 +40,27 @@ public class PinPrefect3InExtraPipPackages extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
+        return HeldComposeProjects.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
+        return HeldComposeProjects.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(HeldComposeProjects acc) {
         return new YamlIsoVisitor<>() {
+            /** The agent that holds the Prefect of the compose file being visited back, or null. */
+            private ComposeAgentServices.Agent heldBy;
+
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                heldBy = acc.holdingCompose(documents, ctx).orElse(null);
+                return super.visitDocuments(documents, ctx);
+            }
+
             @Override
             public Yaml.Scalar visitScalar(Yaml.Scalar scalar, ExecutionContext ctx) {
                 Yaml.Scalar s = super.visitScalar(scalar, ctx);
@@ -58,6 +78,12 @@ public class PinPrefect3InExtraPipPackages extends Recipe {
                     return s;
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                if (heldBy != null) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), s), getName(), true,
+                            HeldComposeProjects.heldNote("EXTRA_PIP_PACKAGES `" + value.substring(from) + "`", heldBy, path,
+                                    ctx), "PF208"));
+                    return s;
+                }
                 notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), s), getName(), false,
                         "EXTRA_PIP_PACKAGES `" + value.substring(from) + "` became `" + pinned.substring(from)
                                 + "`: the image installs these at start, and the Prefect 2 pins would downgrade Prefect"));

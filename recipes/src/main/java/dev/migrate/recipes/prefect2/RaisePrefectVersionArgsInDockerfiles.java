@@ -13,9 +13,11 @@ import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -27,9 +29,11 @@ import org.openrewrite.text.PlainTextVisitor;
  * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
  * An inline default in the file ({@code prefect==${PREFECT_VERSION:-2.14.3}}, {@link PrefectVersionDefaults}) is raised
  * too, and so is an integration's version ARG ({@code ARG PREFECT_AWS_VERSION=0.4.5} read by
- * {@code prefect-aws==${PREFECT_AWS_VERSION}}), to the package's first Prefect 3 release.
+ * {@code prefect-aws==${PREFECT_AWS_VERSION}}), to the package's first Prefect 3 release. A Dockerfile that builds a
+ * service of a compose project whose agent stays a Prefect 2 agent in a safe run ({@link HeldComposeProjects}) keeps
+ * its versions, each with a manual note naming the agent.
  */
-public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
+public class RaisePrefectVersionArgsInDockerfiles extends ScanningRecipe<HeldComposeProjects> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -47,13 +51,28 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
+        return HeldComposeProjects.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
+        return HeldComposeProjects.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(HeldComposeProjects acc) {
         return Preconditions.check(FilesByPath.matching(FileGlobs.DOCKERFILES),
                 new PlainTextVisitor<>() {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
                         PrefectTarget target = PrefectTarget.from(ctx);
+                        Optional<ComposeAgentServices.Agent> heldBy = acc.holdingDockerfile(file.getSourcePath(), ctx);
+                        if (heldBy.isPresent()) {
+                            noteHeld(file, heldBy.get(), ctx);
+                            return file;
+                        }
                         String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, PrefectVersionArgs.VERSION_GROUP, m -> {
                             String name = m.group("name");
                             if (!PrefectVersionArgs.reachesPrefect(text, name, m.group("version"))) {
@@ -81,6 +100,30 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
+    }
+
+    /** A manual note on each version this file would raise, left as it is for the agent that holds it. */
+    private void noteHeld(PlainText file, ComposeAgentServices.Agent agent, ExecutionContext ctx) {
+        String text = file.getText();
+        String path = file.getSourcePath().toString();
+        Matcher m = PrefectVersionArgs.ARG.matcher(text);
+        while (m.find()) {
+            if (PrefectVersionArgs.reachesPrefect(text, m.group("name"), m.group("version"))) {
+                noteHeld(path, TextPositions.lineOf(text, m.start()), "ARG " + m.group("name") + "=" + m.group("version"),
+                        agent, ctx);
+            }
+        }
+        for (IntegrationVersionArgs.IntegrationArg arg : IntegrationVersionArgs.in(text)) {
+            noteHeld(path, TextPositions.lineOf(text, arg.versionStart()), "ARG " + arg.name() + "=" + arg.version(), agent, ctx);
+        }
+        for (PrefectVersionVariables.Value v : PrefectVersionDefaults.in(text)) {
+            noteHeld(path, TextPositions.lineOf(text, v.start()), "${" + v.name() + ":-" + v.version() + "}", agent, ctx);
+        }
+    }
+
+    private void noteHeld(String path, int line, String what, ComposeAgentServices.Agent agent, ExecutionContext ctx) {
+        notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                HeldComposeProjects.heldNote("`" + what + "`", agent, path, ctx), "PF208"));
     }
 
     /**

@@ -19,7 +19,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * default (which {@link RaisePrefectVersionArgsInDockerfiles} raises), so an upgraded image would still install
  * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release, and one
  * named for an integration's version ({@code PREFECT_AWS_VERSION: 0.4.5}) below its first Prefect 3 release takes that
- * release, as the Dockerfile's ARG for it is raised.
+ * release, as the Dockerfile's ARG for it is raised. In a compose project whose agent stays a Prefect 2 agent
+ * ({@link HeldComposeProjects}) they stay, each with a manual note naming the agent, as its images do.
  */
 public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
     /** {@code NAME=VALUE} in the list form of {@code args:}. */
@@ -39,9 +40,23 @@ public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
     }
 
     @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ComposeFiles acc) {
+        return HeldComposeProjects.scanner();
+    }
+
+    @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(ComposeFiles acc) {
         // compose files by name, and those the run's commands, .env files or includes name (deploy/stack.yml)
         return new ComposeVisitor(acc) {
+            /** The agent that holds the Prefect of the file being visited back, or null. */
+            private ComposeAgentServices.Agent heldBy;
+
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                heldBy = HeldComposeProjects.in(ctx).holdingCompose(documents, ctx).orElse(null);
+                return super.visitDocuments(documents, ctx);
+            }
+
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
@@ -81,6 +96,12 @@ public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
                     return null;
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                if (heldBy != null) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), at), getName(), true,
+                            HeldComposeProjects.heldNote("build argument `" + name + ": " + old + "`", heldBy, path, ctx),
+                            "PF208"));
+                    return null;
+                }
                 notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), at), getName(), false,
                         "raised build argument " + name + " from " + old + " to " + pin + why + ", which the image's "
                                 + "Dockerfile uses in place of its own ARG default"));

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -24,9 +24,11 @@ import org.openrewrite.text.PlainTextVisitor;
 /**
  * Pins {@code FROM prefecthq/prefect:2.*} base images to Prefect 3, and the same image held in an {@code ARG} that a
  * {@code FROM ${BASE_IMAGE}} builds on ({@link PrefectVersionVariables#inDockerfile}, the scan's definition): only the
- * image's characters change, so quotes and the {@code FROM} line stay.
+ * image's characters change, so quotes and the {@code FROM} line stay. A Dockerfile that builds a service of a compose
+ * project whose agent stays a Prefect 2 agent in a safe run ({@link HeldComposeProjects}) keeps its image, with a manual
+ * note naming the agent: a 3.x image cannot run {@code prefect agent start}, nor serve a server held on 2.
  */
-public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
+public class UpgradePrefectBaseImagesInDockerfiles extends ScanningRecipe<HeldComposeProjects> {
     private static final Pattern FROM = Pattern.compile("(?im)^([ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?)(\\S+)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
@@ -42,13 +44,27 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
+        return HeldComposeProjects.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
+        return HeldComposeProjects.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(HeldComposeProjects acc) {
         return Preconditions.check(FilesByPath.matching(FileGlobs.DOCKERFILES),
                 new PlainTextVisitor<>() {
+                    /** The agent that holds this Dockerfile's image back, or null. */
+                    private ComposeAgentServices.Agent heldBy;
+
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
                         String path = file.getSourcePath().toString();
+                        heldBy = acc.holdingDockerfile(file.getSourcePath(), ctx).orElse(null);
                         // the spans to replace, found in the text as it came: FROM images and the ARG images FROM reads
                         TreeMap<Integer, Integer> ends = new TreeMap<>();
                         Map<Integer, String> images = new HashMap<>();
@@ -78,6 +94,11 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
                     private String upgraded(String image, String path, int line, ExecutionContext ctx) {
                         Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(image, PrefectTarget.from(ctx));
                         if (up.isEmpty()) {
+                            return null;
+                        }
+                        if (heldBy != null && !up.get().image().equals(image)) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                                    HeldComposeProjects.heldNote("`" + image + "`", heldBy, path, ctx), "PF208"));
                             return null;
                         }
                         if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {

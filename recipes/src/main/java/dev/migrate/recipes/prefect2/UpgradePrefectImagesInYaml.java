@@ -3,7 +3,6 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
-import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -27,7 +25,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * image of the project's compose files (the compose files of one directory) is left as it was with a manual note
  * naming the agent. A second run with {@code --unsafe-fixes} moves the agent and then raises the images.
  */
-public class UpgradePrefectImagesInYaml extends ScanningRecipe<UpgradePrefectImagesInYaml.Accumulator> {
+public class UpgradePrefectImagesInYaml extends ScanningRecipe<HeldComposeProjects> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -44,50 +42,27 @@ public class UpgradePrefectImagesInYaml extends ScanningRecipe<UpgradePrefectIma
                 + "a stack that does not work.";
     }
 
-    /** The run's compose files and the agents they held before any edit. */
-    public static final class Accumulator {
-        final ComposeAgentServices agents = new ComposeAgentServices();
+    @Override
+    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
+        return HeldComposeProjects.in(ctx);
     }
 
     @Override
-    public Accumulator getInitialValue(ExecutionContext ctx) {
-        return new Accumulator();
+    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
+        return HeldComposeProjects.scanner();
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(Accumulator acc) {
-        TreeVisitor<?, ExecutionContext> compose = ComposeFiles.scanner();
-        return new TreeVisitor<Tree, ExecutionContext>() {
-            @Override
-            public Tree visit(Tree tree, ExecutionContext ctx) {
-                compose.visit(tree, ctx);
-                if (tree instanceof Yaml.Documents docs) {
-                    acc.agents.record(docs);
-                }
-                return tree;
-            }
-        };
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor(Accumulator acc) {
+    public TreeVisitor<?, ExecutionContext> getVisitor(HeldComposeProjects acc) {
         return new YamlIsoVisitor<>() {
             /** The agent that holds the Prefect images of the file being visited back, or null. */
             private ComposeAgentServices.Agent heldBy;
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
-                heldBy = null;
-                if (ComposeFiles.isCompose(documents.getSourcePath(), ctx)) {
-                    // this file as it is now (after the agent-to-worker recipe), else, when that recipe could not
-                    // move them (a safe run), the agents of the project's other compose files
-                    List<ComposeAgentServices.Agent> left = new ArrayList<>(ComposeAgentServices.in(documents));
-                    if (!FixSafety.unsafeAllowed(ctx)) {
-                        acc.agents.besides(documents.getSourcePath()).stream()
-                                .filter(a -> ComposeFiles.isCompose(a.file(), ctx)).forEach(left::add);
-                    }
-                    heldBy = left.isEmpty() ? null : left.get(0);
-                }
+                // this file as it is now (after the agent-to-worker recipe), else, when that recipe could not move
+                // them (a safe run), the agents of the project's other compose files
+                heldBy = acc.holdingCompose(documents, ctx).orElse(null);
                 return super.visitDocuments(documents, ctx);
             }
 
@@ -113,8 +88,8 @@ public class UpgradePrefectImagesInYaml extends ScanningRecipe<UpgradePrefectIma
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
                 int line = YamlPositions.lineOf(getCursor(), e);
                 if (heldBy != null && !up.get().image().equals(scalar.getValue())) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, heldNote(scalar.getValue(),
-                            heldBy, path, ctx), "PF208"));
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                            HeldComposeProjects.heldNote("`" + scalar.getValue() + "`", heldBy, path, ctx), "PF208"));
                     return e;
                 }
                 if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
@@ -147,17 +122,6 @@ public class UpgradePrefectImagesInYaml extends ScanningRecipe<UpgradePrefectIma
     }
 
     private static final String REPO = "prefecthq/prefect";
-
-    /** Why an image of a compose project with an agent left is not raised, and what moves it. */
-    private static String heldNote(String image, ComposeAgentServices.Agent agent, String path, ExecutionContext ctx) {
-        String where = agent.file().toString().equals(path) ? "" : " (" + agent.file() + ")";
-        String why = "`" + image + "` left as it is: service `" + agent.service() + "`" + where + " still runs a Prefect "
-                + "agent, which a Prefect 3 server does not serve and a Prefect 3 image cannot start, so the project's "
-                + "Prefect images move together with the agent's move to a worker (PF203)";
-        return FixSafety.unsafeAllowed(ctx)
-                ? why + ", which was not made: rewrite its command by hand (see its note), then rerun"
-                : MigrationNotes.unsafeFixNotApplied(why);
-    }
 
     /** The upgrade of a whole image reference, as the tag alone. */
     private static Optional<PrefectImageTags.Upgrade> tagOnly(Optional<PrefectImageTags.Upgrade> up) {

@@ -1,0 +1,74 @@
+package dev.migrate.recipes.prefect2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * The Dockerfiles a compose file's services are built from: {@code build: ./dir} (its {@code Dockerfile}) or
+ * {@code build: {context: ./dir, dockerfile: docker/Dockerfile.agent}}, the Dockerfile taken relative to the context
+ * and the context relative to the compose file, as compose reads them. A context compose fetches (a Git URL) or one
+ * written with a variable is not a file of the run and is left out.
+ */
+final class ComposeBuilds {
+    private ComposeBuilds() {
+    }
+
+    static List<HeldComposeProjects.Build> in(Yaml.Documents docs) {
+        List<HeldComposeProjects.Build> out = new ArrayList<>();
+        Path dir = PrefectYamlFiles.directoryOf(docs.getSourcePath());
+        for (Yaml.Document doc : docs.getDocuments()) {
+            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+                continue;
+            }
+            for (Yaml.Mapping.Entry section : top.getEntries()) {
+                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
+                    continue;
+                }
+                for (Yaml.Mapping.Entry service : services.getEntries()) {
+                    if (service.getValue() instanceof Yaml.Mapping body) {
+                        Path dockerfile = dockerfileOf(body, dir);
+                        if (dockerfile != null) {
+                            out.add(new HeldComposeProjects.Build(docs.getSourcePath(), service.getKey().getValue(), dockerfile));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The Dockerfile of a service's {@code build:}, or null without one the run can hold. */
+    private static Path dockerfileOf(Yaml.Mapping body, Path dir) {
+        Yaml.Block build = value(body, "build");
+        String context;
+        String dockerfile = "Dockerfile";
+        if (build instanceof Yaml.Scalar s) {
+            context = s.getValue();
+        } else if (build instanceof Yaml.Mapping m) {
+            context = value(m, "context") instanceof Yaml.Scalar c ? c.getValue() : ".";
+            if (value(m, "dockerfile") instanceof Yaml.Scalar d) {
+                dockerfile = d.getValue();
+            } else if (value(m, "dockerfile_inline") != null) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        if (!isLocal(context) || !isLocal(dockerfile)) {
+            return null;
+        }
+        return dir.resolve(context).resolve(dockerfile).normalize();
+    }
+
+    private static boolean isLocal(String path) {
+        return !path.isBlank() && !path.contains("$") && !path.contains("://") && !path.startsWith("git@")
+                && !path.startsWith("/") && !path.startsWith("~");
+    }
+
+    private static Yaml.Block value(Yaml.Mapping m, String key) {
+        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).map(Yaml.Mapping.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+}
