@@ -35,6 +35,9 @@ public final class CronDialects {
     private static final Pattern QUARTZ_LAST_WEEKDAY = Pattern.compile("([1-7])L");
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser SPRING = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+    /** Built once: each factory call builds both cron definitions anew; a mapper only reads its final tables. */
+    private static final CronMapper SPRING_TO_QUARTZ = CronMapper.fromSpringToQuartz();
+    private static final CronMapper QUARTZ_TO_UNIX = CronMapper.fromQuartzToUnix();
     /** Spring's macros (since Spring 5.3), which cron-utils does not read, as the Unix cron they stand for. */
     private static final Map<String, String> SPRING_MACROS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
             "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *",
@@ -229,7 +232,7 @@ public final class CronDialects {
         Cron cron = parse(SPRING, spring, "Spring");
         Cron quartz;
         try {
-            quartz = CronMapper.fromSpringToQuartz().map(cron);
+            quartz = SPRING_TO_QUARTZ.map(cron);
         } catch (IllegalArgumentException e) {
             throw new ScheduleSyntaxException("cannot express Spring cron '" + spring + "' as Unix cron: " + e.getMessage(), 0);
         }
@@ -257,7 +260,7 @@ public final class CronDialects {
         rejectSpecialDays(fields[3] + " " + fields[5], original);
         String unix;
         try {
-            unix = CronMapper.fromQuartzToUnix().map(quartz).asString();
+            unix = QUARTZ_TO_UNIX.map(quartz).asString();
         } catch (IllegalArgumentException e) {
             throw new ScheduleSyntaxException("cannot express '" + original + "' as Unix cron: " + e.getMessage(), 0);
         }
