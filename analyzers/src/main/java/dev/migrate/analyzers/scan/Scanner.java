@@ -114,6 +114,8 @@ public final class Scanner {
         boolean directory = Files.isDirectory(root);
         Path base = directory ? root : root.toAbsolutePath().getParent();
         Collector collector = new Collector();
+        // one instant for every schedule proof of this scan and its report, taken before the detectors ask for checks
+        dev.migrate.analyzers.schedule.ScheduleCheck.beginScan();
         List<Detector> fresh = factories.stream().<Detector>map(Supplier::get).toList();
         java.time.ZoneId zone = java.time.ZoneId.of(options.hostZone().zone());
         fresh.forEach(d -> {

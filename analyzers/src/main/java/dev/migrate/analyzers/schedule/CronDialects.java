@@ -35,6 +35,9 @@ public final class CronDialects {
     private static final Pattern QUARTZ_LAST_WEEKDAY = Pattern.compile("([1-7])L");
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser SPRING = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+    /** Built once: each factory call builds both cron definitions anew; a mapper only reads its final tables. */
+    private static final CronMapper SPRING_TO_QUARTZ = CronMapper.fromSpringToQuartz();
+    private static final CronMapper QUARTZ_TO_UNIX = CronMapper.fromQuartzToUnix();
     /** Spring's macros (since Spring 5.3), which cron-utils does not read, as the Unix cron they stand for. */
     private static final Map<String, String> SPRING_MACROS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
             "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *",
@@ -42,7 +45,39 @@ public final class CronDialects {
     /** The largest value of each Unix cron field, for the open end of a Quartz step such as {@code 0/5}. */
     private static final int[] UNIX_FIELD_MAX = {59, 23, 31, 12, 6};
 
+    /**
+     * Translations by text, errors included: a tree repeats its few Spring and Quartz crons hundreds of times, and each
+     * reading costs cron-utils parses (which compile their patterns on every call) and a mapper. Bounded, so that a
+     * tree of generated crons cannot grow it without end; past the bound a text is read each time, with the same answer.
+     */
+    private static final int REMEMBERED_TEXTS = 4096;
+    private static final Map<String, Reading> SPRING_READINGS = new ConcurrentHashMap<>();
+    private static final Map<String, Reading> QUARTZ_READINGS = new ConcurrentHashMap<>();
+
+    /** A text's Unix translation, or the syntax error reading it gave (its message and column). */
+    private record Reading(String unix, String error, int column) {
+    }
+
     private CronDialects() {
+    }
+
+    /** {@code read(text)} from the memo, or read and remembered; a remembered error is thrown afresh, the same. */
+    private static String remembered(Map<String, Reading> memo, String text, java.util.function.UnaryOperator<String> read) {
+        Reading r = memo.get(text);
+        if (r == null) {
+            try {
+                r = new Reading(read.apply(text), null, 0);
+            } catch (ScheduleSyntaxException e) {
+                r = new Reading(null, e.getMessage(), e.column());
+            }
+            if (memo.size() < REMEMBERED_TEXTS) {
+                memo.putIfAbsent(text, r);
+            }
+        }
+        if (r.error() != null) {
+            throw new ScheduleSyntaxException(r.error(), r.column());
+        }
+        return r.unix();
     }
 
     /**
@@ -50,6 +85,11 @@ public final class CronDialects {
      * uses something five-field cron cannot say (seconds other than 0, years, L, W, #).
      */
     public static String quartzToUnix(String quartz) {
+        return remembered(QUARTZ_READINGS, quartz, CronDialects::readQuartz);
+    }
+
+    /** {@link #quartzToUnix} read afresh, without the memo. */
+    static String readQuartz(String quartz) {
         Cron cron = parse(QUARTZ, quartz, "Quartz");
         String[] fields = cron.asString().split("\\s+");
         Optional<String> special = specialDays(fields[3], fields[5], true);
@@ -164,7 +204,16 @@ public final class CronDialects {
         return out;
     }
 
+    /**
+     * The Unix equivalent of a Spring expression; throws {@link ScheduleSyntaxException} when it is invalid or uses
+     * something five-field cron cannot say.
+     */
     public static String springToUnix(String spring) {
+        return remembered(SPRING_READINGS, spring, CronDialects::readSpring);
+    }
+
+    /** {@link #springToUnix} read afresh, without the memo (a special-day form asks the memo for its plain part). */
+    static String readSpring(String spring) {
         String macro = SPRING_MACROS.get(spring.strip().toLowerCase(Locale.ROOT));
         if (macro != null) {
             return macro;
@@ -183,7 +232,7 @@ public final class CronDialects {
         Cron cron = parse(SPRING, spring, "Spring");
         Cron quartz;
         try {
-            quartz = CronMapper.fromSpringToQuartz().map(cron);
+            quartz = SPRING_TO_QUARTZ.map(cron);
         } catch (IllegalArgumentException e) {
             throw new ScheduleSyntaxException("cannot express Spring cron '" + spring + "' as Unix cron: " + e.getMessage(), 0);
         }
@@ -211,7 +260,7 @@ public final class CronDialects {
         rejectSpecialDays(fields[3] + " " + fields[5], original);
         String unix;
         try {
-            unix = CronMapper.fromQuartzToUnix().map(quartz).asString();
+            unix = QUARTZ_TO_UNIX.map(quartz).asString();
         } catch (IllegalArgumentException e) {
             throw new ScheduleSyntaxException("cannot express '" + original + "' as Unix cron: " + e.getMessage(), 0);
         }

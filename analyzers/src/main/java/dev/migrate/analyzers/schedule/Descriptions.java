@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 /** Human sentences for schedules; cron text is described by cron-utils, reworded by {@code cron-phrases.yaml}. */
 final class Descriptions {
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** One describer for all: it holds only its (read-only) resource bundle, which each instance() looks up again. */
+    private static final CronDescriptor DESCRIBER = CronDescriptor.instance(Locale.UK);
     private static final List<Map.Entry<Pattern, String>> PHRASES = phrases();
 
     private Descriptions() {
@@ -42,7 +44,7 @@ final class Descriptions {
         }
         String text;
         try {
-            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(withoutWholeRanges(e, rule)).text())));
+            text = reworded(DESCRIBER.describe(UNIX.parse(describable(withoutWholeRanges(e, rule)).text())));
         } catch (IllegalArgumentException ex) {
             text = "cron " + e.text();
         }

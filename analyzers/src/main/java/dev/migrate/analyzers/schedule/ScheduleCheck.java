@@ -36,13 +36,16 @@ public final class ScheduleCheck {
     /**
      * The check that reads schedules naming no zone in {@code zone} (a scan's detectors get it from the scan's options,
      * readers after the scan from its inventory's {@link dev.migrate.analyzers.scan.Inventory#hostZone}),
-     * with proofs starting now, or at {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be
-     * compared byte for byte.
+     * with proofs starting at the scan's instant ({@link #beginScan}), or at {@code -Dmigrate.now} (an ISO instant) so
+     * that reports of a fixed tree can be compared byte for byte.
      */
     public static ScheduleCheck inZone(ZoneId zone) {
-        String fixed = System.getProperty("migrate.now");
-        // To the minute: every detector and report writer of one run then shares one check and its proofs.
-        Instant now = fixed == null ? Clock.systemUTC().instant().truncatedTo(ChronoUnit.MINUTES) : Instant.parse(fixed);
+        return inZone(zone, Clock.systemUTC());
+    }
+
+    /** {@link #inZone(ZoneId)} with the clock read when no scan has begun yet (tests move it). */
+    static ScheduleCheck inZone(ZoneId zone, Clock clock) {
+        Instant now = scanInstant(clock);
         ScheduleCheck s = shared;
         if (s == null || !s.hostZone.equals(zone) || !s.now.equals(now)) {
             s = new ScheduleCheck(zone, now);
@@ -51,8 +54,40 @@ public final class ScheduleCheck {
         return s;
     }
 
-    private static volatile ScheduleCheck shared;
+    /**
+     * Takes the instant every check of the scan starting now proves from: read once here, not on each {@link #inZone}
+     * call, so that a scan crossing a minute boundary neither starts fresh checks (proving its schedules again) nor
+     * writes a report from another instant than its detectors used. The scanner calls it before it makes its detectors.
+     */
+    public static void beginScan() {
+        beginScan(Clock.systemUTC());
+    }
 
+    static void beginScan(Clock clock) {
+        scanStart = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** {@code -Dmigrate.now} when set, else the scan's instant, taken from {@code clock} on first use if no scan began. */
+    private static Instant scanInstant(Clock clock) {
+        String fixed = System.getProperty("migrate.now");
+        if (fixed != null) {
+            return Instant.parse(fixed);
+        }
+        Instant start = scanStart;
+        if (start == null) {
+            synchronized (ScheduleCheck.class) {
+                if (scanStart == null) {
+                    beginScan(clock);
+                }
+                start = scanStart;
+            }
+        }
+        return start;
+    }
+
+    private static volatile ScheduleCheck shared;
+    /** The current scan's instant, to the minute; null until a scan begins or a check is first asked for. */
+    private static volatile Instant scanStart;
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
     public Schedule interpret(ScheduleSpec spec) {
