@@ -74,21 +74,15 @@ final class ComposeAgentServices {
         return out;
     }
 
-    /** The worker translation's choice of field (command, else entrypoint) and whether it moves it. */
+    /** Whether the worker translation moves the service: the field it reads, and an entrypoint not fed by a command. */
     private static boolean translates(Yaml.Mapping body, Cursor root, CliOptions options) {
-        Yaml.Mapping.Entry command = field(body, "command");
-        Yaml.Mapping.Entry entrypoint = field(body, "entrypoint");
-        Yaml.Mapping.Entry runs = command != null && (entrypoint == null || command.print(root).contains("prefect"))
-                ? command : entrypoint;
-        if (runs == null || runs == entrypoint && command != null) {
+        Yaml.Mapping.Entry runs = MigrateComposeAgentToWorker.commandField(body, root);
+        if (runs == null || runs.getKey().getValue().equals("entrypoint")
+                && MigrateComposeAgentToWorker.find(body, "command") != null) {
             return false;
         }
         ComposeCommand r = ComposeCommand.of(runs, options);
         return r != null && r.changed() && r.value() != null;
-    }
-
-    private static Yaml.Mapping.Entry field(Yaml.Mapping m, String key) {
-        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
     }
 
     /** The agents recorded in the other files of {@code file}'s directory. */

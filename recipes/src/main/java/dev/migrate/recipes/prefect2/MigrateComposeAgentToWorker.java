@@ -518,8 +518,11 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
         return block;
     }
 
-    /** The field that runs the service's prefect command: {@code command}, else {@code entrypoint}. */
-    private static Yaml.Mapping.Entry commandField(Yaml.Mapping body, Cursor cursor) {
+    /**
+     * The field that runs the service's prefect command: {@code command}, else {@code entrypoint} (ComposeAgentServices
+     * asks it too, to know ahead of this recipe which agents it will move).
+     */
+    static Yaml.Mapping.Entry commandField(Yaml.Mapping body, Cursor cursor) {
         Yaml.Mapping.Entry command = find(body, "command");
         Yaml.Mapping.Entry entrypoint = find(body, "entrypoint");
         if (command != null && (entrypoint == null || command.print(cursor).contains("prefect"))) {
@@ -528,7 +531,7 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
         return entrypoint;
     }
 
-    private static Yaml.Mapping.Entry find(Yaml.Mapping m, String key) {
+    static Yaml.Mapping.Entry find(Yaml.Mapping m, String key) {
         return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
     }
 }
