@@ -55,20 +55,9 @@ final class ComposeAgentServices {
         List<Agent> out = new ArrayList<>();
         Cursor root = new Cursor(null, docs);
         CliOptions options = new CliOptions("process", targetMinor);
-        for (Yaml.Document doc : docs.getDocuments()) {
-            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
-                continue;
-            }
-            for (Yaml.Mapping.Entry section : top.getEntries()) {
-                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
-                    continue;
-                }
-                for (Yaml.Mapping.Entry service : services.getEntries()) {
-                    if (agents.contains(service.getKey().getValue()) && service.getValue() instanceof Yaml.Mapping body
-                            && !translates(body, root, options)) {
-                        out.add(new Agent(docs.getSourcePath(), service.getKey().getValue()));
-                    }
-                }
+        for (ComposeServices.Service service : ComposeServices.of(docs)) {
+            if (agents.contains(service.name()) && !translates(service.body(), root, options)) {
+                out.add(new Agent(docs.getSourcePath(), service.name()));
             }
         }
         return out;
@@ -110,19 +99,9 @@ final class ComposeAgentServices {
     static List<Agent> in(Yaml.Documents docs) {
         List<Agent> out = new ArrayList<>();
         Cursor root = new Cursor(null, docs);
-        for (Yaml.Document doc : docs.getDocuments()) {
-            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
-                continue;
-            }
-            for (Yaml.Mapping.Entry section : top.getEntries()) {
-                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
-                    continue;
-                }
-                for (Yaml.Mapping.Entry service : services.getEntries()) {
-                    if (service.getValue() instanceof Yaml.Mapping body && runsAgent(body, root)) {
-                        out.add(new Agent(docs.getSourcePath(), service.getKey().getValue()));
-                    }
-                }
+        for (ComposeServices.Service service : ComposeServices.of(docs)) {
+            if (runsAgent(service.body(), root)) {
+                out.add(new Agent(docs.getSourcePath(), service.name()));
             }
         }
         return out;

@@ -18,22 +18,10 @@ final class ComposeBuilds {
     static List<HeldComposeProjects.Build> in(Yaml.Documents docs) {
         List<HeldComposeProjects.Build> out = new ArrayList<>();
         Path dir = PrefectYamlFiles.directoryOf(docs.getSourcePath());
-        for (Yaml.Document doc : docs.getDocuments()) {
-            if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
-                continue;
-            }
-            for (Yaml.Mapping.Entry section : top.getEntries()) {
-                if (!"services".equals(section.getKey().getValue()) || !(section.getValue() instanceof Yaml.Mapping services)) {
-                    continue;
-                }
-                for (Yaml.Mapping.Entry service : services.getEntries()) {
-                    if (service.getValue() instanceof Yaml.Mapping body) {
-                        Path dockerfile = dockerfileOf(body, dir);
-                        if (dockerfile != null) {
-                            out.add(new HeldComposeProjects.Build(docs.getSourcePath(), service.getKey().getValue(), dockerfile));
-                        }
-                    }
-                }
+        for (ComposeServices.Service service : ComposeServices.of(docs)) {
+            Path dockerfile = dockerfileOf(service.body(), dir);
+            if (dockerfile != null) {
+                out.add(new HeldComposeProjects.Build(docs.getSourcePath(), service.name(), dockerfile));
             }
         }
         return out;
