@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.sources.RepoPaths;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
@@ -272,21 +273,7 @@ final class WorkingDirectory {
 
     /** {@code dir/relative} with {@code .} and {@code ..} folded; empty when it climbs above the scan root. */
     static Optional<String> normalize(String dir, String relative) {
-        List<String> parts = new ArrayList<>();
-        for (String p : (dir + "/" + relative).split("/+")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(p);
-            }
-        }
-        return Optional.of(String.join("/", parts));
+        return RepoPaths.normalize(dir + "/" + relative);
     }
 
     /** A word's text with its quotes removed (the shell's quote removal, without expanding anything). */

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.cron;
 
+import dev.migrate.analyzers.sources.RepoPaths;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.sources.config.LiteralVariables;
@@ -146,28 +147,9 @@ public final class InstallerVariables {
         }
         boolean absolute = path.charAt(0) == '/';
         int slash = scriptPath.lastIndexOf('/');
-        Optional<String> normal = normalize(absolute ? path.toString()
+        Optional<String> normal = RepoPaths.normalize(absolute ? path.toString()
                 : (slash < 0 ? "" : scriptPath.substring(0, slash + 1)) + path);
         return normal.filter(p -> !p.isEmpty()).map(p -> absolute ? "/" + p : p);
-    }
-
-    /** {@code a/./b/../c} as {@code a/c}, without a leading slash; empty when it climbs above its start. */
-    static Optional<String> normalize(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/+")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(p);
-            }
-        }
-        return Optional.of(String.join("/", parts));
     }
 
     /** The variables recorded on {@code job}, by name ({@code INGEST_HOME} to {@code /opt/ingest}); empty when none. */
