@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.sources.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.analyzers.model.Finding;
@@ -71,11 +72,7 @@ class BuiltDeploymentFileMergerTest {
     }
 
     private Inventory scan(String... pathsAndTexts) throws IOException {
-        for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            Path p = tmp.resolve(pathsAndTexts[i]);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, pathsAndTexts[i + 1]);
-        }
+        TreeFiles.write(tmp, pathsAndTexts);
         return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE);
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.sources.TreeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.analyzers.model.Finding;
@@ -9,7 +10,6 @@ import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,11 +48,7 @@ class EntryDeploymentsTest {
     private Inventory scan(String... pathsAndTexts) throws IOException {
         List<String> all = new java.util.ArrayList<>(List.of("flows/etl.py", FLOWS, "prefect.yaml", PREFECT_YAML));
         all.addAll(List.of(pathsAndTexts));
-        for (int i = 0; i < all.size(); i += 2) {
-            Path p = tmp.resolve(all.get(i));
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, all.get(i + 1));
-        }
+        TreeFiles.write(tmp, all.toArray(String[]::new));
         return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE);
     }
 
