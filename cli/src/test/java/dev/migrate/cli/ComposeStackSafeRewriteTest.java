@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class ComposeStackSafeRewriteTest {
 
     @Test
     void aSafeRunLeavesTheK2StackOnOnePrefectAndTheUnsafeRunMovesItWhole() throws IOException {
-        Path copy = copyOf("k2-platform");
+        Path copy = TreeCopies.sample("k2-platform", work);
         String before = Files.readString(copy.resolve(COMPOSE));
 
         CliRun safe = CliRun.of("rewrite", copy.toString());
@@ -40,21 +39,5 @@ class ComposeStackSafeRewriteTest {
 
         CliRun again = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
         assertThat(again.out()).contains(" 0 file(s) changed");
-    }
-
-    private Path copyOf(String estate) throws IOException {
-        Path source = Path.of(System.getProperty("migrate.repo.root"), "samples", estate);
-        Path target = work.resolve(estate);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +36,7 @@ class CutoverKeysAcrossRewriteTest {
     @ParameterizedTest
     @ValueSource(strings = {"vps-prefect2", "k2-platform", "civis-scripts"})
     void theSamplesKeepTheirKeys(String estate) throws IOException {
-        Path copy = copyOf(Path.of(System.getProperty("migrate.repo.root"), "samples", estate), work.resolve(estate));
+        Path copy = TreeCopies.sample(estate, work);
         assertKeysKept(copy);
     }
 
@@ -252,19 +251,5 @@ class CutoverKeysAcrossRewriteTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.getValue());
         }
-    }
-
-    private static Path copyOf(Path source, Path target) throws IOException {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -92,17 +92,7 @@ class FixClaimsAreEditsTest {
     private Path copyOfRows() throws IOException, URISyntaxException {
         Path source = Path.of(getClass().getResource("fix-claims").toURI());
         Path target = work.resolve("rows");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
+        return TreeCopies.copy(source, target);
     }
 
     private static Map<String, String> texts(Path tree) throws IOException {

@@ -39,7 +39,7 @@ class SamplesRewriteTest {
     @ParameterizedTest
     @ValueSource(strings = {"k2-platform", "vps-prefect2", "civis-scripts"})
     void configMigratesAndSecondRunChangesNothing(String estate) throws IOException {
-        Path copy = copyOf(estate);
+        Path copy = TreeCopies.sample(estate, work);
         CliRun first = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).doesNotContain(" 0 file(s) changed");
@@ -70,7 +70,7 @@ class SamplesRewriteTest {
     @ParameterizedTest
     @ValueSource(strings = {"k2-platform", "vps-prefect2"})
     void pythonMigratesToPrefect3Only(String estate) throws Exception {
-        Path copy = copyOf(estate);
+        Path copy = TreeCopies.sample(estate, work);
         CliRun first = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("ReplaceDeploymentBuildFromFlow", "MoveRemovedPrefectImports");
@@ -93,22 +93,6 @@ class SamplesRewriteTest {
         for (JsonNode f : findings) {
             assertThat(f.get("code").asText()).as("finding after migration: %s", f).doesNotMatch("PF2[0-8][0-9]");
         }
-    }
-
-    private Path copyOf(String estate) throws IOException {
-        Path source = Path.of(System.getProperty("migrate.repo.root"), "samples", estate);
-        Path target = work.resolve(estate);
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path p : paths.toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return target;
     }
 
 }
