@@ -24,6 +24,8 @@ import java.util.Set;
  * given the zone with Python's {@code fold=0}; a skipped local time therefore lands one offset later
  * (02:30 becomes 03:30), a repeated local time fires only at its first occurrence, and duplicates are
  * dropped. The first {@code n} distinct dates are then sorted.
+ *
+ * <p>Spring and Quartz: see {@link DstRule#SPRING} and {@link DstRule#QUARTZ}; {@link #placed} walks them.
  */
 public final class CronFireTimes {
     private CronFireTimes() {
@@ -31,7 +33,7 @@ public final class CronFireTimes {
 
     /** The first {@code n} fire times at or after {@code start}, as Vixie cron would run them. */
     public static List<ZonedDateTime> vixie(CronExpression e, ZoneId zone, Instant start, int n) {
-        return walk(e, zone, start, n, e.wildcardTime());
+        return placed(e, DayRule.VIXIE, DstRule.VIXIE.placement(e), zone, start, n);
     }
 
     /**
@@ -39,14 +41,19 @@ public final class CronFireTimes {
      * each matching time ({@link DstRule#NAIVE_CLOCK}): Vixie cron's fixed-time rule for every job, wildcard or not.
      */
     public static List<ZonedDateTime> naiveClock(CronExpression e, ZoneId zone, Instant start, int n) {
-        return walk(e, zone, start, n, false);
+        return placed(e, DayRule.VIXIE, DstRule.NAIVE_CLOCK.placement(e), zone, start, n);
     }
 
     /**
-     * @param wildcard whether skipped local times are missed and repeated ones run twice (else a skipped one runs at the
-     *                 change and a repeated one at its first occurrence)
+     * The first {@code n} fire times at or after {@code start} of the local times {@code e} matches on {@code days},
+     * each placed by {@code placement}: Vixie cron, the naive clock, Spring and Quartz. Not croniter's placement (a
+     * skipped time one offset later can come after the next matching times), which {@link #prefect} walks.
      */
-    private static List<ZonedDateTime> walk(CronExpression e, ZoneId zone, Instant start, int n, boolean wildcard) {
+    static List<ZonedDateTime> placed(CronExpression e, DayRule days, DstRule.Placement placement, ZoneId zone,
+                                      Instant start, int n) {
+        if (placement.skipped() == DstRule.Skipped.ONE_OFFSET_LATER) {
+            throw new IllegalArgumentException("croniter's placement is walked by CronFireTimes.prefect");
+        }
         ZoneRules rules = zone.getRules();
         // A set: the skipped times of a fixed-time job run at the change, which can be the instant of the next matching
         // time too (02:00 skipped and 03:00 both at 03:00), and that is one run.
@@ -56,23 +63,29 @@ public final class CronFireTimes {
         int atOrAfter = 0;
         LocalDateTime t = LocalDateTime.ofInstant(start.minusSeconds(1), zone).minusHours(3);
         while (true) {
-            t = WallClockCron.next(e, DayRule.VIXIE, t);
+            t = WallClockCron.next(e, days, t);
             if (t == null) {
                 break;
             }
             List<ZoneOffset> offsets = rules.getValidOffsets(t);
-            // Autumn duplicates can come out of order, so only stop outside a repeated hour.
+            // Both passes of a repeated hour come out of order, so only stop outside one (a single pass keeps the
+            // order: the first pass ends where the next hour begins, the second pass begins where the first ended).
             if (atOrAfter >= n && offsets.size() < 2) {
                 break;
             }
             List<Instant> found = new ArrayList<>(2);
             if (offsets.isEmpty()) {
-                if (!wildcard) {
+                if (placement.skipped() == DstRule.Skipped.AT_THE_CHANGE) {
                     found.add(rules.getTransition(t).getInstant());
                 }
-            } else {
+            } else if (offsets.size() == 1) {
                 found.add(t.toInstant(offsets.get(0)));
-                if (offsets.size() == 2 && wildcard) {
+            } else {
+                // getValidOffsets lists an overlap's offset before the change first: the first pass
+                if (placement.repeated() != DstRule.Repeated.SECOND_PASS) {
+                    found.add(t.toInstant(offsets.get(0)));
+                }
+                if (placement.repeated() != DstRule.Repeated.FIRST_PASS) {
                     found.add(t.toInstant(offsets.get(1)));
                 }
             }
@@ -83,6 +96,25 @@ public final class CronFireTimes {
             }
         }
         return firstN(List.copyOf(out), start, zone, n);
+    }
+
+    /**
+     * Whether a scheduler with {@code placement} fires at {@code instant} when its local time matches: not at the pass
+     * of a repeated local time the placement leaves out. For fire times computed on every matching instant (cron-utils'
+     * reading of a cron on seconds), to keep the passes the scheduler keeps.
+     */
+    static boolean keepsPass(DstRule.Placement placement, Instant instant, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(LocalDateTime.ofInstant(instant, zone));
+        if (offsets.size() < 2) {
+            return true;
+        }
+        boolean firstPass = rules.getOffset(instant).equals(offsets.get(0));
+        return switch (placement.repeated()) {
+            case FIRST_PASS -> firstPass;
+            case SECOND_PASS -> !firstPass;
+            case BOTH_PASSES -> true;
+        };
     }
 
     /** The first {@code n} fire times at or after {@code start}, as Prefect 3's CronSchedule computes them. */

@@ -18,6 +18,11 @@ final class DstNotes {
         String head = "fire time #" + (index + 1) + " differs: legacy " + (legacy == null ? "none" : legacy)
                 + ", Prefect " + (prefect == null ? "none" : prefect);
         ZonedDateTime at = legacy != null ? legacy : prefect;
+        if (placedByJavaScheduler(source) && prefect != null && legacy != null && prefect.isBefore(legacy)) {
+            // Spring and Quartz leave out a time Prefect runs (a skipped 02:30 of a weekly job): the first difference is
+            // Prefect's run at the change, the legacy one can be a week later
+            at = prefect;
+        }
         // an interval's runs part at its first run after the change, which for a weekly one can be days later
         Duration reach = source instanceof Schedule.Interval iv && iv.every().compareTo(Duration.ofDays(1)) > 0
                 ? iv.every() : Duration.ofDays(1);
@@ -29,7 +34,10 @@ final class DstNotes {
         String change = (tr.isGap() ? "spring-forward" : "fall-back") + " change on "
                 + tr.getInstant().atZone(zone).toLocalDate() + " (" + zone.getId() + ")";
         String why;
-        if (source instanceof Schedule.Cron c && c.dst() == DstRule.NAIVE_CLOCK) {
+        String placed = javaSchedulerNote(source, target, tr, zone);
+        if (placed != null) {
+            why = placed;
+        } else if (source instanceof Schedule.Cron c && c.dst() == DstRule.NAIVE_CLOCK) {
             why = tr.isGap()
                     ? "the schedule library without a zone waits until the naive local clock reads the time, so a skipped "
                         + "time runs right at the change; Prefect moves it one offset later"
@@ -70,5 +78,28 @@ final class DstNotes {
             why = "the two sides resolve local times differently";
         }
         return head + " around the " + change + ": " + why;
+    }
+
+    private static boolean placedByJavaScheduler(Schedule source) {
+        return source instanceof Schedule.SecondsCron
+                || source instanceof Schedule.Cron c && (c.dst() == DstRule.SPRING || c.dst() == DstRule.QUARTZ);
+    }
+
+    /**
+     * What Spring or Quartz and Prefect 3 each do with the schedule's local times the change skips or repeats
+     * ({@link PassNotes}); null for other schedulers, or when none of its times is in the change's span.
+     */
+    private static String javaSchedulerNote(Schedule source, PrefectSchedule target, ZoneOffsetTransition tr, ZoneId zone) {
+        // Prefect 3's cron is croniter's rule; its interval of less than a day counts elapsed seconds, every pass
+        DstRule.Placement prefect = target.cron() != null ? DstRule.Placement.CRONITER : DstRule.Placement.ELAPSED;
+        if (placedByJavaScheduler(source) && source instanceof Schedule.Cron c) {
+            return PassNotes.explain(c.dst().scheduler(), c.dst().placement(c.expression()), prefect,
+                    PassNotes.cronTimes(c.expression(), c.dayRule(), tr), tr, zone);
+        }
+        if (source instanceof Schedule.SecondsCron sc && target.interval() != null) {
+            return PassNotes.explain(sc.dst().scheduler(), sc.dst().placement(true), prefect,
+                    PassNotes.everySeconds(sc.every().getSeconds(), tr), tr, zone);
+        }
+        return null;
     }
 }

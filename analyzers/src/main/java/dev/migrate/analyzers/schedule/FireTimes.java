@@ -48,11 +48,11 @@ public final class FireTimes {
             }
         }
         if (s instanceof Schedule.Cron c) {
-            return switch (c.dst()) {
-                case VIXIE -> CronFireTimes.vixie(c.expression(), c.zone(), start, n);
-                case NAIVE_CLOCK -> CronFireTimes.naiveClock(c.expression(), c.zone(), start, n);
-                case CRONITER -> CronFireTimes.prefect(c.expression(), c.dayRule() == DayRule.CRONITER_OR, c.zone(), start, n);
-            };
+            // croniter's walk has its own limits (Prefect's 1000 candidates); every other scheduler places the local
+            // times its days match by its DST rule
+            return c.dst() == DstRule.CRONITER
+                    ? CronFireTimes.prefect(c.expression(), c.dayRule() == DayRule.CRONITER_OR, c.zone(), start, n)
+                    : CronFireTimes.placed(c.expression(), c.dayRule(), c.dst().placement(c.expression()), c.zone(), start, n);
         }
         if (s instanceof Schedule.Calendar cal) {
             return CalendarFireTimes.next(cal.spec(), cal.hostZone(), start.minusNanos(1), n);
@@ -62,7 +62,21 @@ public final class FireTimes {
             return IntervalFireTimes.elapsed(iv.every(), anchor, iv.zone(), start, n);
         }
         if (s instanceof Schedule.SecondsCron sc) {
-            return CronDialects.secondsFireTimes(sc.text(), sc.quartz(), sc.zone(), start, n);
+            // cron-utils fires at every instant whose local time matches, both passes of a repeated hour; Quartz fires
+            // only the second (DstRule#QUARTZ): its first pass is left out, and cron-utils read on past it to make up n
+            DstRule.Placement kept = sc.dst().placement(true);
+            List<ZonedDateTime> out = new java.util.ArrayList<>();
+            Instant from = start;
+            for (int batch = 0; out.size() < n && batch < 16; batch++) {
+                int want = n - out.size();
+                List<ZonedDateTime> read = CronDialects.secondsFireTimes(sc.text(), sc.quartz(), sc.zone(), from, want);
+                read.stream().filter(t -> CronFireTimes.keepsPass(kept, t.toInstant(), sc.zone())).forEach(out::add);
+                if (read.size() < want || read.isEmpty()) {
+                    break; // cron-utils has no more
+                }
+                from = read.get(read.size() - 1).toInstant().plusSeconds(1);
+            }
+            return out;
         }
         if (s instanceof Schedule.WallClockInterval w) {
             return IntervalFireTimes.wallClock(w.every(), w.start(), w.zone(), start, n);

@@ -251,6 +251,12 @@ public final class PrefectTranslator {
      */
     static PrefectSchedule cron(Schedule.Cron c) {
         CronExpression e = c.expression();
+        if (c.dst() == DstRule.SPRING && ZoneFreeSchedules.firesAlikeInEveryZone(e)) {
+            // Spring fires such a cron at every instant whose local time matches, both passes of a repeated hour
+            // (DstRule#SPRING), which are its instants in UTC too; croniter in a zone with DST would run the repeated
+            // hour once, so it is written in UTC, where Prefect 3 runs the same instants
+            return PrefectSchedule.cron(e.text(), true, "UTC");
+        }
         boolean wantOr = c.dayRule().combinesWithOr(e);
         if (wantOr && (e.full(CronField.DAY_OF_MONTH) || e.full(CronField.DAY_OF_WEEK))) {
             // OR with a field that matches every day is every day; say so plainly.

@@ -45,6 +45,11 @@ public sealed interface Schedule {
      * of it ({@link CronDialects#secondsFireTimes}), not from interval arithmetic.
      */
     record SecondsCron(String text, boolean quartz, Duration every, ZoneId zone) implements Schedule {
+        /** Where its scheduler puts the seconds of a skipped or repeated hour. */
+        public DstRule dst() {
+            return quartz ? DstRule.QUARTZ : DstRule.SPRING;
+        }
+
         public String describe() {
             long n = every.getSeconds();
             String seconds = n == 1 ? "every second of every minute"

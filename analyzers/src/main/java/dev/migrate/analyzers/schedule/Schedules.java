@@ -26,10 +26,12 @@ public final class Schedules {
                     : unix(text, zone, croniterDays(spec));
             case CRON_SPRING -> CronDialects.everySeconds(text, false)
                     .<Schedule>map(every -> new Schedule.SecondsCron(text, false, every, zone))
-                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone));
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND,
+                            zone, DstRule.SPRING));
             case CRON_QUARTZ -> CronDialects.everySeconds(text, true)
                     .<Schedule>map(every -> new Schedule.SecondsCron(text, true, every, zone))
-                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone));
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND,
+                            zone, DstRule.QUARTZ));
             // APScheduler's `last` and `2nd mon` days are written as croniter's L and D#N, which read the same days
             case CRON_APSCHEDULER -> new Schedule.Cron(CronExpression.parseCroniter(text), DayRule.CRONITER_AND, zone);
             case CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);

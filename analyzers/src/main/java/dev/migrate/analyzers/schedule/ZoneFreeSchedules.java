@@ -69,6 +69,15 @@ public final class ZoneFreeSchedules {
         return true;
     }
 
+    /**
+     * Whether a five-field cron (a Spring cron's reading, {@link Schedules}) fires every hour of every day at minutes
+     * every zone's offsets leave in place: its instants are the same read in any zone, UTC included.
+     */
+    static boolean firesAlikeInEveryZone(CronExpression cron) {
+        BitSet minutes = cronMinutes(cron);
+        return minutes != null && invariant(minutes, OFFSET_MINUTES);
+    }
+
     /** The minutes of a cron that fires every hour of every day of every month; null for any other. */
     private static BitSet cronMinutes(String expression) {
         CronExpression cron;
@@ -77,7 +86,11 @@ public final class ZoneFreeSchedules {
         } catch (RuntimeException notFiveFields) {
             return null;
         }
-        if (!cron.full(CronField.HOUR) || !cron.full(CronField.DAY_OF_MONTH) || !cron.full(CronField.MONTH)
+        return cronMinutes(cron);
+    }
+
+    private static BitSet cronMinutes(CronExpression cron) {
+        if (cron.sourceDays() != null || !cron.full(CronField.HOUR) || !cron.full(CronField.DAY_OF_MONTH) || !cron.full(CronField.MONTH)
                 || !cron.full(CronField.DAY_OF_WEEK)) {
             return null;
         }

@@ -507,8 +507,14 @@ class PrefectTranslatorTest {
         assertThat(t.proof().explanation()).contains("around the DST changes of Europe/Berlin");
         assertThat(t.proof().sourceTimes()).allSatisfy(z -> assertThat(z.getSecond() % 6).isZero());
         assertThat(t.caveat()).isNull(); // its phase is the source's: every whole minute, not a chosen anchor
-        // Quartz's forms of the same
-        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", null, TimerOptions.NONE).exact()).isTrue();
+        // Quartz's forms of the same: in UTC an exact interval; in Berlin Quartz leaves out the first pass of the repeated
+        // hour (DstRule.QUARTZ, quartz-scheduler/quartz#1104), which Prefect's elapsed interval runs
+        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", "UTC", TimerOptions.NONE).exact()).isTrue();
+        Translation quartz = translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", null, TimerOptions.NONE);
+        assertThat(quartz.exact()).isFalse();
+        assertThat(quartz.proof().explanation()).endsWith("around the fall-back change on 2027-10-31 (Europe/Berlin): "
+                + "Quartz fires the 240 times from 02:00 to 02:59:45 once on 2027-10-31 in Europe/Berlin, at their second "
+                + "pass (+01:00); Prefect 3 twice (+02:00 and +01:00)");
         assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ? *", "UTC", TimerOptions.NONE).target().interval())
                 .isEqualTo(Duration.ofSeconds(15));
         // every second (found by the sweep: the proof read cron-utils' times with the start's nanoseconds kept)

@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
  * the hour of a Calendar in the trigger's zone, and the JDK's Calendar reads a repeated hour as its second pass.
  */
 class SpringQuartzZoneFreeTest {
-    private static final SourceRef AT = SourceRef.at("src/main/java/Jobs.java", 1, 1);
+    static final SourceRef AT = SourceRef.at("src/main/java/Jobs.java", 1, 1);
     /** Whole-hour, :30 (India, Newfoundland with DST), :45 (Nepal, Chatham with DST), Lord Howe (DST of 30 minutes). */
-    private static final List<String> ZONES = List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
+    static final List<String> ZONES = List.of("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
             "America/St_Johns", "Asia/Kathmandu", "Pacific/Chatham", "Australia/Lord_Howe");
     private static final CronParser SPRING = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
     /** How long each window is looked at: two hours either side of a DST change. */
-    private static final Duration WINDOW = Duration.ofHours(4);
+    static final Duration WINDOW = Duration.ofHours(4);
 
     private static ScheduleSpec spring(String expression) {
         return new ScheduleSpec(ScheduleSpec.Form.CRON_SPRING, expression, null, AT);
@@ -54,7 +54,7 @@ class SpringQuartzZoneFreeTest {
      * Two hours either side of each DST change of the zones in 2026, where a zone's reading could differ, and the
      * hours around the start of a Saturday, 1 August, in every zone, where a rule of weekdays, days or months would.
      */
-    private static List<Instant> windowStarts() {
+    static List<Instant> windowStarts() {
         TreeSet<Instant> starts = new TreeSet<>();
         for (String zone : ZONES) {
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
@@ -73,21 +73,24 @@ class SpringQuartzZoneFreeTest {
     /**
      * The instants in the windows whose local time in {@code zone} the Spring cron's fields match, looked at every
      * minute, and every 15 seconds for a cron whose seconds are not 0 (each test expression's seconds are multiples of
-     * 15). The local times that match are cron-utils' fire times on a clock without DST (UTC), around each window by
-     * more than any zone's offset.
+     * 15). The local times that match are cron-utils' fire times on a clock without DST (UTC), over the local times
+     * the window has in the zone.
      */
-    private static List<Instant> matches(String expression, String zone, List<Instant> windows) {
-        ExecutionTime times = ExecutionTime.forCron(SPRING.parse(expression));
+    static List<Instant> matches(String expression, String zone, List<Instant> windows) {
+        return matches(SPRING, expression, zone, windows);
+    }
+
+    /** {@link #matches(String, String, List)} of a cron in the dialect {@code parser} reads. */
+    static List<Instant> matches(CronParser parser, String expression, String zone, List<Instant> windows) {
         ZoneId z = ZoneId.of(zone);
         Duration step = expression.startsWith("0 ") ? Duration.ofMinutes(1) : Duration.ofSeconds(15);
         List<Instant> out = new ArrayList<>();
         for (Instant start : windows) {
-            Set<LocalDateTime> local = new HashSet<>();
-            ZonedDateTime end = start.plus(WINDOW).plus(Duration.ofHours(15)).atZone(ZoneOffset.UTC);
-            for (Optional<ZonedDateTime> t = times.nextExecution(start.minus(Duration.ofHours(15)).atZone(ZoneOffset.UTC));
-                    t.isPresent() && t.get().isBefore(end); t = times.nextExecution(t.get())) {
-                local.add(t.get().toLocalDateTime());
-            }
+            // the local times the window's instants have in the zone, with an hour to spare either side
+            LocalDateTime from = LocalDateTime.ofInstant(start, z).minusHours(1);
+            LocalDateTime to = LocalDateTime.ofInstant(start.plus(WINDOW), z).plusHours(1);
+            Set<LocalDateTime> local = LOCAL_MATCHES.computeIfAbsent(List.of(parser, expression, from, to),
+                    k -> localMatches(parser, expression, from, to));
             for (Instant t = start; t.isBefore(start.plus(WINDOW)); t = t.plus(step)) {
                 if (local.contains(LocalDateTime.ofInstant(t, z))) {
                     out.add(t);
@@ -95,6 +98,22 @@ class SpringQuartzZoneFreeTest {
             }
         }
         return out;
+    }
+
+    private static final java.util.Map<List<Object>, Set<LocalDateTime>> LOCAL_MATCHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** cron-utils' fire times from {@code from} to {@code to} on a clock without DST (UTC): the local times that match. */
+    private static Set<LocalDateTime> localMatches(CronParser parser, String expression, LocalDateTime from,
+                                                   LocalDateTime to) {
+        ExecutionTime times = ExecutionTime.forCron(parser.parse(expression));
+        Set<LocalDateTime> local = new HashSet<>();
+        ZonedDateTime end = to.atZone(ZoneOffset.UTC);
+        for (Optional<ZonedDateTime> t = times.nextExecution(from.atZone(ZoneOffset.UTC));
+                t.isPresent() && t.get().isBefore(end); t = times.nextExecution(t.get())) {
+            local.add(t.get().toLocalDateTime());
+        }
+        return local;
     }
 
     /** Whether the matching instants are the same in every zone; stops at the first zone that differs. */

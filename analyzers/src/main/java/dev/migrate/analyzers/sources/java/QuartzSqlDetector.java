@@ -8,6 +8,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.time.Duration;
 import java.util.HashMap;
@@ -64,9 +65,11 @@ public final class QuartzSqlDetector implements Detector {
             }
             SourceRef where = at(file, r.offset());
             JobBuilder job = job(file, r, triggers.get(key(r)), jobClasses, where);
-            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr.strip(), r.get("time_zone_id", 4), where));
-            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + trigger(r) + " (" + expr.strip()
-                    + "), a row of the JDBC job store", where, job.id()));
+            ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr.strip(), r.get("time_zone_id", 4), where);
+            job.schedule(spec);
+            // the row's TIME_ZONE_ID decides when it fires: shown after the expression, as the other detectors show theirs
+            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + trigger(r) + " " + ShownSchedules.of(spec)
+                    + ", a row of the JDBC job store", where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
                 sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" "
                         + SpringSchedules.subMinuteSeconds(expr, true), where, job.id()));

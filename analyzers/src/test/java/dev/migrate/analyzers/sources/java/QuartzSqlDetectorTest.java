@@ -53,6 +53,20 @@ class QuartzSqlDetectorTest {
                 "ops.report | CRON_QUARTZ 0 30 2 * * ? [Europe/Berlin] null - @db/backup.sql:2:41",
                 "ops.it's | CRON_QUARTZ 0/20 * * * * ? [UTC] null - @db/backup.sql:2:97");
         assertThat(sink.findings).extracting(f -> f.code()).containsExactly("JAV010", "JAV010", "JAV005");
+        // the row's TIME_ZONE_ID decides when it fires, so its finding shows it, as Quartz's Java and XML triggers do
+        assertThat(sink.findings.get(0).message()).isEqualTo(
+                "Quartz cron trigger ops.report (0 30 2 * * ?) (Europe/Berlin), a row of the JDBC job store");
+    }
+
+    /** Must not change: a row without a TIME_ZONE_ID (the scheduler's default zone) shows none. */
+    @Test
+    void aRowWithoutAZoneShowsNone() {
+        RecordingSink sink = scan("db/seed.sql", """
+                INSERT INTO qrtz_cron_triggers (sched_name, trigger_name, trigger_group, cron_expression)
+                VALUES ('sched', 'nightly', 'ops', '0 0 1 * * ?');
+                """);
+        assertThat(sink.findings).extracting(f -> f.message())
+                .containsExactly("Quartz cron trigger ops.nightly (0 0 1 * * ?), a row of the JDBC job store");
     }
 
     @Test
