@@ -26,8 +26,8 @@ public enum DstRule {
      * Spring's {@code CronExpression} (5.3 and later, which {@code @Scheduled(cron)} and {@code CronTrigger} use): it
      * steps seconds, minutes and hours forward in elapsed time on a {@code ZonedDateTime} and sets a field with
      * {@code with()}, which keeps the current offset while it is valid, so every instant whose local time matches fires,
-     * both passes of a repeated hour included (from 01:59 EDT, 29 elapsed minutes after 01:31 is 01:00 EST, whose
-     * 01:30 matches again). A time a spring-forward change skips never fires: Spring's own CronExpressionTests
+     * both passes of a repeated hour included (after a run at 01:30 EDT, rolling the minutes on from 01:31 by 29
+     * elapsed minutes lands on 01:00 EST, whose 01:30 matches again). A time a spring-forward change skips never fires: Spring's own CronExpressionTests
      * (daylightSaving) expect {@code 0 10 2 * * *} from 2013-03-31T01:09+01:00 Europe/Amsterdam to fire next on
      * 2013-04-01, spring-projects/spring-framework#28245 reports {@code 0 30 2 * * ?} skipped on the change day, and
      * #36865 keeps "those executions are still skipped rather than deferred". Before that fix (2026) a gap at midnight
