@@ -195,7 +195,7 @@ public final class PrefectCliLineDetector implements Detector {
         }
         if (!included && (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env"))) {
             // a GitLab pipeline's included files run its jobs too: a compose file named only there is the project's
-            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text(), this::repositoryText));
+            composeVariables.namedBy(file.path(), file.text(), this::repositoryText);
         }
         if (!included && !readsLines(file)) {
             return; // a systemd unit: the systemd detector reads its commands
