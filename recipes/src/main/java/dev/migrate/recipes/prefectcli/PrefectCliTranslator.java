@@ -341,6 +341,9 @@ public final class PrefectCliTranslator {
             }
         }
         standInForAgentPool(d, o);
+        if ((!d.has("--pool") || d.standIn) && queueRuleDisagreement(d, o)) {
+            return;
+        }
         // a pool the script itself creates with a worker type above is no prefect-agent pool: the worker serves it
         // as it is, with that type
         Optional<String> created = d.value("--pool").filter(pool -> !d.standIn).map(o.typedPools()::get);
@@ -397,6 +400,34 @@ public final class PrefectCliTranslator {
             d.flags.add("--type");
             d.flags.add(type);
         }
+    }
+
+    /**
+     * Whether a queue the agent polls ({@code -q $QUEUE}) reads a variable whose value the GitLab {@code rules:} of its
+     * job disagree on ({@link dev.migrate.analyzers.sources.config.OutsideValues#ruleDisagreement}), while the pools
+     * the project's queues moved to are known: the worker's pool follows where the deployments of its queue moved, so
+     * one pool written here (the stand-in, as for a variable no one sets) is wrong for the runs of some rules. Then the
+     * command is left as it was, with a note naming each rule's value. Without any known queue pool every value gets
+     * the stand-in, which is then right for every run.
+     */
+    private static boolean queueRuleDisagreement(Draft d, CliOptions o) {
+        if (o.queuePools().isEmpty()) {
+            return false;
+        }
+        for (String queue : d.values("--work-queue")) {
+            Optional<String> said = known(queue, o).isPresent() ? Optional.empty() : o.outside().ruleDisagreement(queue);
+            if (said.isPresent()) {
+                d.keep = true;
+                d.manual = true;
+                d.notes.add("left as it was: " + said.get() + "; the work pool the worker serves follows where the "
+                        + "deployments of its queue moved, so one pool written here would be wrong for the runs of "
+                        + "the other rules: give each rule's value its own job (or line) and worker, or write the "
+                        + "worker's pool by hand (prefect worker start --pool POOL --type TYPE --work-queue "
+                        + queue + ")");
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

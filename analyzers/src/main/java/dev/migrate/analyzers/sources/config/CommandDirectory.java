@@ -83,21 +83,11 @@ public record CommandDirectory(List<String> directories, String absolute) {
 
     /**
      * {@code pipeline}: for a file a GitLab pipeline includes, the texts of its other files (its own first), with those
-     * of every including pipeline ({@link GitlabIncludes.PipelineTexts#all}); else null. Read with each pipeline: one
-     * answer where all give it, else none the tree can say.
+     * of every including pipeline ({@link GitlabIncludes.PipelineTexts#all}); else null. Read once, in each pipeline's
+     * shells together ({@link ShellDirectories}): one answer where all give it, else none the tree can say.
      */
     private static Optional<CommandDirectory> of(ScanFile file, SourceRef where, Function<String, String> files,
                                                  List<String> pipeline) {
-        if (pipeline instanceof GitlabIncludes.PipelineTexts several && several.all().size() > 1) {
-            List<Optional<CommandDirectory>> each = several.all().stream()
-                    .map(p -> ofOne(file, where, files, List.copyOf(p))).distinct().toList();
-            return each.size() == 1 ? each.get(0) : Optional.of(new CommandDirectory(List.of(), null));
-        }
-        return ofOne(file, where, files, pipeline);
-    }
-
-    private static Optional<CommandDirectory> ofOne(ScanFile file, SourceRef where, Function<String, String> files,
-                                                    List<String> pipeline) {
         String n = file.fileName();
         // a file a pipeline includes (ci/deploy.yml, .gitlab/ci/deploy.yml): its jobs are the pipeline's
         boolean ci = pipeline != null || PrefectCliLineDetector.isCiYaml(file.path());
@@ -105,10 +95,10 @@ public record CommandDirectory(List<String> directories, String absolute) {
         if (!ci && !jenkins && !PrefectCliLineDetector.isScript(file) || n.equals("Procfile")) {
             return Optional.empty();
         }
-        WorkingDirectory cwd = WorkingDirectory.of(file.path(), ci);
         Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file) ? EmbeddedUnits.unitTextLines(file.text()) : Set.of();
-        CiShells shells = pipeline != null ? CiShells.ofIncluded(file.text(), pipeline) : CiShells.of(file.path(), file.text(), files);
-        boolean outsideTree = false; // a step whose working-directory the tree cannot hold, nor name as a path
+        // a GitHub Actions step, a GitLab job: a new shell, in its own directory, that no earlier cd moved
+        ShellDirectories shells = pipeline != null ? ShellDirectories.ofIncluded(file.path(), file.text(), pipeline)
+                : ShellDirectories.of(file.path(), file.text(), ci, files);
         // a Jenkinsfile's commands are its steps' strings at their own columns (JenkinsShSteps), as the detector
         // read them, so a column it gives (after an escaped quote) is the same column here; its Groovy is no command
         String[] stepTexts = jenkins ? JenkinsShSteps.commandTexts(file.text()) : null;
@@ -120,22 +110,16 @@ public record CommandDirectory(List<String> directories, String absolute) {
             if (line.number() > where.line()) {
                 break;
             }
-            // a GitHub Actions step, a GitLab job: a new shell, in its own directory, that no earlier cd moved
-            Optional<CiShells.Start> shell = shells.startsAt(line.number());
-            if (shell.isPresent()) {
-                outsideTree = shell.get().directory() == null && shell.get().absolute() == null;
-                cwd = shells.shell(shell.get());
-            }
+            shells.advance(line.number());
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())
                     || stepTexts != null && stepTexts[line.number() - 1] == null) {
                 continue;
             }
-            WorkingDirectory.Line dirs = cwd.read(text);
+            ShellDirectories.Line dirs = shells.read(text);
             if (line.number() == where.line()) {
-                int offset = Math.max(0, where.column() - line.column());
-                List<String> at = outsideTree ? List.of() : dirs.at(offset);
-                return Optional.of(new CommandDirectory(at, at.isEmpty() ? dirs.absoluteAt(offset) : null));
+                ShellDirectories.Placed placed = dirs.placed(Math.max(0, where.column() - line.column()));
+                return Optional.of(new CommandDirectory(placed.directories(), placed.absolute()));
             }
         }
         return Optional.empty(); // the command is not where the job says: nothing is known

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -90,6 +91,59 @@ public final class ComposeCommands {
                     CiShells.ofIncluded(f.text(), others), null, out);
         }
         return out;
+    }
+
+    /**
+     * The compose commands of the GitLab pipelines {@code pipelines} (texts by path) together, each distinct command
+     * once: every pipeline that runs on its own ({@link GitlabIncludes#pipelines}) read in its own file, and every file
+     * they include ({@link GitlabIncludes#includedFiles}, a pipeline file another includes among them) read once with
+     * each pipeline that runs it, judged per pipeline: where the pipelines leave its jobs in one directory, one command
+     * from there; where they differ (a {@code default: before_script: - cd flows} of one of them), one from each
+     * pipeline's directory, since compose reads its files there in that pipeline's runs. {@code files} gives the texts
+     * of other repository files, or null for one not known.
+     */
+    public static List<Command> ofGitlabPipelines(Map<String, String> pipelines, java.util.function.Function<String, String> files) {
+        java.util.function.Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p)
+                : files == null ? null : files.apply(p);
+        Set<Command> out = new java.util.LinkedHashSet<>();
+        Map<String, List<String>> included = GitlabIncludes.includedFiles(pipelines, texts);
+        Set<String> read = new java.util.HashSet<>();
+        // in the order a pipeline's files are read, its own first: a later --env-file's values win
+        for (Map.Entry<String, Map<String, String>> running : GitlabIncludes.pipelines(pipelines, texts).entrySet()) {
+            // a file that runs no compose itself may still bring a template's compose lines in (`!reference`)
+            if (running.getValue().values().stream().noneMatch(t -> ComposeProjectFiles.RUNS_COMPOSE.matcher(t).find())) {
+                continue;
+            }
+            String path = running.getKey();
+            String text = pipelines.get(path);
+            List<Command> own = new ArrayList<>();
+            read(PrefectCliLineDetector.logicalLines(path, text), WorkingDirectory.of(path, true),
+                    CiShells.of(path, text, texts), null, own);
+            out.addAll(own);
+            for (Map.Entry<String, String> f : running.getValue().entrySet()) {
+                if (!f.getKey().equals(path) && included.containsKey(f.getKey()) && read.add(f.getKey())) {
+                    out.addAll(ofIncluded(f.getKey(), f.getValue(), included.get(f.getKey())));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The compose commands of a file GitLab pipelines include, read with each of them ({@code pipeline}, the texts of
+     * its first pipeline's files, with every including pipeline's in {@link GitlabIncludes.PipelineTexts#all}): a
+     * command every pipeline reads alike is one.
+     */
+    private static List<Command> ofIncluded(String path, String text, List<String> pipeline) {
+        List<List<String>> each = pipeline instanceof GitlabIncludes.PipelineTexts several ? several.all() : List.of(pipeline);
+        Set<Command> out = new java.util.LinkedHashSet<>();
+        List<PrefectCliLineDetector.LogicalLine> lines = FoldedScalars.join(PrefectCliLineDetector.logicalLines(text));
+        for (List<String> others : each) {
+            List<Command> reading = new ArrayList<>();
+            read(lines, WorkingDirectory.of(path, true), CiShells.ofIncluded(text, List.copyOf(others)), null, reading);
+            out.addAll(reading);
+        }
+        return List.copyOf(out);
     }
 
     /** The compose commands of one file's logical lines, read in order from {@code wd}, each shell where it starts. */

@@ -33,8 +33,13 @@ public final class ComposeEnvFileProjects {
         if (!ComposeCommands.mention(path, text, files, "--env-file")) {
             return Map.of();
         }
+        return projects(ComposeCommands.of(path, text, files));
+    }
+
+    /** Per compose project directory, the env files {@code commands} give it, in the order compose reads them. */
+    private static Map<String, List<String>> projects(List<ComposeCommands.Command> commands) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (ComposeCommands.Command c : ComposeCommands.of(path, text, files)) {
+        for (ComposeCommands.Command c : commands) {
             if (c.envFiles().isEmpty()) {
                 continue;
             }
@@ -62,13 +67,8 @@ public final class ComposeEnvFileProjects {
      */
     public static Map<String, List<String>> ofGitlabPipelines(Map<String, String> pipelines, Function<String, String> files) {
         Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p) : files == null ? null : files.apply(p);
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (String path : GitlabIncludes.pipelines(pipelines, texts).keySet()) {
-            of(path, pipelines.get(path), texts).forEach((project, envs) ->
-                    out.computeIfAbsent(project, p -> new LinkedHashSet<>()).addAll(envs));
-        }
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        out.forEach((project, envs) -> lists.put(project, new ArrayList<>(envs)));
-        return lists;
+        boolean mentioned = pipelines.keySet().stream().anyMatch(p -> ComposeCommands.mention(p, pipelines.get(p), texts,
+                "--env-file"));
+        return mentioned ? projects(ComposeCommands.ofGitlabPipelines(pipelines, files)) : Map.of();
     }
 }

@@ -81,8 +81,8 @@ public final class ComposeFileIndex {
             }
             java.util.function.Function<String, String> files = pipelineFiles;
             java.util.function.Function<String, String> texts = p -> pipelines.containsKey(p) ? pipelines.get(p) : files.apply(p);
-            for (String path : GitlabIncludes.pipelines(pipelines, texts).keySet()) {
-                named(ComposeProjectFiles.namedComposeFiles(path, pipelines.get(path), texts));
+            if (pipelines.keySet().stream().anyMatch(p -> ComposeCommands.mention(p, pipelines.get(p), texts, "-f"))) {
+                ComposeCommands.ofGitlabPipelines(Map.copyOf(pipelines), files).forEach(c -> named(c.composeFiles()));
             }
             pipelines.clear();
         }

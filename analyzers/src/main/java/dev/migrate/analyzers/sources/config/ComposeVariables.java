@@ -75,6 +75,15 @@ final class ComposeVariables {
         index.named(paths);
     }
 
+    /**
+     * The compose files a file that runs commands names ({@link ComposeFileIndex#add}): a GitLab pipeline's once every
+     * pipeline was seen, so that a file several include is read once, with each of them
+     * ({@link ComposeCommands#ofGitlabPipelines}); {@code files} gives the texts of other repository files.
+     */
+    void namedBy(String path, String text, java.util.function.Function<String, String> files) {
+        index.add(path, text, files);
+    }
+
     /** Where a compose file reads Prefect names for interpolation, and which env files its services load. */
     void readCompose(ScanFile file) {
         index.included(file.path(), ComposeProjectFiles.includes(file.path(), file.text()));

@@ -66,10 +66,13 @@ public final class PrefectCliLineDetector implements Detector {
     private final Map<String, String> gitlabPipelines = new java.util.concurrent.ConcurrentHashMap<>();
     /** Files of the tree no detector was handed (an included {@code ci/templates.yml}), read when one is named. */
     private UnscannedTexts unscanned = new UnscannedTexts(null);
+    /** The flow scripts CI jobs run, each file read once a scan. */
+    private CiFlowScriptRuns flowScripts = new CiFlowScriptRuns(p -> null);
 
     @Override
     public void scanning(java.nio.file.Path base) {
         unscanned = new UnscannedTexts(base);
+        flowScripts = new CiFlowScriptRuns(this::repositoryText);
     }
 
     /** The text of a repository file a pipeline includes: one seen, else read from the tree. */
@@ -83,10 +86,14 @@ public final class PrefectCliLineDetector implements Detector {
         // scripts, env files and .mk files without those words too: a script may read one into itself (. ./env.sh),
         // a Makefile include one (-include .env); "compose": scripts and units that name compose files
         // (-f deploy/stack.yml), often without a Prefect word
-        // GitLab pipelines without them too: another pipeline may include one for its templates (extends: .setup)
+        // GitLab pipelines without them too: another pipeline may include one for its templates (extends: .setup);
+        // any CI file: its jobs may run a flow script (python flows/etl.py) without saying prefect
         return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose")
-                .orPath(p -> MakeIncludes.mayBeIncluded(p) || GitlabPipelines.isPipeline(p));
+                .orPath(p -> MakeIncludes.mayBeIncluded(p) || isCiYaml(p));
     }
+
+    /** A CI file's word for Python, whose jobs may run a flow script ({@link CiFlowScriptRuns}) without a Prefect word. */
+    private static final Pattern RUNS_PYTHON = Pattern.compile("\\b(python|pypy)[0-9.]*\\b");
 
     /** The prefilter's words other than "compose": a file with none of them only names compose and env files. */
     private static final Pattern PREFECT_WORDS = Pattern.compile("prefect|PREFECT_|deployments");
@@ -188,7 +195,7 @@ public final class PrefectCliLineDetector implements Detector {
         }
         if (!included && (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env"))) {
             // a GitLab pipeline's included files run its jobs too: a compose file named only there is the project's
-            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text(), this::repositoryText));
+            composeVariables.namedBy(file.path(), file.text(), this::repositoryText);
         }
         if (!included && !readsLines(file)) {
             return; // a systemd unit: the systemd detector reads its commands
@@ -197,7 +204,8 @@ public final class PrefectCliLineDetector implements Detector {
             // a CI job's compose --env-file too; an included file's commands are its pipeline's, read with it
             composeVariables.readScript(file, ci, this::repositoryText);
         }
-        if (!PREFECT_WORDS.matcher(file.text()).find() && !SourcedFiles.mayBeSourced(file.path())) {
+        if (!PREFECT_WORDS.matcher(file.text()).find() && !SourcedFiles.mayBeSourced(file.path())
+                && !(ci && RUNS_PYTHON.matcher(file.text()).find())) {
             return; // the compose files and env files it names were all this file had to say
         }
         if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
@@ -275,6 +283,14 @@ public final class PrefectCliLineDetector implements Detector {
                 } else if (!s.group(1).equals(checked)) {
                     PrefectSettingsCheck.check(s.group(1), lineRef, null, sink);
                 }
+            }
+            if (ci && dirs != null && !docker) {
+                // a CI job that runs a flow script with Python (PF237), where the job runs it
+                int lineNumber = line.number();
+                int column = line.column();
+                boolean kept = columnsKept;
+                flowScripts.of(text, dirs, offset -> kept ? SourceRef.at(file.path(), lineNumber, column + offset) : lineRef)
+                        .forEach(sink::finding);
             }
             for (PrefectInvocation inv : groovy ? List.<PrefectInvocation>of() : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept

@@ -149,7 +149,7 @@ public final class PrefectCommandReport {
                         .map(type -> Findings.of("PF101", "`prefect agent start " + type + "` is Prefect 1's early "
                                 + "form of `prefect agent " + type + " start`; agents were removed in Prefect 3, run "
                                 + "`prefect worker start --pool POOL --type TYPE` on a typed work pool", where, jobId))
-                        .orElseGet(() -> Findings.of("PF203", agentMessage(pool), where, jobId)));
+                        .orElseGet(() -> Findings.of("PF203", agentMessage(pool) + queueRules(inv, outside), where, jobId)));
                 default -> sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3", where, jobId));
             }
         } else {
@@ -212,6 +212,21 @@ public final class PrefectCommandReport {
                 ? removed + "`prefect worker start --pool " + pool.name() + "`: " + created + ", a type Prefect 3 workers serve"
                 : removed + "`prefect worker start --pool POOL` on a typed work pool: " + created
                         + ", which Prefect 3 workers refuse";
+    }
+
+    /**
+     * What PF203 adds for an agent without a pool of its own whose queue ({@code -q $QUEUE}) reads a variable the GitLab
+     * {@code rules:} of its job disagree on ({@link OutsideValues#ruleDisagreement}): each rule's value and where the
+     * rule is, since the pool its worker serves follows where that queue's deployments moved, as the rewrite's note
+     * says; empty for any other agent.
+     */
+    private static String queueRules(PrefectInvocation inv, OutsideValues outside) {
+        if (inv.option("--pool", "-p").filter(p -> !p.equals(DeploymentPool.AGENT_POOL)).isPresent()) {
+            return "";
+        }
+        return inv.options("--work-queue", "-q").stream().map(outside::ruleDisagreement).flatMap(Optional::stream)
+                .findFirst().map(said -> "; its queue " + said + ": the pool its worker serves follows where the "
+                        + "deployments of the queue moved, for each rule's value").orElse("");
     }
 
     /**

@@ -36,6 +36,14 @@ public final class QueuePools {
     }
 
     /**
+     * Whether the pools of any queue's deployments are known: without any, a worker serves the pool standing in for
+     * default-agent-pool whatever queues it polls.
+     */
+    public boolean isEmpty() {
+        return byQueue.isEmpty();
+    }
+
+    /**
      * The pools the deployments of {@code queues} move to, in order, none repeated. Empty when no deployment of those
      * queues is known, and for no queue: an agent that named none polled every queue of its pool, or those matching a
      * prefix ({@code --match}), which a worker cannot.

@@ -16,11 +16,14 @@ final class ShellDirectories {
     /** Each reading's shells and where its shell is now, one per pipeline that runs the file (one for any other file). */
     private final List<CiShells> shells;
     private final List<WorkingDirectory> current;
+    /** Per reading, whether its shell started where the tree can neither hold nor name ({@code working-directory: $X}). */
+    private final List<Boolean> unplaced;
 
     /** {@code start} makes where a reading starts: each its own, since reading a line moves it. */
     private ShellDirectories(List<CiShells> shells, java.util.function.Supplier<WorkingDirectory> start) {
         this.shells = shells;
         this.current = new ArrayList<>(shells.stream().map(s -> start.get()).toList());
+        this.unplaced = new ArrayList<>(shells.stream().map(s -> false).toList());
     }
 
     /** The file at {@code path} read on its own (a script, a pipeline with the files it includes, a workflow). */
@@ -43,7 +46,14 @@ final class ShellDirectories {
     /** Line {@code number} (1-based) is read next: a reading whose shell starts there starts it in its own directory. */
     void advance(int number) {
         for (int i = 0; i < shells.size(); i++) {
-            current.set(i, shells.get(i).at(number, current.get(i)));
+            CiShells own = shells.get(i);
+            int reading = i;
+            own.startsAt(number).ifPresent(start -> {
+                // a shell the tree cannot place starts in the root for a reader that needs a directory, and in none
+                // for one that asks where a command is placed (placed)
+                unplaced.set(reading, start.directory() == null && start.absolute() == null);
+                current.set(reading, own.shell(start));
+            });
         }
     }
 
@@ -51,11 +61,44 @@ final class ShellDirectories {
     Line read(String text) {
         List<WorkingDirectory.Line> out = new ArrayList<>();
         current.forEach(cwd -> out.add(cwd.read(text)));
-        return new Line(out);
+        return new Line(out, List.copyOf(unplaced));
     }
 
-    /** One line as each reading reads it. */
-    record Line(List<WorkingDirectory.Line> each) {
+    /**
+     * Where a command runs, as {@link CommandDirectory} gives it: the tree directories, most likely first (empty when
+     * the tree cannot say), else the literal absolute directory the tree cannot hold (null when none).
+     */
+    record Placed(List<String> directories, String absolute) {
+    }
+
+    /** One line as each reading reads it, and whether each reading's shell started where the tree cannot place it. */
+    record Line(List<WorkingDirectory.Line> each, List<Boolean> unplaced) {
+        /**
+         * Where the command at {@code offset} of the line runs, placed as every reading places it: no directory for a
+         * reading whose shell started where the tree cannot say; where the readings differ, none the tree can say.
+         */
+        Placed placed(int offset) {
+            Placed first = null;
+            for (int i = 0; i < each.size(); i++) {
+                List<String> at = unplaced.get(i) ? List.of() : each.get(i).at(offset);
+                Placed own = new Placed(at, at.isEmpty() ? each.get(i).absoluteAt(offset) : null);
+                if (first == null) {
+                    first = own;
+                } else if (!first.equals(own)) {
+                    return new Placed(List.of(), null);
+                }
+            }
+            return first;
+        }
+
+        /**
+         * The directories a command at {@code offset} of the line runs in, per place the readings give, each once in
+         * the order of the readings (one where all agree): a file several pipelines include runs in each pipeline's.
+         */
+        List<List<String>> eachAt(int offset) {
+            return each.stream().map(l -> l.at(offset)).distinct().toList();
+        }
+
         /**
          * The tree directories a command at {@code offset} of the line runs in, most likely first: those every
          * reading gives; empty where they differ (or the tree cannot say).

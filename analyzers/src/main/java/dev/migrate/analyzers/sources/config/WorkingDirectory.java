@@ -92,6 +92,15 @@ final class WorkingDirectory {
     }
 
     /**
+     * The shell text of a CI YAML line ({@code - python etl.py}, {@code run: cd flows && python etl.py}): the YAML
+     * around it blanked to spaces, so that offsets into it are the line's.
+     */
+    static String withoutYaml(String text) {
+        Matcher around = YAML_PREFIX.matcher(text);
+        return around.lookingAt() ? " ".repeat(around.end()) + text.substring(around.end()) : text;
+    }
+
+    /**
      * Reads one logical line: its {@code cd}, {@code pushd} and directory variables ({@code HERE=$(dirname "$0")}).
      * Returns, for each offset where the directory changed within the line, the directories from there on; the
      * caller asks {@link #at} with a command's offset.
