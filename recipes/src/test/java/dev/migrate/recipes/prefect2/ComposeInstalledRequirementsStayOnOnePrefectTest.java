@@ -90,6 +90,47 @@ class ComposeInstalledRequirementsStayOnOnePrefectTest implements RewriteTest {
             text(BASE, "prefect-shell==0.3.0\n", spec -> spec.path("agent/base.txt")));
     }
 
+    private static final String PROJECT_DOCKERFILE = """
+            FROM python:3.10-slim
+            COPY . /opt/agent
+            RUN pip install /opt/agent
+            """;
+
+    private static final String PYPROJECT = """
+            [project]
+            name = "etl"
+            dependencies = [
+                "prefect==2.14.9",
+                "pandas>=2",
+            ]
+            """;
+
+    // the agent's image installs the project itself: its pyproject.toml pins are held the same way
+    @Test
+    void aSafeRunKeepsTheProjectMetadataAHeldDockerfileInstalls() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPythonProjectFiles()).executionContext(safe())
+                .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement().satisfies(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("agent/pyproject.toml");
+                    assertThat(r.line()).isEqualTo(4);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("`\"prefect==2.14.9\",` left as it is: service `agent` "
+                            + "(docker-compose.yml) still runs a Prefect agent");
+                })),
+            yaml(COMPOSE.replace("dockerfile: agent.Dockerfile", "dockerfile: Dockerfile"),
+                spec -> spec.path("docker-compose.yml")),
+            text(PROJECT_DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
+            text(PYPROJECT, spec -> spec.path("agent/pyproject.toml")));
+    }
+
+    @Test
+    void withUnsafeFixesTheProjectMetadataMovesWithTheAgent() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPythonProjectFiles()),
+            yaml(COMPOSE.replace("dockerfile: agent.Dockerfile", "dockerfile: Dockerfile"),
+                spec -> spec.path("docker-compose.yml")),
+            text(PROJECT_DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
+            text(PYPROJECT, PYPROJECT.replace("prefect==2.14.9", "prefect==3.8.3"), spec -> spec.path("agent/pyproject.toml")));
+    }
+
     // must not change the way it did: a requirements file no held image installs moves in a safe run, though it sits
     // beside the held Dockerfile; and a project without an agent moves whole
     @Test
