@@ -40,4 +40,35 @@ class ComposeStackSafeRewriteTest {
         CliRun again = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
         assertThat(again.out()).contains(" 0 file(s) changed");
     }
+
+    /**
+     * The agent's image built from agent/agent.Dockerfile was held, but the requirements file that Dockerfile copies
+     * and pip-installs was pinned to Prefect 3 by a safe run: the rebuilt agent image got Prefect 3. Now the file, and
+     * base.txt it includes, stay with the image (k2-platform has no such file: its docker/offload/requirements.txt is
+     * installed by no image of the run).
+     */
+    @Test
+    void aSafeRunKeepsTheRequirementsAHeldDockerfileInstallsAndTheUnsafeRunMovesThem() throws Exception {
+        Path copy = TreeCopies.copy(Path.of(getClass().getResource("compose-held-requirements").toURI()),
+                work.resolve("held"));
+        Path requirements = copy.resolve("agent/requirements.txt");
+        String before = Files.readString(requirements);
+
+        CliRun safe = CliRun.of("rewrite", copy.toString());
+        assertThat(safe.exitCode()).as(safe.err()).isZero();
+        assertThat(safe.out()).contains(" 0 file(s) changed")
+                .contains("agent/requirements.txt:2: PF208: unsafe fix not applied (rerun with --unsafe-fixes): "
+                        + "`prefect==2.14.9` left as it is: service `prefect-agent` (docker-compose.yml) still runs a "
+                        + "Prefect agent")
+                .contains("agent/base.txt:2: PF208: unsafe fix not applied");
+        assertThat(Files.readString(requirements)).isEqualTo(before);
+
+        CliRun unsafe = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
+        assertThat(unsafe.exitCode()).as(unsafe.err()).isZero();
+        assertThat(Files.readString(requirements)).isEqualTo("-r base.txt\nprefect==3.8.3\nprefect-aws==0.5.0\n");
+        assertThat(Files.readString(copy.resolve("agent/base.txt"))).contains("prefect-shell==0.3.");
+        assertThat(Files.readString(copy.resolve("docker-compose.yml"))).doesNotContain("prefect agent start")
+                .contains("prefecthq/prefect:3.8.3-python3.10");
+        assertThat(CliRun.of("rewrite", copy.toString(), "--unsafe-fixes").out()).contains(" 0 file(s) changed");
+    }
 }

@@ -20,7 +20,7 @@ final class SourceParsers {
      * a Helm chart's lock file is only read, to say it is stale once a dependency changed; a chart's .tpl helpers are
      * templates, which read the umbrella chart's values by path; pyenv's .python-version is raised with the Python Prefect needs). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
-            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|conf|ini|toml|md|json|java|xml|properties|tpl))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|conf|ini|toml|md|json|java|xml|properties|tpl))|(Dockerfile|Containerfile)(\\..*)?|.*\\.(dockerfile|containerfile)"
                     + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron"
                     + "|Chart\\.lock|requirements\\.lock|Procfile(\\..*)?|justfile|\\.justfile|\\.python-version|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
 

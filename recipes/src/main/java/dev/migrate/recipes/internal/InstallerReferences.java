@@ -67,7 +67,7 @@ public final class InstallerReferences {
 
     private static boolean installs(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.startsWith("dockerfile") || n.endsWith(".dockerfile") || n.equals("containerfile")
+        return n.startsWith("dockerfile") || DockerfileNames.is(name)
                 || n.endsWith(".yml") || n.endsWith(".yaml") || n.equals("makefile") || n.equals("gnumakefile")
                 || n.endsWith(".mk") || n.endsWith(".sh") || n.endsWith(".bash") || n.equals("justfile")
                 || n.equals("jenkinsfile") || n.equals("tox.ini") || n.equals("noxfile.py") || n.equals("procfile");

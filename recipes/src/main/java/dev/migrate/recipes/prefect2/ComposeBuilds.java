@@ -8,8 +8,9 @@ import org.openrewrite.yaml.tree.Yaml;
 /**
  * The Dockerfiles a compose file's services are built from: {@code build: ./dir} (its {@code Dockerfile}) or
  * {@code build: {context: ./dir, dockerfile: docker/Dockerfile.agent}}, the Dockerfile taken relative to the context
- * and the context relative to the compose file, as compose reads them. A context compose fetches (a Git URL) or one
- * written with a variable is not a file of the run and is left out.
+ * and the context relative to the compose file, as compose reads them, with the context (which the Dockerfile's
+ * {@code COPY} reads from, {@link DockerfileInstalls}). A context compose fetches (a Git URL) or one written with a
+ * variable is not a file of the run and is left out.
  */
 final class ComposeBuilds {
     private ComposeBuilds() {
@@ -19,35 +20,40 @@ final class ComposeBuilds {
         List<HeldComposeProjects.Build> out = new ArrayList<>();
         Path dir = PrefectYamlFiles.directoryOf(docs.getSourcePath());
         for (ComposeServices.Service service : ComposeServices.of(docs)) {
-            Path dockerfile = dockerfileOf(service.body(), dir);
+            Path context = contextOf(service.body(), dir);
+            Path dockerfile = context == null ? null : dockerfileOf(service.body(), context);
             if (dockerfile != null) {
-                out.add(new HeldComposeProjects.Build(docs.getSourcePath(), service.name(), dockerfile));
+                out.add(new HeldComposeProjects.Build(docs.getSourcePath(), service.name(), dockerfile, context));
             }
         }
         return out;
     }
 
-    /** The Dockerfile of a service's {@code build:}, or null without one the run can hold. */
-    private static Path dockerfileOf(Yaml.Mapping body, Path dir) {
+    /** The build context of a service's {@code build:}, relative to the run's root, or null without one the run has. */
+    private static Path contextOf(Yaml.Mapping body, Path dir) {
         Yaml.Block build = value(body, "build");
         String context;
-        String dockerfile = "Dockerfile";
         if (build instanceof Yaml.Scalar s) {
             context = s.getValue();
         } else if (build instanceof Yaml.Mapping m) {
             context = value(m, "context") instanceof Yaml.Scalar c ? c.getValue() : ".";
+        } else {
+            return null;
+        }
+        return isLocal(context) ? dir.resolve(context).normalize() : null;
+    }
+
+    /** The Dockerfile of a service built from {@code context}, or null without one the run can hold. */
+    private static Path dockerfileOf(Yaml.Mapping body, Path context) {
+        String dockerfile = "Dockerfile";
+        if (value(body, "build") instanceof Yaml.Mapping m) {
             if (value(m, "dockerfile") instanceof Yaml.Scalar d) {
                 dockerfile = d.getValue();
             } else if (value(m, "dockerfile_inline") != null) {
                 return null;
             }
-        } else {
-            return null;
         }
-        if (!isLocal(context) || !isLocal(dockerfile)) {
-            return null;
-        }
-        return dir.resolve(context).resolve(dockerfile).normalize();
+        return isLocal(dockerfile) ? context.resolve(dockerfile).normalize() : null;
     }
 
     private static boolean isLocal(String path) {

@@ -4,22 +4,27 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.ComposeFiles;
+import dev.migrate.recipes.internal.DockerfileNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
  * The compose projects whose Prefect stays on 2 because a service still runs a Prefect agent
  * ({@link ComposeAgentServices}), and the Dockerfiles their services build ({@code build: .}, {@code build: {context,
  * dockerfile}}). Every recipe that moves a compose project's Prefect (its images, the Dockerfiles they are built from,
- * its build arguments, its {@code EXTRA_PIP_PACKAGES}) asks here first, so that a safe run leaves the whole project on
+ * its build arguments, its {@code EXTRA_PIP_PACKAGES}, the requirements files and project metadata those Dockerfiles
+ * copy and install) asks here first, so that a safe run leaves the whole project on
  * one Prefect: raised alone, a built agent image would hold Prefect 3, which has no {@code prefect agent}, or a built
  * worker would move to 3 under a server held on 2. One index per run, kept in the execution context and filled by each
  * of those recipes' scanners from the files as they were before any edit.
@@ -27,12 +32,15 @@ import org.openrewrite.yaml.tree.Yaml;
 final class HeldComposeProjects {
     private static final String CONTEXT_KEY = "dev.migrate.recipes.prefect2.HeldComposeProjects";
 
-    /** A compose service built from a Dockerfile of the run. */
-    record Build(Path composeFile, String service, Path dockerfile) {
+    /** A compose service built from a Dockerfile of the run, with its build context. */
+    record Build(Path composeFile, String service, Path dockerfile, Path context) {
     }
 
     private final ComposeAgentServices agents = new ComposeAgentServices();
     private final Map<Path, List<Build>> builds = new ConcurrentHashMap<>();
+    /** The run's Dockerfiles as they were, by path: what they copy and install is read from them. */
+    private final Map<Path, String> dockerfiles = new ConcurrentHashMap<>();
+    private final Map<Build, Set<Path>> installs = new ConcurrentHashMap<>();
 
     private HeldComposeProjects() {
     }
@@ -51,6 +59,9 @@ final class HeldComposeProjects {
                 compose.visit(tree, ctx);
                 if (tree instanceof Yaml.Documents docs) {
                     in(ctx).record(docs, PrefectTarget.from(ctx).minor());
+                } else if (tree instanceof PlainText text && text.getSourcePath().getFileName() != null
+                        && DockerfileNames.is(text.getSourcePath().getFileName().toString())) {
+                    in(ctx).dockerfiles.putIfAbsent(text.getSourcePath().normalize(), text.getText());
                 }
                 return tree;
             }
@@ -88,8 +99,26 @@ final class HeldComposeProjects {
      * command the translation cannot move holds it then.
      */
     Optional<ComposeAgentServices.Agent> holdingDockerfile(Path dockerfile, ExecutionContext ctx) {
-        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         Path target = dockerfile.normalize();
+        return holding(b -> b.dockerfile().equals(target), ctx);
+    }
+
+    /**
+     * The agent that holds a file a held image installs: a requirements file or project metadata ({@code pyproject.toml},
+     * {@code setup.cfg}) that the Dockerfile of a held service copies from its build context and pip-installs
+     * ({@link DockerfileInstalls}). Pinned to Prefect 3 alone, it would put Prefect 3 into the image held on 2.
+     */
+    Optional<ComposeAgentServices.Agent> holdingInstalled(Path file, ExecutionContext ctx) {
+        Path target = file.normalize();
+        return holding(b -> {
+            String text = dockerfiles.get(b.dockerfile());
+            return text != null && installs.computeIfAbsent(b, k -> DockerfileInstalls.of(text, k.context())).contains(target);
+        }, ctx);
+    }
+
+    /** The agent holding the first held build {@code matches} accepts, its own service's agent first. */
+    private Optional<ComposeAgentServices.Agent> holding(Predicate<Build> matches, ExecutionContext ctx) {
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         ComposeAgentServices.Agent other = null;
         for (Map.Entry<Path, List<Build>> e : builds.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             if (!ComposeFiles.isCompose(e.getKey(), ctx)) {
@@ -98,7 +127,7 @@ final class HeldComposeProjects {
             List<ComposeAgentServices.Agent> project = agents.project(e.getKey()).stream()
                     .filter(a -> ComposeFiles.isCompose(a.file(), ctx) && (!unsafe || agents.staysAnAgent(a))).toList();
             for (Build b : e.getValue()) {
-                if (!b.dockerfile().equals(target) || project.isEmpty()) {
+                if (project.isEmpty() || !matches.test(b)) {
                     continue;
                 }
                 Optional<ComposeAgentServices.Agent> own = project.stream()

@@ -8,10 +8,12 @@ import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -23,9 +25,12 @@ import org.openrewrite.text.PlainTextVisitor;
  * {@code install_requires} / {@code extras_require} lines of {@code setup.cfg}. Only the constraint text
  * changes, in the shape it was written in ({@code ^2.14} to {@code ^3.8}, {@code >=2.10,<3} to {@code >=3.8.3,<4}: a
  * library's ranges stay ranges), so quotes, markers, comments and layout stay as they were. A pydantic pin that admits only 1.x beside
- * Prefect 3 gets the same PF218 note (and unsafe raise) as in requirements files.
+ * Prefect 3 gets the same PF218 note (and unsafe raise) as in requirements files. A file the Dockerfile of a compose
+ * service held on Prefect 2 copies and installs ({@code COPY . .} then {@code pip install .},
+ * {@link HeldComposeProjects#holdingInstalled}) stays as it is in a safe run, with a manual note on each pin naming the
+ * agent, and moves with {@code --unsafe-fixes} with the agent.
  */
-public class PinPrefect3InPythonProjectFiles extends Recipe {
+public class PinPrefect3InPythonProjectFiles extends ScanningRecipe<HeldComposeProjects> {
     /** A quoted PEP 508 requirement: the quote, the requirement, then a marker up to the same quote. */
     private static final Pattern QUOTED = Pattern.compile(
             "([\"'])(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
@@ -76,7 +81,17 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
+        return HeldComposeProjects.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
+        return HeldComposeProjects.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(HeldComposeProjects acc) {
         return Preconditions.check(FilesByPath.matching("**/pyproject.toml;**/setup.cfg"), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
@@ -88,6 +103,11 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
                 boolean cfg = file.getSourcePath().getFileName().toString().equals("setup.cfg");
                 boolean one = Boolean.TRUE.equals(fromPrefect1);
                 String after = cfg ? setupCfg(text, target, one) : pyproject(text, target, one);
+                Optional<ComposeAgentServices.Agent> heldBy = acc.holdingInstalled(file.getSourcePath(), ctx);
+                if (heldBy.isPresent() && !after.equals(text)) {
+                    noteHeld(file, after, heldBy.get(), ctx);
+                    return file;
+                }
                 if (pinsPrefect3(after, cfg)) {
                     PydanticRaise pydantic = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx);
                     after = cfg ? DependencySections.editLines(after, DependencySections.SETUP_CFG,
@@ -98,6 +118,20 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
                 return after.equals(text) ? file : file.withText(after);
             }
         });
+    }
+
+    /** A manual PF208 note on each line the pins would change, left for the agent that holds the file's image. */
+    private void noteHeld(PlainText file, String after, ComposeAgentServices.Agent agent, ExecutionContext ctx) {
+        List<String> was = file.getText().lines().toList();
+        List<String> now = after.lines().toList();
+        String path = file.getSourcePath().toString();
+        // the pins edit within lines, so the lines stay aligned
+        for (int i = 0; i < Math.min(was.size(), now.size()); i++) {
+            if (!was.get(i).equals(now.get(i))) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, i + 1, getName(), true, HeldComposeProjects.heldNote(
+                        "`" + was.get(i).strip() + "`", agent, path, ctx), "PF208"));
+            }
+        }
     }
 
     private static Pattern cfgLine(Pattern requirement) {

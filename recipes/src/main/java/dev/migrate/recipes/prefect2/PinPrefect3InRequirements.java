@@ -10,6 +10,10 @@ import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
@@ -29,7 +33,9 @@ import org.openrewrite.text.PlainTextVisitor;
  * ({@code -r base.txt}, {@code -c constraints/prefect.txt}, relative to the including file) are pinned too, whatever
  * their names: pip installs or constrains by them, and a 2.x pin left in one keeps Prefect 2 or makes the install fail.
  * A pin locked with {@code --hash} lines (pip-compile's {@code --generate-hashes}) stays as it is, with a manual note to
- * compile the lock again: a new version with the old hashes would not install.
+ * compile the lock again: a new version with the old hashes would not install. A file the Dockerfile of a compose
+ * service held on Prefect 2 installs ({@link HeldComposeProjects#holdingInstalled}), or one such a file includes, stays
+ * as it is in a safe run, with a manual note naming the agent, and moves with {@code --unsafe-fixes} with the agent.
  */
 public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequirements> {
     /** What may follow a requirement on its line: a marker, a comment, a line continuation or nothing. */
@@ -68,9 +74,11 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
     /** Records what each requirements file, and each file that may be one, includes. */
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(IncludedRequirements includes) {
+        TreeVisitor<?, ExecutionContext> compose = HeldComposeProjects.scanner();
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                compose.visit(tree, ctx);
                 if (tree instanceof PlainText file) {
                     includes.offer(file.getSourcePath().toString(), file.getText());
                 }
@@ -89,9 +97,17 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();
                 PrefectTarget target = PrefectTarget.from(ctx);
+                ComposeAgentServices.Agent heldBy = heldBy(file, includes, ctx);
                 String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
                     String replacement = PrefectPins.requirement(m, target);
                     String raw = m.group();
+                    if (replacement != null && heldBy != null) {
+                        String path = file.getSourcePath().toString();
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, m.start()), getName(),
+                                true, HeldComposeProjects.heldNote("`" + raw.replaceAll("[ \\t]*(?:\\\\|#).*$", "").strip()
+                                        + "`", heldBy, path, ctx), "PF208"));
+                        return null;
+                    }
                     if (replacement != null && HashedRequirements.at(text, m.start())) {
                         // the --hash lines that follow belong to the old version: pip would refuse the new one
                         notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
@@ -109,5 +125,29 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
                 return after.equals(text) ? file : file.withText(after);
             }
         });
+    }
+
+    /**
+     * The agent that holds a requirements file: the Dockerfile of a compose service held on Prefect 2
+     * ({@link HeldComposeProjects}) copies and installs it, or a file it includes ({@code -r}, {@code -c}) from one that
+     * is. Pinned alone, it would install Prefect 3 into the held image; it moves when the agent does.
+     */
+    private static ComposeAgentServices.Agent heldBy(PlainText file, IncludedRequirements includes, ExecutionContext ctx) {
+        HeldComposeProjects held = HeldComposeProjects.in(ctx);
+        Path path = file.getSourcePath();
+        Optional<ComposeAgentServices.Agent> own = held.holdingInstalled(path, ctx);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        String p = path.toString().replace('\\', '/');
+        for (String including : includes.edges().keySet()) {
+            if (RequirementsIncludes.reachable(List.of(including), includes.edges(), true).contains(p)) {
+                own = held.holdingInstalled(Path.of(including), ctx);
+                if (own.isPresent()) {
+                    return own.get();
+                }
+            }
+        }
+        return null;
     }
 }

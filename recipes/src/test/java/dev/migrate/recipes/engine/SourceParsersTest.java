@@ -17,7 +17,10 @@ class SourceParsersTest {
         // read to say the lock is stale once the prefect-agent dependency became prefect-worker
         "charts/agent/Chart.lock",
         // a host dump's users and groups: whose home WorkingDirectory=~ is, a user unit owner's ids
-        "etc/passwd", "web1/etc/group"})
+        "etc/passwd", "web1/etc/group",
+        // every Dockerfile name the Dockerfile recipes select (FileGlobs.DOCKERFILES)
+        "Dockerfile", "docker/Dockerfile.agent", "agent.Dockerfile", "build/app.dockerfile", "Containerfile",
+        "Containerfile.worker", "worker.Containerfile"})
     void filesACommandRecipeReadsAreParsed(String path) {
         assertThat(SourceParsers.forPath(Path.of(path))).isPresent();
     }

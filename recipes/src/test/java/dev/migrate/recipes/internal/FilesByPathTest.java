@@ -22,7 +22,8 @@ import org.openrewrite.text.PlainText;
 class FilesByPathTest {
     private static final List<String> PATHS = List.of("Dockerfile", "docker/Dockerfile.prod", "build/app.dockerfile",
             "Containerfile", "deploy/prefect.yaml", "prefect-dev.yml", "charts/agent/values.yaml", "values-prod.yaml",
-            "pyproject.toml", "src/setup.cfg", "flows/etl.py", "Dockerfile.md/notes.txt", "README.md");
+            "pyproject.toml", "src/setup.cfg", "flows/etl.py", "Dockerfile.md/notes.txt", "README.md", "agent.Dockerfile",
+            "docker/Containerfile.worker", "build/worker.Containerfile", "Dockerfiles/README.md", "docker/Dockerfiler");
 
     // the recipes swapped OpenRewrite's FindSourceFiles for this selector: it must pick exactly the same files
     @Test
@@ -38,7 +39,17 @@ class FilesByPathTest {
     @Test
     void selectsOnlyMatchingFiles() {
         assertThat(selected(() -> FilesByPath.matching(FileGlobs.DOCKERFILES)))
-                .containsExactlyInAnyOrder("Dockerfile", "docker/Dockerfile.prod", "build/app.dockerfile", "Containerfile");
+                .containsExactlyInAnyOrder("Dockerfile", "docker/Dockerfile.prod", "build/app.dockerfile", "Containerfile",
+                        "agent.Dockerfile", "docker/Containerfile.worker", "build/worker.Containerfile");
+    }
+
+    // the recipes that have a name, not a source file, read Dockerfiles the same way
+    @Test
+    void dockerfileNamesAgreeWithTheGlobs() {
+        Set<String> byGlob = selected(() -> FilesByPath.matching(FileGlobs.DOCKERFILES));
+        for (String path : PATHS) {
+            assertThat(DockerfileNames.is(Path.of(path).getFileName().toString())).as(path).isEqualTo(byGlob.contains(path));
+        }
     }
 
     /** The paths an edit of every file changes when {@code selector} is its precondition, the way the recipes use it. */

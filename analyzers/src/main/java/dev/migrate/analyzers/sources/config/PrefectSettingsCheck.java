@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
@@ -27,7 +28,13 @@ public final class PrefectSettingsCheck {
     }
 
     public static void check(String name, SourceRef where, String jobId, InventorySink sink) {
-        problem(name).ifPresent(p -> sink.finding(Findings.of(p.code(), p.message(), where, jobId)));
+        problem(name).ifPresent(p -> sink.finding(finding(p, p.message(), where, jobId)));
+    }
+
+    /** A Prefect 1 name the rewrite has no setting to rename to is only reported there: a person's (manual). */
+    private static Finding finding(Problem p, String message, SourceRef where, String jobId) {
+        return p.code().equals("PF111") && !p.renamed() ? Findings.manual(p.code(), message, where, jobId)
+                : Findings.of(p.code(), message, where, jobId);
     }
 
     /**
@@ -35,7 +42,7 @@ public final class PrefectSettingsCheck {
      * makes each key an env var's name, so an old name there reaches the container as the old setting.
      */
     public static void checkDataKey(String name, String owner, SourceRef where, InventorySink sink) {
-        problem(name).ifPresent(p -> sink.finding(Findings.of(p.code(), p.message() + " (a key of " + owner
+        problem(name).ifPresent(p -> sink.finding(finding(p, p.message() + " (a key of " + owner
                 + ", which envFrom makes an env var's name)", where, null)));
     }
 
@@ -56,7 +63,7 @@ public final class PrefectSettingsCheck {
         }
         Problem p = found.get();
         if (p.code().equals("PF111") || !p.renamed()) {
-            sink.finding(Findings.of(p.code(), p.message(), where, null));
+            sink.finding(finding(p, p.message(), where, null));
             return;
         }
         String to = p.canonical() != null ? "to " + p.canonical() : "to its Prefect 3 successor, where it has one,";
@@ -116,8 +123,10 @@ public final class PrefectSettingsCheck {
         }
         if (name.startsWith(PREFECT1)) {
             // PREFECT__SECTION__KEY: Prefect 1's config path, no later release reads it
+            boolean successor = Prefect1SettingNames.hasSuccessor(name);
             return Optional.of(new Problem("PF111", null, "setting " + name + " is a Prefect 1 name (PREFECT__SECTION__KEY); "
-                    + "Prefect 3 reads flat PREFECT_* settings and silently ignores it"));
+                    + "Prefect 3 reads flat PREFECT_* settings and silently ignores it" + (successor ? ""
+                    : "; no Prefect 3 setting succeeds it: remove it, or replace what it configured by hand"), successor));
         }
         PrefectApi api = PrefectApi.get();
         Optional<String> canonical = api.canonicalSetting3(name);

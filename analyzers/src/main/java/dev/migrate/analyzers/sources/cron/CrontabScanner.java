@@ -216,7 +216,22 @@ final class CrontabScanner {
         if (templated != null) {
             buffer.finding(Findings.of("CRN005", templated.problem(), where, id));
         }
-        findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
+        findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn),
+                leftToAPerson(command, attributes));
+    }
+
+    /**
+     * Why the legacy recipe leaves a job line as it is, or null when it moves it: a crontab a script writes (the
+     * script is what a person edits) and a line that dispatches a run-parts directory, whose scripts are jobs of
+     * their own (the cutover takes their execute bit). Its CRN001 is then no fix the rewrite makes.
+     */
+    private static String leftToAPerson(String command, Map<String, String> attributes) {
+        if (attributes.containsKey("crontab.embeddedIn")) {
+            return "the crontab is written by a script (" + attributes.get("crontab.embeddedIn") + "), which the legacy "
+                    + "recipe leaves as it is: move the job by hand";
+        }
+        return command.contains("run-parts") ? "it dispatches a run-parts directory, whose scripts are jobs of their own: "
+                + "the legacy recipe moves those and leaves this line" : null;
     }
 
     /** The parameter with a default that stands for the schedule of a job line or of a line read as malformed. */
@@ -228,7 +243,7 @@ final class CrontabScanner {
     }
 
     private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
-                          SourceRef invalidAt) {
+                          SourceRef invalidAt, String leftToAPerson) {
         if (invalid != null) {
             buffer.finding(Findings.of("CRN002", invalid, invalidAt, id));
         }
@@ -250,8 +265,9 @@ final class CrontabScanner {
                     + check.interpret(spec).describe(), where, id));
             return;
         }
-        buffer.finding(Findings.of("CRN001", "cron job " + name + " runs outside any orchestrator: "
-                + check.interpret(spec).describe(), where, id));
+        String outside = "cron job " + name + " runs outside any orchestrator: " + check.interpret(spec).describe();
+        buffer.finding(leftToAPerson == null ? Findings.of("CRN001", outside, where, id)
+                : Findings.manual("CRN001", outside + "; " + leftToAPerson, where, id));
         String why = kind == JobKind.ANACRON
                 ? "anacron runs it once per period whenever the machine is up, after its delay, and catches up missed "
                         + "periods; a Prefect schedule runs at fixed times instead"

@@ -99,9 +99,13 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
                 String raised = m.nameOf(n.nodes().get(0));
                 if (raised.startsWith("prefect.engine.signals.")) {
                     String signal = raised.substring(raised.lastIndexOf('.') + 1);
-                    sink.finding(Findings.of("PF105", "raise of Prefect 1 signal " + signal + ": prefect.engine.signals does "
-                            + "not exist in Prefect 3 (" + (signal.endsWith("FAIL") ? "raise an exception instead)"
-                            : "return a state or end the task early instead)"), m.at(n), null));
+                    Optional<String> manual = Prefect1Names.get().manualSignal(signal);
+                    String message = "raise of Prefect 1 signal " + signal + ": prefect.engine.signals does not exist in "
+                            + "Prefect 3 (" + manual.orElse(signal.endsWith("FAIL") ? "raise an exception instead"
+                            : "return a state or end the task early instead") + ")";
+                    // a signal without a Prefect 3 form only gets a TODO from the rewrite: a person's to change
+                    sink.finding(manual.isPresent() ? Findings.manual("PF105", message, m.at(n), null)
+                            : Findings.of("PF105", message, m.at(n), null));
                 }
             }
         }

@@ -31,6 +31,8 @@ final class Prefect1Names {
     private final Set<String> prefect3TaskOptions = new LinkedHashSet<>();
     private final Map<String, Library> library = new LinkedHashMap<>();
     private final Map<String, String> predicates = new LinkedHashMap<>();
+    /** Signals the rewrite leaves to a person (no Prefect 3 form), with what to do instead. */
+    private final Map<String, String> manualSignals = new LinkedHashMap<>();
     /** Prefect 1 context key -> the Prefect 3 expression that reads it ({@code runtime.} is {@code prefect.runtime}). */
     private final Map<String, String> contextKeys = new LinkedHashMap<>();
 
@@ -49,8 +51,9 @@ final class Prefect1Names {
         Map<String, Map<String, Object>> lib = load("task-library.yaml");
         lib.forEach((k, v) -> library.put(k, new Library(k, (String) v.get("instead"),
                 Boolean.TRUE.equals(v.get("converted")), Boolean.TRUE.equals(v.get("safe")))));
-        Map<String, String> preds = (Map<String, String>) load("signals.yaml").get("predicates");
-        predicates.putAll(preds);
+        Map<String, Object> signals = load("signals.yaml");
+        predicates.putAll((Map<String, String>) signals.get("predicates"));
+        manualSignals.putAll((Map<String, String>) signals.get("manual"));
     }
 
     static Prefect1Names get() {
@@ -71,6 +74,14 @@ final class Prefect1Names {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a person does instead of a Prefect 1 signal ({@code SKIP}) that has no Prefect 3 form, so the rewrite
+     * only marks it; empty for one the rewrite converts ({@code FAIL}, {@code SUCCESS}).
+     */
+    Optional<String> manualSignal(String signal) {
+        return Optional.ofNullable(manualSignals.get(signal));
     }
 
     /** The Prefect 3 expression for a Prefect 1 context key ({@code today}), when it has one. */

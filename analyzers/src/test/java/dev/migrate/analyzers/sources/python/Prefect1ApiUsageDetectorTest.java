@@ -133,6 +133,12 @@ class Prefect1ApiUsageDetectorTest {
                 """);
         assertThat(codes(sink)).containsExactly("PF104 8:14", "PF105 17:8", "PF104 9:11", "PF104 10:11",
                 "PF104 11:11", "PF105 13:9", "PF105 14:5");
+        // FAIL becomes an exception in the rewrite; SKIP has no Prefect 3 form, so the rewrite only marks it: manual
+        assertThat(sink.findings).filteredOn(f -> f.message().startsWith("raise of")).extracting(f -> f.applicability() + " "
+                + f.message().substring(f.message().indexOf('(') + 1)).containsExactly(
+                "UNSAFE_FIX raise an exception instead)",
+                "MANUAL Prefect 3 has no Skipped state and downstream tasks would still run: return early and make the "
+                        + "downstream code handle the missing value)");
         assertThat(message(sink, "PF104")).isEqualTo("prefect.context.get(\"logger\") reads Prefect 1's run context, which "
                 + "Prefect 3 does not have: use get_run_logger() (from prefect import get_run_logger)");
         assertThat(sink.findings.get(2).message()).endsWith("use runtime.flow_run.scheduled_start_time.strftime(\"%Y-%m-%d\") "
@@ -143,7 +149,7 @@ class Prefect1ApiUsageDetectorTest {
         assertThat(sink.findings.get(4).message()).endsWith("Prefect 3 has no batch_id in its run context: pass the value "
                 + "as a flow parameter");
         assertThat(sink.findings.get(5).message()).contains("signal FAIL").contains("raise an exception");
-        assertThat(sink.findings.get(6).message()).contains("signal SKIP").contains("end the task early");
+        assertThat(sink.findings.get(6).message()).contains("signal SKIP").contains("return early");
     }
 
     @Test

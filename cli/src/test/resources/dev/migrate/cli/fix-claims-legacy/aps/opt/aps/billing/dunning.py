@@ -1,0 +1,2 @@
+def send_letters():
+    print("letters")

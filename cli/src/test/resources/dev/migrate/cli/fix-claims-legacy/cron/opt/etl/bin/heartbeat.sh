@@ -1,0 +1,2 @@
+#!/bin/sh
+/usr/bin/psql -c "select 1"

@@ -1,0 +1,2 @@
+#!/bin/sh
+/usr/bin/python3 /opt/etl/load.py "$@"
