@@ -32,7 +32,8 @@ public final class CsvDiagnoser {
             if (encoding.isPresent()) {
                 return encoding;
             }
-            return firstMalformedRecord(file, options);
+            Optional<String> malformed = firstMalformedRecord(file, options);
+            return malformed.isPresent() ? malformed : firstOtherLineEnding(file, options);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -56,6 +57,16 @@ public final class CsvDiagnoser {
     private static Optional<String> firstUndecodableLine(Path file, CsvOptions o) throws IOException {
         if (!"utf-8".equals(o.encoding())) {
             return Optional.empty();
+        }
+        try (InputStream in = open(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
+                    || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+                // Excel's "Unicode text" and PowerShell's default: no 8-bit guess (windows-1252, latin-1) reads it
+                return Optional.of(file + ":1:1: the file starts with a UTF-16 byte order mark (0x"
+                        + String.format("%02X%02X", head[0], head[1]) + "): it is UTF-16, not UTF-8; set csv.encoding: "
+                        + "utf-16 for this side of the dataset, or re-export the file as UTF-8");
+            }
         }
         try (InputStream in = open(file)) {
             return StrictDecoding.decode(in, StandardCharsets.UTF_8, text -> { })
@@ -117,6 +128,57 @@ public final class CsvDiagnoser {
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The first line that ends otherwise than the first line does ({@code \r\n} against {@code \n} or {@code \r}),
+     * outside quoted fields: DuckDB reads one line ending per file and cannot even sniff a file that mixes them, as a
+     * script does that writes its header by hand ({@code f.write("id,name\n")}) before a {@code csv.writer}'s rows
+     * (which end in {@code \r\n}). Line breaks inside quoted values are data, whatever they are.
+     */
+    static Optional<String> firstOtherLineEnding(Path file, CsvOptions o) {
+        if (o.backslashEscapes()) {
+            return Optional.empty(); // an escaped quote would be taken for the end of a quoted field here
+        }
+        try (Reader r = new java.io.BufferedReader(new InputStreamReader(open(file), charset(o)))) {
+            String first = null;
+            long firstLine = 0;
+            long line = 1;
+            boolean quoted = false;
+            int c = r.read();
+            while (c != -1) {
+                int next = r.read();
+                if (c == o.quote()) {
+                    quoted = !quoted; // a doubled quote inside a quoted field toggles twice
+                } else if (c == '\r' || c == '\n') {
+                    String ending = c == '\r' && next == '\n' ? "\r\n" : c == '\r' ? "\r" : "\n";
+                    if (ending.length() == 2) {
+                        next = r.read();
+                    }
+                    if (!quoted) {
+                        if (first == null) {
+                            first = ending;
+                            firstLine = line;
+                        } else if (!first.equals(ending)) {
+                            return Optional.of(file + ":" + line + ": this line ends with " + shown(ending)
+                                    + " where line " + firstLine + " ends with " + shown(first) + ": the file mixes "
+                                    + "line endings, which the engine cannot read (a header written by hand before a csv.writer's rows, "
+                                    + "which end in \\r\\n?); have the pipeline end every line alike (csv.writer(f, "
+                                    + "lineterminator=\"\\n\") for \\n), or convert the file (dos2unix)");
+                        }
+                    }
+                    line++;
+                }
+                c = next;
+            }
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shown(String ending) {
+        return ending.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static Optional<String> firstMalformedRecord(Path file, CsvOptions o) throws IOException {
