@@ -46,10 +46,15 @@ public final class JsonCsvRereadBenchmark {
         int runs = Integer.getInteger("bench.runs", 3);
         Path data = Path.of(args.length > 3 ? args[3]
                 : Path.of(System.getProperty("migrate.repo.root", "."), "bench", "data", "validate").toString());
-        Path dir = data.resolve(rows + "-json-csv-v1");
         System.out.printf(Locale.ROOT, "JSON CSV re-read benchmark: %,d rows per side, DuckDB %d threads, memory "
                 + "limit %s%n", rows, threads, memory);
+        run(rows, threads, memory, data.resolve(rows + "-json-csv-v1"), runs);
+    }
+
+    /** Runs both pairs {@code runs} times, prints the medians and returns each pair's last result. */
+    static List<JobResult> run(long rows, int threads, String memory, Path dir, int runs) throws Exception {
         generate(rows, dir);
+        List<JobResult> jobs = new ArrayList<>();
         for (String order : List.of("sorted", "shuffled")) {
             List<double[]> rounds = new ArrayList<>();
             JobResult job = null;
@@ -70,7 +75,9 @@ public final class JsonCsvRereadBenchmark {
             System.out.printf(Locale.ROOT, "  rows %-8s full check %7.2f s; loads (baseline) %6.2f s; re-reads of the "
                     + "sampled rows %6.3f s = %.3fx the loads (rounds%s); %s, %d samples%n", order, wall, loads,
                     rereads, rereads / loads, each, diff.difference(), diff.samples().size());
+            jobs.add(job);
         }
+        return jobs;
     }
 
     /** One full check, its statements' seconds summed: {@code figures[1]} the loads, {@code figures[2]} the re-reads. */
