@@ -177,6 +177,28 @@ public final class CsvDiagnoser {
         }
     }
 
+    /**
+     * When line {@code line} holds a backslash before a quote: the writer escaped quotes with a backslash (Spark's CSV
+     * writer and MySQL's {@code INTO OUTFILE} by default), where CSV doubles them, so the quote ends the field early.
+     */
+    private static String backslashQuoteHint(Path file, CsvOptions o, long line) {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new InputStreamReader(open(file), charset(o)))) {
+            String text = null;
+            for (long at = 1; at <= line; at++) {
+                text = r.readLine();
+                if (text == null) {
+                    return "";
+                }
+            }
+            return text != null && text.contains("\\" + o.quote()) ? "; the row escapes a quote with a backslash (\\"
+                    + o.quote() + "), which CSV reads as the end of the field: a quote inside a quoted value is doubled ("
+                    + o.quote() + o.quote() + "); have the writer double quotes (Spark: option(\"escape\", \"\\\"\"), "
+                    + "Python's csv module: doublequote=True)" : "";
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
     private static String shown(String ending) {
         return ending.replace("\r", "\\r").replace("\n", "\\n");
     }
@@ -196,9 +218,10 @@ public final class CsvDiagnoser {
                     rec = it.next();
                 } catch (UncheckedIOException e) {
                     long from = startLine;
-                    return Optional.of(file + openingQuote(file, o, startLine).map(p -> ":" + p.line() + ":"
-                            + p.column()).orElse(":" + from) + ": a quoted field is never closed (unbalanced "
-                            + o.quote() + "); fix the quoting of that row");
+                    Optional<Position> open = openingQuote(file, o, startLine);
+                    return Optional.of(file + open.map(p -> ":" + p.line() + ":" + p.column()).orElse(":" + from)
+                            + ": a quoted field is never closed (unbalanced " + o.quote() + "); fix the quoting of "
+                            + "that row" + backslashQuoteHint(file, o, open.map(Position::line).orElse(from)));
                 }
                 if (expected < 0) {
                     expected = rec.size();

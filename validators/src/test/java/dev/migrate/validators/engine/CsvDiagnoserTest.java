@@ -51,4 +51,14 @@ class CsvDiagnoserTest {
             assertThat(CsvDiagnoser.firstOtherLineEnding(f, CsvOptions.DEFAULT)).as(text).isEmpty();
         }
     }
+
+    /** Spark and MySQL exports escape a quote with a backslash by default: the message says so, and what CSV expects. */
+    @Test
+    void aQuoteEscapedWithABackslashIsNamedAsTheCause() throws Exception {
+        assertThat(diagnose("id,v\n1,a\n2,\"say \\\"hi\\\"\"\n", CsvOptions.DEFAULT))
+                .startsWith("t.csv:3: a quoted field is never closed")
+                .contains("the row escapes a quote with a backslash (\\\"), which CSV reads as the end of the field",
+                        "option(\"escape\", \"\\\"\")");
+        assertThat(diagnose("id,v\n1,\"open\n2,b\n", CsvOptions.DEFAULT)).doesNotContain("backslash");
+    }
 }
