@@ -353,48 +353,13 @@ public final class Validator {
         boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
         String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
+        // JSON documents were stored as canonical text only: the samples read their rows as stored again
         EmbeddedComparison.Rereads rereads = RowDiffQuery.hasStoredJson(plan)
-                ? storedAsRead(loader, plan, ds, legacyConn, newConn, legacyFiles, newFiles)
+                ? new SampledRowsAsStored(session, plan, ds, legacyConn, newConn, legacyFiles, newFiles,
+                        settings.sampleSize())
                 : new EmbeddedComparison.Rereads() { };
         return new EmbeddedComparison(session, settings)
                 .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn, rereads);
-    }
-
-    /**
-     * For sides loaded with their JSON documents as canonical text only ({@link RowDiffQuery#rowHashColumn}): the
-     * samples read their rows from the sources again, so that they show each document as stored beside its canonical
-     * text, as the other paths do. Only the sampled keys' rows are kept, and only when rows differ.
-     */
-    private EmbeddedComparison.Rereads storedAsRead(RelationLoader loader, DatasetPlan plan, DatasetConfig ds,
-            ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles) {
-        return new EmbeddedComparison.Rereads() {
-            @Override
-            public void samples(String diffTable) {
-                for (String side : List.of("legacy", "new")) {
-                    boolean legacy = "legacy".equals(side);
-                    loader.reread(side, side + SAMPLED, ds, legacy ? ds.legacy() : ds.current(),
-                            legacy ? legacyConn : newConn, legacy ? legacyFiles : newFiles, ds.renames(side),
-                            sampledRows(plan, side, diffTable, settings.sampleSize()));
-                }
-            }
-
-            @Override
-            public EmbeddedComparison.Relations sampled(EmbeddedComparison.Relations r) {
-                return new EmbeddedComparison.Relations(r.legacyKeys(), r.newKeys(), Sql.quote("legacy" + SAMPLED),
-                        Sql.quote("new" + SAMPLED), r.fileColumn());
-            }
-        };
-    }
-
-    /** The table of a side's sampled rows as stored ({@link #storedAsRead}): the side's name and this. */
-    private static final String SAMPLED = "_sampled";
-
-    /** The rows of source {@code s} whose keys are among the first {@code sampleSize} differing keys. */
-    private static java.util.function.Function<String, Statement> sampledRows(DatasetPlan plan, String side,
-            String diffTable, int sampleSize) {
-        return relation -> Statement.of("sample rows (" + side + ", as stored)", "SELECT s.* FROM " + relation
-                + " SEMI JOIN (" + RowDiffQuery.sampleKeys(plan, diffTable) + ") AS d ON "
-                + RowDiffQuery.keyMatch(plan, "s"), sampleSize);
     }
 
     /** Whether both sides may be read row beside row (see {@link PairedFiles}), tried before any other path. */
@@ -662,9 +627,21 @@ public final class Validator {
                     loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, ds.renames("legacy"), true, hash)));
             out.add(new PlannedStatement(job.name(), ds.name(), "new",
                     loader.load("new", ds, ds.current(), newConn, newFiles, ds.renames("new"), true, hash)));
+            List<Statement> rereads = List.of();
+            String legacySampled = Sql.quote("legacy");
+            String newSampled = Sql.quote("new");
+            if (RowDiffQuery.hasStoredJson(plan)) {
+                // as the run does when rows differ (SampledRowsAsStored)
+                rereads = new SampledRowsAsStored(session, plan, ds, legacyConn, newConn, legacyFiles, newFiles,
+                        settings.sampleSize()).plan("diff");
+                legacySampled = Sql.quote("legacy" + SampledRowsAsStored.SUFFIX);
+                newSampled = Sql.quote("new" + SampledRowsAsStored.SUFFIX);
+            }
             for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
-                    settings.sampleSize())) {
-                String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
+                    settings.sampleSize(), rereads, legacySampled, newSampled)) {
+                // "aggregates (legacy)", "sample rows (new, as stored)": the side a statement reads
+                String side = st.purpose().matches(".*\\(legacy[,)].*") ? "legacy"
+                        : st.purpose().matches(".*\\(new[,)].*") ? "new" : "both";
                 out.add(new PlannedStatement(job.name(), ds.name(), side, st));
             }
         } catch (SQLException e) {

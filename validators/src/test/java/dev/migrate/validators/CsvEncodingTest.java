@@ -114,6 +114,25 @@ class CsvEncodingTest {
                 .hasMessageNotContaining("migrate-validate-utf8-");
     }
 
+    /**
+     * Excel's "Unicode text" and PowerShell write UTF-16 with a byte order mark: the message names it, not an 8-bit
+     * encoding, and the encoding it names reads the file.
+     */
+    @Test
+    void aUtf16FileReadAsUtf8IsNamedByItsByteOrderMarkAndItsEncodingReadsIt() throws Exception {
+        byte[] legacy = "\uFEFFid,v\n1,café\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] current = "id,v\n1,café\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> run(legacy, current, "{}", "{}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(tmp.resolve("old/t.csv") + ":1:1: the file starts with a UTF-16 byte order mark "
+                        + "(0xFFFE): it is UTF-16, not UTF-8; set csv.encoding: utf-16")
+                .hasMessageNotContaining("windows-1252");
+        JobResult read = run(legacy, current, "{encoding: utf-16}", "{}");
+        assertThat(read.checks()).filteredOn(c -> c.status() == Status.FAIL).isEmpty();
+        assertThat(read.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Status.PASS));
+    }
+
     @Test
     void latin1BytesInAUtf8FileAreNamedAtLineAndColumnWithTheEncodingKey() {
         byte[] legacy = "id,v\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -7,7 +7,9 @@ import dev.migrate.validators.engine.EngineSettings;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +71,26 @@ class MalformedOutputMessageTest {
                         + "file was cut short (a write or copy that did not finish, a full disk); re-run the write or "
                         + "the copy")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("csv options"));
+    }
+
+    /**
+     * A header written by hand before a csv.writer's rows ({@code \n}, then {@code \r\n}): the engine cannot even sniff
+     * the file; the message says which line ends otherwise, for the one file that does.
+     */
+    @Test
+    void aCsvThatMixesLineEndingsIsNamedAtTheLineThatEndsOtherwise() throws Exception {
+        Files.createDirectories(tmp.resolve("old"));
+        Files.createDirectories(tmp.resolve("new"));
+        Files.writeString(tmp.resolve("old/t.csv"), "id,v\r\n1,a\r\n2,b\r\n");
+        Files.writeString(tmp.resolve("new/t.csv"), "id,v\n1,a\r\n2,b\r\n");
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t.csv\", key: id");
+        for (EngineSettings settings : List.of(new EngineSettings(1, "256MB", null, 10),
+                new EngineSettings(1, "256MB", null, 10).materializing())) {
+            assertThatThrownBy(() -> new Validator(settings).run(ConfigLoader.load(cfg), RunOverrides.NONE))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(tmp.resolve("new/t.csv") + ":2: this line ends with \\r\\n where line 1 "
+                            + "ends with \\n: the file mixes line endings")
+                    .hasMessageEndingWith("(jobs[0].datasets[0], dataset 't')");
+        }
     }
 }

@@ -48,6 +48,15 @@ public final class EmbeddedComparison {
     /** The statements a comparison runs, in order; what {@code --dry-run} prints. */
     public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
             int sampleSize) {
+        return plan(plan, legacy, current, diffTable, sampleSize, List.of(), legacy, current);
+    }
+
+    /**
+     * The same, with {@code rereads} (see {@link Rereads#samples}) run before the samples, which read their rows from
+     * {@code legacySampled} and {@code newSampled} (see {@link Rereads#sampled}).
+     */
+    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
+            int sampleSize, List<Statement> rereads, String legacySampled, String newSampled) {
         List<Statement> out = new ArrayList<>();
         out.add(aggregates(plan, legacy, "legacy"));
         out.add(aggregates(plan, current, "new"));
@@ -55,7 +64,8 @@ public final class EmbeddedComparison {
             out.addAll(uniqueKeysPlan(plan, legacy, diffTable));
             out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
             out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
-            out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
+            out.addAll(rereads);
+            out.add(RowDiffQuery.samples(plan, legacySampled, newSampled, diffTable, sampleSize));
             if (!plan.values().isEmpty()) {
                 out.add(RowDiffQuery.columnCounts(plan, Statement.of("legacy rows", legacy), Statement.of("new rows",
                         current), diffTable));

@@ -32,7 +32,8 @@ public final class CsvDiagnoser {
             if (encoding.isPresent()) {
                 return encoding;
             }
-            return firstMalformedRecord(file, options);
+            Optional<String> malformed = firstMalformedRecord(file, options);
+            return malformed.isPresent() ? malformed : firstOtherLineEnding(file, options);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -56,6 +57,16 @@ public final class CsvDiagnoser {
     private static Optional<String> firstUndecodableLine(Path file, CsvOptions o) throws IOException {
         if (!"utf-8".equals(o.encoding())) {
             return Optional.empty();
+        }
+        try (InputStream in = open(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
+                    || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+                // Excel's "Unicode text" and PowerShell's default: no 8-bit guess (windows-1252, latin-1) reads it
+                return Optional.of(file + ":1:1: the file starts with a UTF-16 byte order mark (0x"
+                        + String.format("%02X%02X", head[0], head[1]) + "): it is UTF-16, not UTF-8; set csv.encoding: "
+                        + "utf-16 for this side of the dataset, or re-export the file as UTF-8");
+            }
         }
         try (InputStream in = open(file)) {
             return StrictDecoding.decode(in, StandardCharsets.UTF_8, text -> { })
@@ -119,6 +130,79 @@ public final class CsvDiagnoser {
         }
     }
 
+    /**
+     * The first line that ends otherwise than the first line does ({@code \r\n} against {@code \n} or {@code \r}),
+     * outside quoted fields: DuckDB reads one line ending per file and cannot even sniff a file that mixes them, as a
+     * script does that writes its header by hand ({@code f.write("id,name\n")}) before a {@code csv.writer}'s rows
+     * (which end in {@code \r\n}). Line breaks inside quoted values are data, whatever they are.
+     */
+    static Optional<String> firstOtherLineEnding(Path file, CsvOptions o) {
+        if (o.backslashEscapes()) {
+            return Optional.empty(); // an escaped quote would be taken for the end of a quoted field here
+        }
+        try (Reader r = new java.io.BufferedReader(new InputStreamReader(open(file), charset(o)))) {
+            String first = null;
+            long firstLine = 0;
+            long line = 1;
+            boolean quoted = false;
+            int c = r.read();
+            while (c != -1) {
+                int next = r.read();
+                if (c == o.quote()) {
+                    quoted = !quoted; // a doubled quote inside a quoted field toggles twice
+                } else if (c == '\r' || c == '\n') {
+                    String ending = c == '\r' && next == '\n' ? "\r\n" : c == '\r' ? "\r" : "\n";
+                    if (ending.length() == 2) {
+                        next = r.read();
+                    }
+                    if (!quoted) {
+                        if (first == null) {
+                            first = ending;
+                            firstLine = line;
+                        } else if (!first.equals(ending)) {
+                            return Optional.of(file + ":" + line + ": this line ends with " + shown(ending)
+                                    + " where line " + firstLine + " ends with " + shown(first) + ": the file mixes "
+                                    + "line endings, which the engine cannot read (a header written by hand before a csv.writer's rows, "
+                                    + "which end in \\r\\n?); have the pipeline end every line alike (csv.writer(f, "
+                                    + "lineterminator=\"\\n\") for \\n), or convert the file (dos2unix)");
+                        }
+                    }
+                    line++;
+                }
+                c = next;
+            }
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * When line {@code line} holds a backslash before a quote: the writer escaped quotes with a backslash (Spark's CSV
+     * writer and MySQL's {@code INTO OUTFILE} by default), where CSV doubles them, so the quote ends the field early.
+     */
+    private static String backslashQuoteHint(Path file, CsvOptions o, long line) {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new InputStreamReader(open(file), charset(o)))) {
+            String text = null;
+            for (long at = 1; at <= line; at++) {
+                text = r.readLine();
+                if (text == null) {
+                    return "";
+                }
+            }
+            return text != null && text.contains("\\" + o.quote()) ? "; the row escapes a quote with a backslash (\\"
+                    + o.quote() + "), which CSV reads as the end of the field: a quote inside a quoted value is doubled ("
+                    + o.quote() + o.quote() + "); have the writer double quotes (Spark: option(\"escape\", \"\\\"\"), "
+                    + "Python's csv module: doublequote=True)" : "";
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private static String shown(String ending) {
+        return ending.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
     private static Optional<String> firstMalformedRecord(Path file, CsvOptions o) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(o.delimiter()).setQuote(o.quote()).get();
         try (Reader r = new InputStreamReader(open(file), charset(o)); CSVParser parser = CSVParser.parse(r, format)) {
@@ -134,9 +218,10 @@ public final class CsvDiagnoser {
                     rec = it.next();
                 } catch (UncheckedIOException e) {
                     long from = startLine;
-                    return Optional.of(file + openingQuote(file, o, startLine).map(p -> ":" + p.line() + ":"
-                            + p.column()).orElse(":" + from) + ": a quoted field is never closed (unbalanced "
-                            + o.quote() + "); fix the quoting of that row");
+                    Optional<Position> open = openingQuote(file, o, startLine);
+                    return Optional.of(file + open.map(p -> ":" + p.line() + ":" + p.column()).orElse(":" + from)
+                            + ": a quoted field is never closed (unbalanced " + o.quote() + "); fix the quoting of "
+                            + "that row" + backslashQuoteHint(file, o, open.map(Position::line).orElse(from)));
                 }
                 if (expected < 0) {
                     expected = rec.size();

@@ -62,26 +62,40 @@ public final class RelationLoader {
      */
     public Statement reread(String side, String table, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection,
             List<Path> files, Map<String, String> renames, java.util.function.Function<String, Statement> select) {
-        String create = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS ";
+        Statement st = rereadStatement(side, table, ds, spec, connection, files, renames, select);
         if (files != null) {
-            Statement scan = FileLoader.scan(files, ds.csv(side), renames);
-            Statement rows = select.apply("(SELECT * FROM " + scan.sql() + ") AS s");
-            List<Object> params = new java.util.ArrayList<>(scan.params());
-            params.addAll(rows.params());
-            Statement st = new Statement(rows.purpose(), create + rows.sql(), params);
             FileLoader.execute(session, st, files, ds.csv(side));
-            return st;
-        }
-        String source = connection instanceof ConnectionConfig.Jdbc ? Sql.quote(DatabaseCopy.table(side))
-                : attached(side, ds, spec, connection);
-        Statement rows = select.apply("(SELECT * FROM " + Sql.renamed(source, renames) + ") AS s");
-        Statement st = new Statement(rows.purpose(), create + rows.sql(), rows.params());
-        if (connection instanceof ConnectionConfig.Jdbc) {
+        } else if (connection instanceof ConnectionConfig.Jdbc) {
             run(ds, side, st);
         } else {
+            attached(side, ds, spec, connection);
             inDatabase(ds, side, spec, st);
         }
         return st;
+    }
+
+    /**
+     * The statement {@link #reread} runs, built without reading anything (for the dry run). A scan of files other
+     * than Parquet sits under an unbounded limit, which keeps {@code select}'s filter out of the reader: a limit in
+     * {@code select} then stops the read as soon as it has its rows, where a filter inside the reader would read the
+     * whole file first. Parquet keeps the filter in the reader, whose row-group statistics skip what cannot match.
+     */
+    public static Statement rereadStatement(String side, String table, DatasetConfig ds, SourceSpec spec,
+            ConnectionConfig connection, List<Path> files, Map<String, String> renames,
+            java.util.function.Function<String, Statement> select) {
+        String create = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS ";
+        if (files != null) {
+            Statement scan = FileLoader.scan(files, ds.csv(side), renames);
+            String unbounded = FileLoader.formatOf(files) == FileFormat.PARQUET ? "" : " LIMIT " + Long.MAX_VALUE;
+            Statement rows = select.apply("(SELECT * FROM " + scan.sql() + unbounded + ") AS s");
+            List<Object> params = new java.util.ArrayList<>(scan.params());
+            params.addAll(rows.params());
+            return new Statement(rows.purpose(), create + rows.sql(), params);
+        }
+        String source = connection instanceof ConnectionConfig.Jdbc ? Sql.quote(DatabaseCopy.table(side))
+                : relation(side, spec);
+        Statement rows = select.apply("(SELECT * FROM " + Sql.renamed(source, renames) + ") AS s");
+        return new Statement(rows.purpose(), create + rows.sql(), rows.params());
     }
 
     /**
@@ -114,9 +128,14 @@ public final class RelationLoader {
             throw new EnvironmentException(db.file() + ": DuckDB database of connection '" + db.name()
                     + "' not found; check connections." + db.name() + ".path in the config");
         }
+        run(ds, side, Statement.of("attach " + side, "ATTACH IF NOT EXISTS ? AS " + Sql.quote("src_" + side)
+                + " (READ_ONLY)", db.file().toString()));
+        return relation(side, spec);
+    }
+
+    /** The relation of a side's DuckDB database attached by {@link #attached}: the table, or the user's query. */
+    private static String relation(String side, SourceSpec spec) {
         String catalog = "src_" + side;
-        run(ds, side, Statement.of("attach " + side, "ATTACH IF NOT EXISTS ? AS " + Sql.quote(catalog) + " (READ_ONLY)",
-                db.file().toString()));
         return spec instanceof SourceSpec.Table t
                 ? Sql.quote(catalog) + "." + (t.schema() == null ? "" : Sql.quote(t.schema()) + ".") + Sql.quote(t.table())
                 : "(" + ((SourceSpec.Query) spec).sql() + ") q";

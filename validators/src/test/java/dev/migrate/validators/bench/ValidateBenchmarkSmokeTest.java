@@ -20,4 +20,14 @@ class ValidateBenchmarkSmokeTest {
             assertThat(jobs[1].status()).isEqualTo(Status.PASS);
         }
     }
+
+    @Test
+    void jsonCsvBenchmarkFindsTheChangedDocumentsInBothOrders(@TempDir Path tmp) throws Exception {
+        assertThat(JsonCsvRereadBenchmark.run(5_000, 1, "256MB", tmp, 1)).hasSize(2).allSatisfy(job -> assertThat(
+                job.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement().satisfies(c -> {
+                    assertThat(c.difference()).isEqualTo("differs=5");
+                    // each document as written beside its canonical text: read again from the files
+                    assertThat(c.samples()).hasSize(5).allSatisfy(r -> assertThat(r.legacyRaw()).containsKey("payload"));
+                }));
+    }
 }

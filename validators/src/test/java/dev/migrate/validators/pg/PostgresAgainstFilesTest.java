@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  * table is streamed into the engine, typed by its metadata, and compared with the files.
  */
 class PostgresAgainstFilesTest {
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE wh");
+    static void createDatabases() throws Exception {
+        server = PostgresDatabases.open();
+        server.create("wh");
         server.execute("wh",
                 "CREATE TABLE orders (id int PRIMARY KEY, customer text, amount numeric(12,2), active boolean, "
                         + "created timestamptz, shipped date, body jsonb)",
@@ -55,7 +52,7 @@ class PostgresAgainstFilesTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void dropDatabases() throws Exception {
         if (server != null) {
             server.close();
         }

@@ -23,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresAgainstSqliteTest {
     private static final int ROWS = 3000;
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE mart");
+    static void createDatabases() throws Exception {
+        server = PostgresDatabases.open();
+        server.create("mart");
         server.execute("mart",
                 "CREATE TABLE daily_sales (store_id int, day date, units int, revenue numeric(12,2), region text, "
                         + "PRIMARY KEY (store_id, day))",
@@ -54,7 +51,7 @@ class PostgresAgainstSqliteTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void dropDatabases() throws Exception {
         if (server != null) {
             server.close();
         }

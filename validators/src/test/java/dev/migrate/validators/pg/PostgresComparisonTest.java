@@ -24,21 +24,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC engine against a real PostgreSQL server: push-down aggregates and the segment-checksum key diff. */
 class PostgresComparisonTest {
     private static final int ROWS = 200_000;
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE lake_old", "CREATE DATABASE lake_new");
+    static void createDatabases() throws Exception {
+        server = PostgresDatabases.open();
+        server.create("lake_old");
+        server.create("lake_new");
         String orders = "CREATE TABLE sales.orders AS SELECT g AS order_id, g % 977 AS customer_id, "
                 + "DATE '2024-01-01' + (g % 60) AS order_date, round((g % 10000) / 7.0, 2) AS amount, "
                 + "CASE WHEN g % 13 = 0 THEN 'refunded' ELSE 'paid' END AS status FROM generate_series(1, " + ROWS + ") g";
@@ -78,7 +76,7 @@ class PostgresComparisonTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void dropDatabases() throws Exception {
         if (server != null) {
             server.close();
         }
@@ -300,7 +298,7 @@ class PostgresComparisonTest {
 
     @Test
     void evidenceStoreOnPostgresMigratesOnceAndRecordsConcurrentRuns() throws Exception {
-        server.execute("postgres", "CREATE DATABASE evidence");
+        server.create("evidence");
         java.util.function.UnaryOperator<String> env = Map.of("MIGRATE_STORE_USER", "postgres",
                 "MIGRATE_STORE_PASSWORD", PostgresServer.PASSWORD)::get;
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the server in one spelling whatever they were given in, so they compare exactly with an export of the same values.
  */
 class PostgresExactCopyTest {
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE ledger");
+    static void createDatabases() throws Exception {
+        server = PostgresDatabases.open();
+        server.create("ledger");
         server.execute("ledger",
                 "CREATE TABLE entries (id numeric PRIMARY KEY, amount numeric, code uuid, doc jsonb)",
                 // the uuid given in upper case and the document with its keys out of order, as an ORM might send them
@@ -55,7 +52,7 @@ class PostgresExactCopyTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void dropDatabases() throws Exception {
         if (server != null) {
             server.close();
         }

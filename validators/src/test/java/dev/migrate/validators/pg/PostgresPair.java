@@ -15,31 +15,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Two databases, {@code old_wh} (the legacy pipeline's) and {@code new_wh} (the rewrite's), on one throw-away
- * {@link PostgresServer}, and the validator that compares their tables in place: the set-up every in-place test
- * repeated (skip without PostgreSQL, start, create the databases, pass the password through the environment).
+ * Two databases, {@code old_wh} (the legacy pipeline's) and {@code new_wh} (the rewrite's), of one test class on the
+ * {@linkplain PostgresServer#shared shared server}, and the validator that compares their tables in place: the set-up
+ * every in-place test repeated (skip without PostgreSQL, create the databases, pass the password through the
+ * environment).
  */
 final class PostgresPair implements AutoCloseable {
-    private final PostgresServer server;
+    private final PostgresDatabases server;
+    private long logStart;
 
-    private PostgresPair(PostgresServer server) {
+    private PostgresPair(PostgresDatabases server) {
         this.server = server;
     }
 
-    /** Starts the server and creates both databases; skips the calling tests when PostgreSQL is not installed. */
+    /** Creates both databases; skips the calling tests when PostgreSQL is not installed. */
     static PostgresPair start() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        PostgresServer server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE old_wh", "CREATE DATABASE new_wh");
-        return new PostgresPair(server);
+        PostgresDatabases databases = PostgresDatabases.open();
+        databases.create("old_wh");
+        databases.create("new_wh");
+        return new PostgresPair(databases);
     }
 
-    /** The server itself, for what a test does beside in-place comparisons (its URLs, other databases). */
-    PostgresServer server() {
+    /** The databases themselves, for what a test does beside in-place comparisons (their URLs, settings, more). */
+    PostgresDatabases server() {
         return server;
     }
 
@@ -51,14 +51,17 @@ final class PostgresPair implements AutoCloseable {
         server.execute("new_wh", sql);
     }
 
-    /** Logs every statement of every later session of both databases to {@link #serverLog()}. */
-    void logStatements() throws SQLException {
-        server.execute("postgres", "ALTER DATABASE old_wh SET log_statement = 'all'",
-                "ALTER DATABASE new_wh SET log_statement = 'all'");
+    /** Logs every statement of every later session of both databases, for {@link #loggedSince()}. */
+    void logStatements() throws Exception {
+        logStart = Files.size(server.log());
+        server.set("old_wh", "log_statement = 'all'");
+        server.set("new_wh", "log_statement = 'all'");
     }
 
-    Path serverLog() {
-        return server.log();
+    /** What the shared server logged since {@link #logStatements}: only this class's sessions ran since. */
+    String loggedSince() throws Exception {
+        byte[] log = Files.readAllBytes(server.log());
+        return new String(log, (int) logStart, log.length - (int) logStart, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A config comparing {@code legacyTable} with {@code newTable} in place, keyed by {@code id}. */

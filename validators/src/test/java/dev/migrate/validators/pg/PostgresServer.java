@@ -53,6 +53,28 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    private static PostgresServer shared;
+
+    /**
+     * The one server of this JVM that the PostgreSQL tests share, started on first use and stopped when the JVM
+     * exits: each test class keeps to databases of its own ({@link PostgresDatabases}), so starting a server per class
+     * (initdb, start, stop: seconds each on a loaded machine) buys no isolation that the databases do not give.
+     */
+    public static synchronized PostgresServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            PostgresServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException | InterruptedException e) {
+                    // the JVM is exiting and nothing is left to tell: the server's /tmp directory stays behind
+                }
+            }, "stop shared PostgreSQL"));
+            shared = server;
+        }
+        return shared;
+    }
+
     public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = binaries().orElseThrow(() -> new IllegalStateException("PostgreSQL binaries not found"));
         boolean root = "root".equals(System.getProperty("user.name"));

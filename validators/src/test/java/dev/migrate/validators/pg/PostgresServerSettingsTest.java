@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,21 +31,19 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresServerSettingsTest {
     private static final int ROWS = 3000;
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
-                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
-        server = PostgresServer.start();
-        server.execute("postgres", "CREATE DATABASE legacy_wh",
-                // the new server sorts text by an ICU locale: 'a' < 'B' < 'c', where C sorts 'B' < 'a' < 'c'
-                "CREATE DATABASE new_wh TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und' LOCALE 'C'",
-                "ALTER DATABASE legacy_wh SET IntervalStyle = 'sql_standard'",
-                "ALTER DATABASE legacy_wh SET bytea_output = 'escape'",
-                "ALTER DATABASE legacy_wh SET extra_float_digits = 0",
-                "ALTER DATABASE legacy_wh SET DateStyle = 'SQL, DMY'",
-                "ALTER DATABASE legacy_wh SET TimeZone = 'America/New_York'");
+    static void createDatabases() throws Exception {
+        server = PostgresDatabases.open();
+        // a database's defaults and collation stand for a server's (see above): no server of its own is needed
+        server.create("legacy_wh");
+        // the new server sorts text by an ICU locale: 'a' < 'B' < 'c', where C sorts 'B' < 'a' < 'c'
+        server.create("new_wh", "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und' LOCALE 'C'");
+        for (String setting : List.of("IntervalStyle = 'sql_standard'", "bytea_output = 'escape'",
+                "extra_float_digits = 0", "DateStyle = 'SQL, DMY'", "TimeZone = 'America/New_York'")) {
+            server.set("legacy_wh", setting);
+        }
         // keys in mixed case, so that the two collations order them differently all along the table
         String rows = "SELECT CASE WHEN g % 2 = 0 THEN 'k' ELSE 'K' END || lpad(g::text, 5, '0') AS code, "
                 + "CASE WHEN g % 2 = 0 THEN 'apple' ELSE 'Banana' END AS label, g / 3.0::float8 AS ratio, g * interval '1 hour 30 minutes' AS took, "
@@ -61,7 +58,7 @@ class PostgresServerSettingsTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void dropDatabases() throws Exception {
         if (server != null) {
             server.close();
         }

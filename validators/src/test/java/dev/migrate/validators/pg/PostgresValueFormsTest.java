@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresValueFormsTest {
     private static PostgresPair pg;
-    private static PostgresServer server;
+    private static PostgresDatabases server;
 
     @TempDir
     Path tmp;
@@ -251,7 +251,7 @@ class PostgresValueFormsTest {
      */
     @Test
     void floatsCompareByValueWhateverTheServersDigits() throws Exception {
-        server.execute("postgres", "ALTER DATABASE new_wh SET extra_float_digits = 0");
+        server.set("new_wh", "extra_float_digits = 0");
         server.execute("new_wh", "CREATE TABLE ratios (id int PRIMARY KEY, r float8)",
                 "INSERT INTO ratios VALUES (1, 0.1::float8 + 0.2::float8), (2, 1::float8 / 3), (3, 1e-300), "
                         + "(4, 123456.789), (5, 9007199254740993)");
