@@ -71,6 +71,15 @@ class CutoverRecipeScheduleTest {
                 + "shifts '15 2 * * *' otherwise: make them agree");
     }
 
+    @Test
+    void anIntervalFromTheLastStartSaysWhatToAnchorItOnWithoutLogs() throws IOException {
+        Files.createDirectories(estate.resolve("etc/systemd/system"));
+        Files.writeString(estate.resolve("etc/systemd/system/warm.timer"), "[Timer]\nOnUnitActiveSec=1h\n");
+        Files.writeString(estate.resolve("etc/systemd/system/warm.service"), "[Service]\nType=oneshot\nExecStart=/opt/warm.sh\n");
+        assertThat(plan()).contains("'OnUnitActiveSec=1h' counts from whenever it last started, so the anchor_date the "
+                + "recipe writes is arbitrary: set it to 15 min after a time it ran");
+    }
+
     // must not change: once deployed, the plan states what the deployment runs, whatever either side would write
     @Test
     void aDeployedJobKeepsItsDeployedSchedules() throws IOException {

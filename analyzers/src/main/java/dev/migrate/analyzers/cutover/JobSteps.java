@@ -287,7 +287,7 @@ final class JobSteps {
             yaml = RecipeSchedules.yaml(planned);
             deploy.add("# " + planned.prefectYaml() + ", deployment '" + planned.deployment() + "': the legacy recipe writes "
                     + yaml);
-            note = (legacyRuns == null ? "" : legacyRuns + "; ") + RecipeSchedules.note(planned, declared)
+            note = (legacyRuns == null ? "" : legacyRuns + "; ") + RecipeSchedules.note(planned, declared, legacy, lastRun(), hostZone())
                     + (caveats.isEmpty() ? "" : "; " + String.join("; ", caveats));
         } else if (placeholder()) {
             // nothing names the deployment yet: say what to fill in, not a command that names a flow that does not exist
