@@ -16,7 +16,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import dev.migrate.analyzers.schedule.PrefectSchedule;
+import dev.migrate.recipes.legacy.internal.PlannedSchedule;
+import dev.migrate.recipes.legacy.internal.ScheduleOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +36,8 @@ final class LegacyRecipeDeployments {
     static final String RECIPE = "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun";
     /** The recipe's default outputDirectory. */
     private static final String OUTPUT = "prefect";
+    /** The recipe's default offsetMinutes: the dual run's schedules this much after the legacy ones. */
+    private static final int OFFSET_MINUTES = 15;
 
     private LegacyRecipeDeployments() {
     }
@@ -65,7 +72,7 @@ final class LegacyRecipeDeployments {
         estate.links(links);
         Plan plan;
         try {
-            plan = estate.plan(new LegacyEstate.Options(Phase.DUAL_RUN, 15, "/srv/prefect-sandbox", OUTPUT,
+            plan = estate.plan(new LegacyEstate.Options(Phase.DUAL_RUN, OFFSET_MINUTES, "/srv/prefect-sandbox", OUTPUT,
                     now.atOffset(ZoneOffset.UTC).toLocalDate(), hostZone, "legacy-host", PrefectTarget.defaultTarget().pin(),
                     null, false, false));
         } catch (RuntimeException e) {
@@ -74,10 +81,24 @@ final class LegacyRecipeDeployments {
         }
         Map<String, PlannedDeployment> out = new LinkedHashMap<>();
         for (JobPlan p : plan.jobs()) {
-            PlannedDeployment d = new PlannedDeployment(p.flowName(), p.deploymentName(), OUTPUT + "/prefect.yaml", RECIPE);
+            PlannedDeployment d = new PlannedDeployment(p.flowName(), p.deploymentName(), OUTPUT + "/prefect.yaml", RECIPE,
+                    OFFSET_MINUTES, schedules(p));
             out.put(p.job().id(), d);
             if (p.job().kind() == JobKind.PYTHON_SLEEP_LOOP) {
                 out.putIfAbsent(CutoverJob.keyOf(p.job().name()), d);
+            }
+        }
+        return out;
+    }
+
+    /** The dual-run schedules the recipe writes into the job's deployment, as prefect.yaml will hold them. */
+    private static List<PlannedDeployment.Schedule> schedules(JobPlan p) {
+        List<PlannedDeployment.Schedule> out = new ArrayList<>();
+        for (PlannedSchedule s : p.schedules()) {
+            PrefectSchedule target = s.target(Phase.DUAL_RUN);
+            if (target != null) {
+                out.add(PlannedDeployment.Schedule.of(s.spec().expression(), target.toYaml(),
+                        s.shifted().map(ScheduleOffset.Shifted::minutes).orElse(0)));
             }
         }
         return out;

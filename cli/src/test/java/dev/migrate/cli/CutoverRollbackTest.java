@@ -33,7 +33,8 @@ class CutoverRollbackTest {
                 .contains("migrate cutover disable " + estate + " --job nightly-load --apply   # etc/cron.d/etl-nightly:7 "
                         + "becomes '# migrate: disabled nightly-load 2026-11-21T12:00:00Z # ...'")
                 .contains("migrate cutover rollback " + estate + " --job nightly-load --apply   # restores etc/cron.d/etl-nightly:7 exactly")
-                .contains("schedules: [{cron: \"0 3 * * *\"");
+                // the schedule the legacy recipe writes for the dual run (its 15-minute offset after 02:30)
+                .contains("the legacy recipe writes schedules: [{cron: \"45 2 * * *\"");
 
         CliRun disable = CliRun.of("cutover", "disable", estate.toString(), "--job", "nightly-load", "--apply", "--store",
                 store, "--at", "2026-11-20T00:00:00Z");

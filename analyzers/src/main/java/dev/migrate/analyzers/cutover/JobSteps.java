@@ -214,6 +214,10 @@ final class JobSteps {
         String yaml;
         String note;
         java.time.Duration declared = job.declared() == null ? null : job.declared().offset();
+        // what the legacy runs are and what no offset changes (an assumed zone, a trigger with no schedule): said
+        // whichever side (this plan, or the legacy recipe) sets the new deployment's schedules
+        String legacyRuns = null;
+        List<String> caveats = new ArrayList<>();
         if (!legacy.isEmpty()) {
             List<String> shifted = new ArrayList<>();
             List<String> byHand = new ArrayList<>();
@@ -241,6 +245,7 @@ final class JobSteps {
                 if (spec.zoneUnproven()) {
                     // the shift is exact only in the zone the scan assumed; say so beside the YAML it suggests
                     notes.add("'" + spec.expression() + "' is read in an assumed zone: " + spec.unproven());
+                    caveats.add("'" + spec.expression() + "' is read in an assumed zone: " + spec.unproven());
                 }
             }
             yaml = "schedules: " + (shifted.isEmpty() ? "" : "[" + String.join(", ", shifted) + "]")
@@ -248,7 +253,9 @@ final class JobSteps {
             if (shifted.isEmpty() && byHand.isEmpty()) {
                 yaml = "schedules: none that run";
             }
-            note = (runs.isEmpty() ? "no legacy schedule runs" : "legacy runs " + String.join(" and ", runs))
+            legacyRuns = runs.isEmpty() ? "no legacy schedule runs" : "legacy runs " + String.join(" and ", runs);
+            caveats.addAll(unscheduled);
+            note = legacyRuns
                     + (notes.isEmpty() ? "" : "; the new deployment runs " + String.join(" and ", new java.util.LinkedHashSet<>(notes)))
                     + (unscheduled.isEmpty() ? "" : "; " + String.join("; ", unscheduled));
         } else if (declared != null) {
@@ -275,11 +282,13 @@ final class JobSteps {
             deploy.add("migrate rewrite " + Step.shellWord(options.rootLabel()) + " --recipe " + planned.recipe()
                     + "   # writes deployment '" + planned.deployment() + "' of flow '" + planned.flow() + "' to "
                     + planned.prefectYaml());
-            deploy.add("# " + planned.prefectYaml() + ", deployment '" + planned.deployment() + "': the plan suggests "
+            // the recipe writes the schedules with its own offset: the plan states those, the one source of the dual
+            // run's times, and says where the validate config's offset or a shift the recipe could not prove disagree
+            yaml = RecipeSchedules.yaml(planned);
+            deploy.add("# " + planned.prefectYaml() + ", deployment '" + planned.deployment() + "': the legacy recipe writes "
                     + yaml);
-            note += " (this plan's suggestion: the deployment the legacy recipe writes carries its own offset, its "
-                    + "offsetMinutes option; set what is said here about anchors and zones in it, and check its schedules "
-                    + "stay clear of the legacy runs)";
+            note = (legacyRuns == null ? "" : legacyRuns + "; ") + RecipeSchedules.note(planned, declared, legacy, lastRun(), hostZone())
+                    + (caveats.isEmpty() ? "" : "; " + String.join("; ", caveats));
         } else if (placeholder()) {
             // nothing names the deployment yet: say what to fill in, not a command that names a flow that does not exist
             boolean flowKnown = !knownFlow().equals(PLACEHOLDER_FLOW);
@@ -654,7 +663,7 @@ final class JobSteps {
         v.put("service", started == null ? "SERVICE" : (legacy.source().path().contains("systemd/user/")
                 && !started.startsWith("--user ") ? "--user " : "") + started);
         // a Celery beat job's app, as the service that runs beat names it (-A APP): `celery -A APP call TASK`
-        Job beat = legacy == null ? null : dev.migrate.analyzers.model.SchedulerServices.serviceOf(legacy, estate.inventory().jobs());
+        Job beat = legacy == null ? null : SchedulerServices.recordedServiceOf(legacy, estate.inventory().jobs());
         java.util.regex.Matcher app = java.util.regex.Pattern.compile("(?:^|\\s)(?:-A|--app)[ =](\\S+)")
                 .matcher(beat == null || beat.command() == null ? "" : beat.command());
         v.put("app", app.find() ? app.group(1) : "APP");

@@ -92,6 +92,18 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
     }
 
     /**
+     * Whether the legacy schedule is an interval that counts from whenever the job last started (systemd's
+     * OnUnitActiveSec, a sleep loop): its source gives it no phase, so any anchor_date keeps its spacing only.
+     */
+    public static boolean countsFromLastStart(ScheduleSpec spec, ZoneId hostZone) {
+        try {
+            return Schedules.interpret(spec, hostZone) instanceof Schedule.Interval iv && iv.anchor() == null;
+        } catch (ScheduleSyntaxException | java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The anchor as the translations write it: the instant in UTC for a timezone other than UTC (Prefect 3 versions read
      * a naive anchor_date as UTC or as local time), the naive time with seconds in UTC.
      */

@@ -60,8 +60,8 @@ public final class ReadinessAssessor {
 
     /**
      * The jobs whose in-process scheduler {@code job}'s legacy service runs (APScheduler, schedule, Celery beat in the
-     * script it starts; Spring and Quartz jobs of the application its {@code java -jar} starts, as the scan recorded them,
-     * {@link dev.migrate.analyzers.model.SchedulerServices#SERVICE});
+     * script it starts; Spring and Quartz jobs of the application its {@code java -jar} starts), as the scan recorded them
+     * ({@link dev.migrate.analyzers.model.SchedulerServices#SERVICE}) and the manifest for those it no longer finds;
      * empty for every other job.
      */
     public List<CutoverJob> hosted(CutoverJob job) {
@@ -71,7 +71,6 @@ public final class ReadinessAssessor {
         Set<String> ids = new java.util.HashSet<>();
         List<Job> candidates = new ArrayList<>(inventory.jobs());
         candidates.addAll(retiredInProcess);
-        dev.migrate.analyzers.model.SchedulerServices.hostedBy(job.legacy(), candidates).forEach(j -> ids.add(j.id()));
         dev.migrate.analyzers.model.SchedulerServices.recordedHostedBy(job.legacy(), candidates).forEach(j -> ids.add(j.id()));
         // a job whose registration the cutover phase commented out is known by its deployment (named by its scan id)
         return all.stream().filter(c -> c.legacy() != null && ids.contains(c.legacy().id())

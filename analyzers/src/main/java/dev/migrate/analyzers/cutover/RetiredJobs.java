@@ -73,8 +73,8 @@ public final class RetiredJobs {
      * scan no longer finds: the cutover phase comments the Python registrations out, and the cleanup deletes their
      * scripts; the team removes the scheduled methods from a JVM application (the recipe leaves its code to them). The
      * service that ran their scheduler still hosts them, so it keeps following their gates instead of becoming a job of
-     * its own: a JVM job keeps the unit the manifest recorded for it ({@link SchedulerServices#SERVICE}), which only the
-     * application's jar named.
+     * its own: each keeps the unit the manifest recorded for it ({@link SchedulerServices#SERVICE}), the link the scan
+     * records on the jobs it still finds.
      */
     public static List<Job> inProcess(Path root, Inventory inventory) {
         Set<String> present = new HashSet<>();
@@ -84,7 +84,8 @@ public final class RetiredJobs {
             parse(root.resolve(manifest)).forEach((id, job) -> {
                 boolean jvm = job.kind() != null && JvmServices.IN_JVM.contains(job.kind());
                 if (!present.contains(id) && job.kind() != null && (SchedulerServices.IN_PROCESS.contains(job.kind()) || jvm)) {
-                    Map<String, String> attributes = jvm && job.service() != null
+                    // the unit the manifest recorded, as the scan records it on the jobs it still finds
+                    Map<String, String> attributes = job.service() != null
                             ? Map.of(SchedulerServices.SERVICE, job.service()) : Map.of();
                     out.add(new Job(id, job.kind(), job.name(), SourceRef.at(job.source(), 1, 1), job.schedules(), null, null,
                             Map.of(), null, Overlap.UNKNOWN, List.of(), attributes));

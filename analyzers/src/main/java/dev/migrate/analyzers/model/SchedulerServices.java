@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * Which systemd service keeps an in-process scheduler running (the {@code schedule} library, APScheduler, Celery
  * beat): the service whose command runs the job's script, or for Celery beat, runs {@code beat} for the job's app.
  * The service has no schedule of its own; the jobs it hosts carry them. Likewise the service that keeps a sleep loop
- * running, which is that loop's supervisor rather than a job ({@link #supervisorOf}). A JVM application's scheduler
- * (Spring, Quartz) is linked to the unit running its jar by {@link JvmServices}, once, in the scan
- * ({@link #linkJvmServices}), and read from the jobs after ({@link #recordedServiceOf}).
+ * running, which is that loop's supervisor rather than a job ({@link #supervisorOf}). The scan links both kinds of
+ * in-process scheduler to their unit once ({@link #linkInProcessServices}; a JVM application's Spring and Quartz jobs to
+ * the unit running its jar, {@link #linkJvmServices}), and what reads the inventory after reads that link from the jobs
+ * ({@link #recordedServiceOf}, {@link #recordedHostedBy}), as the legacy recipe's manifest records it.
  */
 public final class SchedulerServices {
     /** Job kinds whose scheduler runs inside a long-lived Python process. */
@@ -21,8 +22,8 @@ public final class SchedulerServices {
     /**
      * The job attribute naming the unit file ({@code etc/systemd/system/billing-app.service}) of the service that runs a
      * job's scheduler inside its own process, the key the legacy recipe's manifest (legacy-jobs.yaml) records it under.
-     * The scan records it on Spring and Quartz jobs ({@link #linkJvmServices}), whose unit only the application's jar
-     * names; reports print it, and the cutover reads it.
+     * The scan records it on Spring and Quartz jobs ({@link #linkJvmServices}) and on in-process Python scheduler jobs
+     * ({@link #linkInProcessServices}); reports print it, and the cutover and the legacy recipe read it.
      */
     public static final String SERVICE = "service";
 
@@ -35,39 +36,81 @@ public final class SchedulerServices {
      * the jobs in place.
      */
     public static void linkJvmServices(List<Job> jobs) {
+        link(jobs, JvmServices.IN_JVM, JvmServices::serviceOf);
+    }
+
+    /**
+     * The scan's linking step for Python in-process schedulers ({@code schedule}, APScheduler, Celery beat): each such
+     * job whose script a systemd service's command runs ({@link #serviceOf}) gains {@link #SERVICE}, that unit's path,
+     * unless it says one already, as the legacy recipe's manifest records it. Replaces the jobs in place.
+     */
+    public static void linkInProcessServices(List<Job> jobs) {
+        link(jobs, IN_PROCESS, SchedulerServices::serviceOf);
+    }
+
+    /**
+     * What both linking steps share: each job of {@code kinds} without {@link #SERVICE} gains the path of the unit
+     * {@code serviceOf} finds for it among all the jobs as they were before any was linked.
+     */
+    private static void link(List<Job> jobs, Set<JobKind> kinds, java.util.function.BiFunction<Job, List<Job>, Job> serviceOf) {
         List<Job> all = List.copyOf(jobs);
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
-            if (!JvmServices.IN_JVM.contains(j.kind()) || j.attributes().containsKey(SERVICE)) {
+            if (!kinds.contains(j.kind()) || j.attributes().containsKey(SERVICE)) {
                 continue;
             }
-            Job unit = JvmServices.serviceOf(j, all);
+            Job unit = serviceOf.apply(j, all);
             if (unit != null) {
-                java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
-                attributes.put(SERVICE, unit.source().path());
-                jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
-                        j.workingDir(), j.overlap(), j.dependsOn(), attributes));
+                jobs.set(i, withService(j, unit.source().path()));
             }
         }
     }
 
+    /** {@code j} with {@link #SERVICE} set to {@code unitPath}. */
+    public static Job withService(Job j, String unitPath) {
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
+        attributes.put(SERVICE, unitPath);
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                j.workingDir(), j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /** {@code j} without {@link #SERVICE}: itself when it has none. */
+    public static Job unlinked(Job j) {
+        if (!j.attributes().containsKey(SERVICE)) {
+            return j;
+        }
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
+        attributes.remove(SERVICE);
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                j.workingDir(), j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /** Whether the scan links jobs of {@code kind} to the service that runs their scheduler ({@link #SERVICE}). */
+    public static boolean linked(JobKind kind) {
+        return JvmServices.IN_JVM.contains(kind) || IN_PROCESS.contains(kind);
+    }
+
     /**
-     * The service among {@code jobs} that the scan recorded as running JVM job {@code j}'s scheduler
-     * ({@link #SERVICE}), or null: another kind, or a job the scan linked to none.
+     * The service among {@code jobs} that the scan recorded as running job {@code j}'s scheduler ({@link #SERVICE}:
+     * a JVM job's application, an in-process Python scheduler's script), or null: another kind, or a job the scan
+     * linked to none.
      */
     public static Job recordedServiceOf(Job j, List<Job> jobs) {
-        String unit = JvmServices.IN_JVM.contains(j.kind()) ? j.attributes().get(SERVICE) : null;
+        String unit = linked(j.kind()) ? j.attributes().get(SERVICE) : null;
         return unit == null ? null : jobs.stream().filter(s -> s.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE
                 && s.source().path().equals(unit)).findFirst().orElse(null);
     }
 
-    /** The JVM jobs among {@code jobs} the scan recorded {@code service} as running ({@link #SERVICE}), in order. */
+    /**
+     * The JVM and in-process jobs among {@code jobs} the scan recorded {@code service} as running ({@link #SERVICE}),
+     * in order.
+     */
     public static List<Job> recordedHostedBy(Job service, List<Job> jobs) {
         if (service.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE) {
             return List.of();
         }
-        return jobs.stream().filter(j -> JvmServices.IN_JVM.contains(j.kind())
-                && service.source().path().equals(j.attributes().get(SERVICE))).toList();
+        return jobs.stream().filter(j -> linked(j.kind()) && service.source().path().equals(j.attributes().get(SERVICE)))
+                .toList();
     }
 
     /** The scheduler service among {@code jobs} that runs in-process job {@code j}, or null. */

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.scan.JobResolver;
+import dev.migrate.analyzers.schedule.ShownSchedules;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * before the machine's {@code /etc/localtime}, and the schedule library compares an {@code at()} without a zone with
  * {@code datetime.now()}, the C library's local clock, which {@code TZ} sets too; so the schedules that name no zone
  * fire in it, not in the host's. Those schedules are read in that zone, which is then proven; the job says where
- * ({@code zone.from}) and its PYS002 (APScheduler) or PYS001 (schedule) finding cites the unit line. The service is
- * found as every report finds it ({@link SchedulerServices#serviceOf}). Values from {@code EnvironmentFile=} override
+ * ({@code zone.from}) and its PYS002 (APScheduler) or PYS001 (schedule) finding shows the zone after the schedule, as
+ * it shows one the script names, and cites the unit line. The service is the one the scan linked the job to
+ * ({@link SchedulerServices#recordedServiceOf}, {@link InProcessServiceLinker}, which runs before). Values from {@code EnvironmentFile=} override
  * {@code Environment=}, and of each the last assignment wins, as in systemd. A {@code TZ} that is no IANA zone name (a
  * POSIX rule such as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not used.
  */
@@ -62,14 +64,15 @@ public final class ApschedulerServiceZone implements JobResolver {
             if (!LOCAL_CLOCKS.containsKey(j.kind()) || j.schedules().stream().noneMatch(ApschedulerServiceZone::local)) {
                 continue;
             }
-            Job service = SchedulerServices.serviceOf(j, all);
+            Job service = SchedulerServices.recordedServiceOf(j, all);
             if (service == null || service.source().line() != 0) {
                 continue; // a unit a script writes with a here-document: its lines are the script's
             }
             Optional<ApschedulerUnitTz> tz = ApschedulerUnitTz.of(service, texts, base);
             if (tz.isPresent()) {
-                jobs.set(i, inZone(j, tz.get()));
-                cite(findings, j.id(), LOCAL_CLOCKS.get(j.kind()), tz.get());
+                Job zoned = inZone(j, tz.get());
+                jobs.set(i, zoned);
+                cite(findings, j, zoned, LOCAL_CLOCKS.get(j.kind()), tz.get());
             }
         }
     }
@@ -112,15 +115,38 @@ public final class ApschedulerServiceZone implements JobResolver {
         }
     }
 
-    /** The job's PYS002 or PYS001 finding says which zone it runs in and the line that says so. */
-    private static void cite(List<Finding> findings, String jobId, Local local, ApschedulerUnitTz tz) {
+    /**
+     * The job's PYS002 or PYS001 finding shows each schedule as it is now read ({@code (30 2 * * *) (Europe/Berlin)}, as
+     * for a zone the script names) and says which zone it runs in and the line that says so.
+     */
+    private static void cite(List<Finding> findings, Job before, Job zoned, Local local, ApschedulerUnitTz tz) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (f.code().equals(local.code()) && jobId.equals(f.jobId())) {
-                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), f.message() + "; it runs in "
+            if (f.code().equals(local.code()) && before.id().equals(f.jobId())) {
+                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), shown(f.message(), before, zoned) + "; it runs in "
                         + tz.zone() + ", the TZ its systemd service sets (" + tz.where() + ": " + tz.line()
                         + "), which is " + local.clock(), f.where(), f.jobId()));
             }
         }
+    }
+
+    /**
+     * The message with each schedule the detector showed ({@link ShownSchedules#of}) shown as read in the service's
+     * zone, in the order of the schedules; a schedule the message does not show as written is left as it is.
+     */
+    static String shown(String message, Job before, Job zoned) {
+        StringBuilder out = new StringBuilder(message);
+        int from = 0;
+        for (int k = 0; k < before.schedules().size() && k < zoned.schedules().size(); k++) {
+            String was = ShownSchedules.of(before.schedules().get(k));
+            String now = ShownSchedules.of(zoned.schedules().get(k));
+            int at = out.indexOf(was, from);
+            if (at < 0) {
+                continue;
+            }
+            out.replace(at, at + was.length(), now);
+            from = at + now.length();
+        }
+        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Celery task imported from its module.
  */
 final class InProcessJobs {
-    static final String SERVICE = "service";
+    static final String SERVICE = SchedulerServices.SERVICE;
     static final String CALL = "python.call";
     static final Set<JobKind> KINDS = SchedulerServices.IN_PROCESS;
 
@@ -59,7 +59,13 @@ final class InProcessJobs {
             if (!isInProcess(j) || !originals.containsKey(j.source().path())) {
                 continue;
             }
-            Job service = SchedulerServices.serviceOf(j, detected);
+            // the unit the scan linked the job to (SchedulerServices#SERVICE); a job detected without that pass, or whose
+            // record names no unit of the estate, is linked here as the scan links it, so every path gives the same plan
+            Job service = SchedulerServices.recordedServiceOf(j, detected);
+            if (service == null) {
+                j = SchedulerServices.unlinked(j);
+                service = SchedulerServices.serviceOf(j, detected);
+            }
             if (service != null) {
                 consumed.add(service.id());
             } else {

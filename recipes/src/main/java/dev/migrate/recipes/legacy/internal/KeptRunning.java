@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.SchedulerServices;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,7 +70,9 @@ final class KeptRunning {
         });
         migrated.replaceAll((id, j) -> {
             boolean loop = j.kind() == JobKind.PYTHON_SLEEP_LOOP;
-            if (!loop && !InProcessJobs.isInProcess(j) || j.attributes().containsKey(InProcessJobs.SERVICE)
+            // SchedulerServices.SERVICE is the systemd unit the scan linked the job to (InProcessJobs keeps it only when
+            // that unit is in the estate) or the manifest remembered: whichever, a systemd service runs it
+            if (!loop && !InProcessJobs.isInProcess(j) || j.attributes().containsKey(SchedulerServices.SERVICE)
                     || j.attributes().containsKey(SUPERVISOR) || j.attributes().containsKey(COMPOSE)) {
                 return j; // a systemd service runs it, or it is known from the manifest
             }
