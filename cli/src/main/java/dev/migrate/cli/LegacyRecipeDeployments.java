@@ -35,9 +35,9 @@ final class LegacyRecipeDeployments {
     /** The dual-run phase of the legacy recipe, as {@code migrate rewrite --recipe} takes it. */
     static final String RECIPE = "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun";
     /** The recipe's default outputDirectory. */
-    private static final String OUTPUT = "prefect";
+    private static final String OUTPUT = LegacyEstate.Options.DEFAULT_OUTPUT_DIR;
     /** The recipe's default offsetMinutes: the dual run's schedules this much after the legacy ones. */
-    private static final int OFFSET_MINUTES = 15;
+    private static final int OFFSET_MINUTES = LegacyEstate.Options.DEFAULT_OFFSET_MINUTES;
 
     private LegacyRecipeDeployments() {
     }
@@ -72,8 +72,8 @@ final class LegacyRecipeDeployments {
         estate.links(links);
         Plan plan;
         try {
-            plan = estate.plan(new LegacyEstate.Options(Phase.DUAL_RUN, OFFSET_MINUTES, "/srv/prefect-sandbox", OUTPUT,
-                    now.atOffset(ZoneOffset.UTC).toLocalDate(), hostZone, "legacy-host", PrefectTarget.defaultTarget().pin(),
+            plan = estate.plan(new LegacyEstate.Options(Phase.DUAL_RUN, OFFSET_MINUTES, LegacyEstate.Options.DEFAULT_SANDBOX_ROOT, OUTPUT,
+                    now.atOffset(ZoneOffset.UTC).toLocalDate(), hostZone, LegacyEstate.Options.DEFAULT_POOL_PREFIX, PrefectTarget.defaultTarget().pin(),
                     null, false, false));
         } catch (RuntimeException e) {
             // the rewrite itself would report this (exit 4); the plan still stands, with the placeholders it says to fill in

@@ -283,12 +283,12 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
 
     private Plan plan(LegacyEstate acc, ExecutionContext ctx) {
         acc.links(dev.migrate.recipes.ProjectPaths.from(ctx).map(dev.migrate.recipes.ProjectPaths::linkTargets).orElse(Map.of()));
-        return acc.plan(new LegacyEstate.Options(Phase.of(phase), offsetMinutes == null ? 15 : offsetMinutes,
-                sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
-                outputDirectory == null ? "prefect" : outputDirectory,
+        return acc.plan(new LegacyEstate.Options(Phase.of(phase), offsetMinutes == null ? LegacyEstate.Options.DEFAULT_OFFSET_MINUTES : offsetMinutes,
+                sandboxRoot == null ? LegacyEstate.Options.DEFAULT_SANDBOX_ROOT : sandboxRoot.replaceAll("/+$", ""),
+                outputDirectory == null ? LegacyEstate.Options.DEFAULT_OUTPUT_DIR : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
                 ZoneId.of(hostZone == null ? DEFAULT_HOST_ZONE : hostZone),
-                poolPrefix == null || poolPrefix.isBlank() ? "legacy-host" : poolPrefix.strip(),
+                poolPrefix == null || poolPrefix.isBlank() ? LegacyEstate.Options.DEFAULT_POOL_PREFIX : poolPrefix.strip(),
                 PrefectTarget.from(ctx).pin(), taskMapLimit, Boolean.TRUE.equals(prefectShell),
                 Boolean.TRUE.equals(secretBlocksCreated)));
     }

@@ -97,6 +97,12 @@ public final class LegacyEstate {
     public record Options(Phase phase, int offsetMinutes, String sandboxRoot, String outputDir, LocalDate asOf,
                           ZoneId hostZone, String poolPrefix, String prefectPin, Integer taskMapLimit, boolean prefectShell,
                           boolean secretBlocksCreated) {
+        /** The recipe's defaults, named once: the cutover plan (cli) predicts what the recipe writes with them. */
+        public static final int DEFAULT_OFFSET_MINUTES = 15;
+        public static final String DEFAULT_SANDBOX_ROOT = "/srv/prefect-sandbox";
+        public static final String DEFAULT_OUTPUT_DIR = "prefect";
+        public static final String DEFAULT_POOL_PREFIX = "legacy-host";
+
         Instant reference() {
             return asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
