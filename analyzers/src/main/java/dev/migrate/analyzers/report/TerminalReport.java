@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default human report: a job table, the jobs' attributes, one line per schedule and per finding (path:line:col
- * CODE severity message), a summary.
+ * The default human report: a job table, one line per schedule, the jobs' attributes, one line per finding
+ * (path:line:col CODE severity message), a summary.
  * Scanned text goes through {@link Printable#line}, so a file cannot send escape sequences to the reader's terminal.
  */
 public final class TerminalReport implements ReportWriter {
@@ -52,8 +52,8 @@ public final class TerminalReport implements ReportWriter {
             }
             table(rows, out, width);
         }
-        attributes(inv, out);
         schedules(inv, out);
+        attributes(inv, out);
         out.write("\nFindings (" + inv.findings().size() + ")\n");
         for (Finding f : inv.findings()) {
             out.write(Printable.line(f.where().toString()) + ": " + f.code() + " [" + Reports.label(f.severity()) + "] "
@@ -102,8 +102,8 @@ public final class TerminalReport implements ReportWriter {
     }
 
     /**
-     * One line per job that has attributes, after the table (too wide for them): {@code ID: name=value, name=value}.
-     * Values are printed whole, as findings' messages are; the table's width is for the columns people scan down.
+     * One line per job that has attributes, after its schedules' lines (the table is too narrow for them):
+     * {@code ID: name=value, name=value}. Values are printed whole, as findings' messages are.
      */
     private static void attributes(Inventory inv, Writer out) throws IOException {
         List<Job> with = inv.jobs().stream().filter(j -> !j.attributes().isEmpty()).toList();

@@ -54,11 +54,11 @@ class JobAttributesReportsTest {
             "prefect1.project=warehouse", "service=postgresql://etl:***@db/prefect", "stdin=PGPASSWORD=*** psql -c 'select 1'");
 
     @Test
-    void theTerminalListsEachJobsAttributesOnOneLineAfterTheTable() throws IOException {
+    void theTerminalListsEachJobsAttributesOnOneLineAfterTheSchedules() throws IOException {
         Inventory inv = inventory();
         String out = ReportFormatsTest.render(ReportFormat.TERMINAL, inv);
         String flow = of(inv, JobKind.PREFECT1_FLOW).id();
-        assertThat(out).contains("\nJob attributes (1)\n" + flow + ": " + String.join(", ", SHOWN) + "\n\nSchedules");
+        assertThat(out).contains("\nJob attributes (1)\n" + flow + ": " + String.join(", ", SHOWN) + "\n\nFindings (0)");
         // the job without attributes has no line of its own there
         String plain = of(inv, JobKind.CRON).id();
         assertThat(out.lines().filter(l -> l.startsWith(plain + ": ") && l.contains("="))).isEmpty();
