@@ -98,9 +98,10 @@ public final class HtmlReport implements ReportWriter {
         boolean activity = Reports.hasActivity(inv);
         String[][] cols = activity
                 ? new String[][] {{"id", "Id"}, {"kind", "Kind"}, {"name", "Name"}, {"schedule", "Schedule"},
-                    {"lastrun", "Last run"}, {"source", "Source"}, {"command", "Command"}, {"findings", "Findings"}}
+                    {"lastrun", "Last run"}, {"source", "Source"}, {"command", "Command"}, {"attributes", "Attributes"},
+                    {"findings", "Findings"}}
                 : new String[][] {{"id", "Id"}, {"kind", "Kind"}, {"name", "Name"}, {"schedule", "Schedule"},
-                    {"source", "Source"}, {"command", "Command"}, {"findings", "Findings"}};
+                    {"source", "Source"}, {"command", "Command"}, {"attributes", "Attributes"}, {"findings", "Findings"}};
         for (String[] c : cols) {
             h.append("<th data-key=\"").append(c[0]).append("\" tabindex=\"0\">").append(c[1]).append("</th>");
         }
@@ -124,6 +125,10 @@ public final class HtmlReport implements ReportWriter {
             cell(h, "source", sortSource, esc(j.source().toString()));
             String cmd = j.command() == null ? "" : j.command();
             cell(h, "command", cmd, "<code>" + esc(cmd) + "</code>");
+            // one name=value a line: a value may be a sentence, and the next name must not read as part of it
+            List<String> attributes = Reports.attributes(j);
+            cell(h, "attributes", String.join("\n", attributes), attributes.stream().map(a -> "<code>" + esc(a) + "</code>")
+                    .collect(Collectors.joining("<br>")));
             cell(h, "findings", String.format("%09d", n), String.valueOf(n));
             h.append("</tr>\n");
         }

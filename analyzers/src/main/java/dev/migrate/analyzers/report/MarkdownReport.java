@@ -11,8 +11,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * A Markdown report for pull requests and wikis: summary, inventory table, schedules, findings, the recipes that
- * fix them, skipped files.
+ * A Markdown report for pull requests and wikis: summary, inventory table (with each job's attributes), schedules,
+ * findings, the recipes that fix them, skipped files.
  */
 public final class MarkdownReport implements ReportWriter {
     @Override
@@ -20,12 +20,12 @@ public final class MarkdownReport implements ReportWriter {
         out.write("# Scan of " + code(inv.root()) + "\n\n" + Reports.summaryLine(inv) + "\n\n"
                 + cell(Reports.hostZoneLine(inv)) + "\n\n");
         boolean activity = Reports.hasActivity(inv);
-        out.write("## Jobs\n\n| id | kind | name | schedule | " + (activity ? "last run | " : "") + "source | command |\n|---|---|---|---|"
-                + (activity ? "---|" : "") + "---|---|\n");
+        out.write("## Jobs\n\n| id | kind | name | schedule | " + (activity ? "last run | " : "") + "source | command | attributes |\n"
+                + "|---|---|---|---|" + (activity ? "---|" : "") + "---|---|---|\n");
         for (Job j : inv.jobs()) {
             out.write("| " + code(j.id()) + " | " + cell(j.kind().slug()) + " | " + cell(j.name()) + " | "
                     + cell(Reports.schedulesShown(j)) + " | " + (activity ? cell(Reports.lastRun(j)) + " | " : "")
-                    + cell(j.source().toString()) + " | " + code(j.command()) + " |\n");
+                    + cell(j.source().toString()) + " | " + code(j.command()) + " | " + attributes(j) + " |\n");
         }
         scheduleTable(inv, out);
         out.write("\n## Findings\n\n| location | code | severity | fix | message |\n|---|---|---|---|---|\n");
@@ -67,6 +67,14 @@ public final class MarkdownReport implements ReportWriter {
                         + " | " + cell(v.description() + Reports.anchorReading(j, s)) + " | " + cell(v.prefect()) + " | " + cell(v.proof()) + " |\n");
             }
         }
+    }
+
+    /**
+     * The job's attributes in one cell: each {@code name=value} a code span, so that a value shows as written (paths,
+     * underscores, backticks), separated by commas; empty for a job without any.
+     */
+    private static String attributes(Job j) {
+        return String.join(", ", Reports.attributes(j).stream().map(MarkdownReport::code).toList());
     }
 
     /** Table cells: pipes and newlines would break the row; other Markdown is escaped to stay literal. */

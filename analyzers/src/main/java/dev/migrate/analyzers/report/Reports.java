@@ -104,6 +104,18 @@ public final class Reports {
                 || !s.expression().startsWith("R/") ? "" : " (" + reading + ")";
     }
 
+    /**
+     * The job's attributes as people read them, {@code name=value}, by name as the JSON report lists them: what the
+     * scan learnt about the job beyond its table's columns ({@code prefect1.project=etl}, {@code installer.HOME=/opt/x},
+     * {@code service=etc/systemd/system/x.service}). Writers get the redacted inventory ({@link #write}), whose values
+     * are masked where the name says it holds a secret and redacted like any other text elsewhere: these are those.
+     */
+    static java.util.List<String> attributes(dev.migrate.analyzers.model.Job j) {
+        java.util.List<String> shown = new java.util.ArrayList<>(j.attributes().size());
+        new java.util.TreeMap<>(j.attributes()).forEach((k, v) -> shown.add(k + "=" + v));
+        return shown;
+    }
+
     /** The job's schedules as data (CSV): expression and zone each. */
     static String schedules(dev.migrate.analyzers.model.Job j) {
         return schedules(j, false);

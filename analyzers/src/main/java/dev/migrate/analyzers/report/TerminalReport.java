@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default human report: a job table, one line per finding (path:line:col CODE severity message), a summary.
+ * The default human report: a job table, one line per schedule, the jobs' attributes, one line per finding
+ * (path:line:col CODE severity message), a summary.
  * Scanned text goes through {@link Printable#line}, so a file cannot send escape sequences to the reader's terminal.
  */
 public final class TerminalReport implements ReportWriter {
@@ -52,6 +53,7 @@ public final class TerminalReport implements ReportWriter {
             table(rows, out, width);
         }
         schedules(inv, out);
+        attributes(inv, out);
         out.write("\nFindings (" + inv.findings().size() + ")\n");
         for (Finding f : inv.findings()) {
             out.write(Printable.line(f.where().toString()) + ": " + f.code() + " [" + Reports.label(f.severity()) + "] "
@@ -96,6 +98,21 @@ public final class TerminalReport implements ReportWriter {
         for (FixRows r : rows) {
             out.write(r.code() + " (" + r.findings() + (r.findings() == 1 ? " finding, " : " findings, ") + r.fix() + "): "
                     + String.join(", ", r.recipes()) + "\n");
+        }
+    }
+
+    /**
+     * One line per job that has attributes, after its schedules' lines (the table is too narrow for them):
+     * {@code ID: name=value, name=value}. Values are printed whole, as findings' messages are.
+     */
+    private static void attributes(Inventory inv, Writer out) throws IOException {
+        List<Job> with = inv.jobs().stream().filter(j -> !j.attributes().isEmpty()).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        out.write("\nJob attributes (" + with.size() + ")\n");
+        for (Job j : with) {
+            out.write(j.id() + ": " + Printable.line(String.join(", ", Reports.attributes(j))) + "\n");
         }
     }
 

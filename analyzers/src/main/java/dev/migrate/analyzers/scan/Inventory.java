@@ -90,14 +90,17 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
      * this copy, so a secret cannot reach one format and not another.
      */
     public Inventory redacted() {
-        List<Job> js = jobs.stream().map(Inventory::redact).toList();
+        // Every text of a large tree's inventory (tens of thousands) goes through the redactor while the report waits:
+        // jobs and findings are redacted on all cores, each attribute and variable once per distinct name and value
+        // (a few names and values repeat over thousands of jobs). Encounter order is kept.
+        Map<Map.Entry<String, String>, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Job> js = jobs.parallelStream().map(j -> redact(j, values)).toList();
+        List<Finding> fs = findings.parallelStream().map(f -> new Finding(f.code(), f.severity(), f.applicability(),
+                Redactor.redact(f.message()), f.where(), f.jobId())).toList();
         Map<Finding, Finding> replaced = BaselineState.identityMap();
-        List<Finding> fs = findings.stream().map(f -> {
-            Finding r = new Finding(f.code(), f.severity(), f.applicability(), Redactor.redact(f.message()), f.where(),
-                    f.jobId());
-            replaced.put(f, r);
-            return r;
-        }).toList();
+        for (int i = 0; i < fs.size(); i++) {
+            replaced.put(findings.get(i), fs.get(i));
+        }
         List<ScanNote> ns = notes.stream().map(n -> new ScanNote(n.path(), n.reason(), Redactor.redact(n.detail()))).toList();
         // a baseline file is written redacted, but a hand-edited one is text like any other
         BaselineState b = baseline.mapped(replaced, e -> new BaselineEntry(e.code(), Redactor.redact(e.path()),
@@ -107,11 +110,12 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
         return new Inventory(Redactor.redact(root), js, fs, ns, stats, b, zone);
     }
 
-    private static Job redact(Job j) {
+    /** {@code values}: {@link Redactor#redactValue} by name and value, shared by the jobs of one redaction. */
+    private static Job redact(Job j, Map<Map.Entry<String, String>, String> values) {
         Map<String, String> env = new LinkedHashMap<>();
-        j.env().forEach((k, v) -> env.put(k, Redactor.redactValue(k, v)));
+        j.env().forEach((k, v) -> env.put(k, values.computeIfAbsent(Map.entry(k, v), e -> Redactor.redactValue(k, v))));
         Map<String, String> attrs = new LinkedHashMap<>();
-        j.attributes().forEach((k, v) -> attrs.put(k, Redactor.redactValue(k, v)));
+        j.attributes().forEach((k, v) -> attrs.put(k, values.computeIfAbsent(Map.entry(k, v), e -> Redactor.redactValue(k, v))));
         List<ScheduleSpec> schedules = j.schedules().stream().map(s -> s.withExpression(Redactor.redact(s.expression())))
                 .toList();
         return new Job(j.id(), j.kind(), Redactor.redact(j.name()), j.source(), schedules,

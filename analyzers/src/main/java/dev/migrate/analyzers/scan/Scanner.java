@@ -157,6 +157,10 @@ public final class Scanner {
         if (bug.get() != null) {
             throw new IllegalStateException("scan failed: " + bug.get(), bug.get());
         }
+        // from here this thread relates files and runs the resolvers alone: the other cores read and prove the schedules
+        // of the jobs known after each step, which every report describes
+        ScheduleWarmUp warmUp = new ScheduleWarmUp(zone, options.threads());
+        warmUp.add(collector.jobs);
         for (Detector d : fresh) {
             try {
                 d.finish(collector);
@@ -164,6 +168,7 @@ public final class Scanner {
                 collector.notes.add(new ScanNote(rootLabel, ScanNote.Reason.DETECTOR_ERROR,
                         "detector " + d.name() + " failed while relating files: " + e));
             }
+            warmUp.add(collector.jobs);
         }
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
@@ -173,11 +178,13 @@ public final class Scanner {
                 .sorted(Comparator.comparing(ScanFile::path)).toList();
         for (JobResolver r : resolvers) {
             r.resolve(jobs, findings, kept, base, zone);
+            warmUp.add(jobs);
         }
         // after the resolvers: a zone a script's service sets is known, not assumed
         AssumedLocalZones.apply(jobs, findings, options.hostZone());
         List<Finding> suppressed = new ArrayList<>();
         findings = InlineSuppressions.apply(findings, collector.suppressions, suppressed);
+        warmUp.await();
         return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
                 new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get(), suppressed.size()),
                 dev.migrate.analyzers.baseline.BaselineState.NONE, options.hostZone());

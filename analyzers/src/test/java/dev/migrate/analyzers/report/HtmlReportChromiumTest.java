@@ -205,6 +205,38 @@ class HtmlReportChromiumTest {
         assertThat(Integer.parseInt(lines.group(1))).as("lines of 'Refresh Turf Assignments'").isBetween(1, 3);
     }
 
+    @Test
+    void attributesShowOneALineMaskedAndSortTheInventory() throws Exception {
+        Inventory inv = JobAttributesReportsTest.inventory();
+        String flow = JobAttributesReportsTest.of(inv, dev.migrate.analyzers.model.JobKind.PREFECT1_FLOW).id();
+        String plain = JobAttributesReportsTest.of(inv, dev.migrate.analyzers.model.JobKind.CRON).id();
+        // a long unbroken value must wrap in its cell, not widen the page
+        String page = ReportFormatsTest.render(ReportFormat.HTML, inv).replace("prefect1.project=warehouse",
+                "prefect1.project=" + "w".repeat(300));
+        String probe = "<script>var td = document.querySelector('tr[data-id=\"" + flow + "\"] td[data-key=attributes]');"
+                + "var tops = {}; td.querySelectorAll('code').forEach(function (c) { tops[c.getBoundingClientRect().top] = 1; });"
+                + "document.body.setAttribute('data-attribute-rows', String(Object.keys(tops).length));"
+                + "document.body.setAttribute('data-attribute-text', td.innerText.replace(/\\n/g, '|'));"
+                + "document.body.setAttribute('data-overflow', String(document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth));</script></body>";
+        String dom = dumpDom(page.replace("</body>", probe), "#sort=-attributes", List.of("--window-size=1280,900"));
+        // each code element starts a line of its own: five attributes, five different tops
+        assertThat(dom).contains("data-attribute-rows=\"5\"").contains("data-overflow=\"0\"")
+                .contains("data-attribute-text=\"installer.DB_PASSWORD=***|prefect.deploymentRun=***|prefect1.project=");
+        for (String secret : List.of("hunter2xyz", "Tr0ub4dor", "S3cretPw77", "pnu_0123456789")) {
+            assertThat(dom).doesNotContain(secret);
+        }
+        // sorted by attributes, descending: the job without any last, where the page (by source) has it first
+        assertThat(dom).contains("data-sorted=\"-attributes\"");
+        Matcher rows = ROW.matcher(dom);
+        List<String> order = new ArrayList<>();
+        while (rows.find()) {
+            order.add(rows.group(1));
+        }
+        assertThat(order).containsExactly(flow, plain);
+        assertThat(inv.jobs().get(0).id()).isEqualTo(plain);
+    }
+
     private static long countOf(String s, String needle) {
         long n = 0;
         for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {

@@ -77,7 +77,7 @@ class MarkdownRenderTest {
         Inventory inv = AwkwardTextReportsTest.inventory("etc/cron.d/a", "backup", backticks,
                 "etc/cron.d/b", "edge", "`hostname` ``double`` x`", "etc/cron.d/c", "spaced", " padded ");
         List<List<String>> rows = jobRows(ReportFormatsTest.render(ReportFormat.MD, inv));
-        assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r).hasSize(6));
+        assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r).hasSize(7));
         assertThat(rows).extracting(r -> r.get(5)).containsExactly(backticks, "`hostname` ``double`` x`", " padded ");
     }
 
