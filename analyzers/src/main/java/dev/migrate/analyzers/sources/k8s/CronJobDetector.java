@@ -13,6 +13,7 @@ import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import dev.migrate.analyzers.sources.config.PrefectImages;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,13 +153,16 @@ public final class CronJobDetector implements Detector {
         // its containers' Prefect commands, reported as a script's: a deployment build is a deploy job of its own
         List<String> started = new ArrayList<>();
         for (Node c : containers) {
-            ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink);
+            List<PrefectInvocation> calls = ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink);
             // read as the host's triggers are (CRN011, SYD012): `sh -c 'echo prefect deployment run x'` starts nothing
             for (String d : DeploymentRuns.started(Containers.commandLine(c))) {
                 if (!started.contains(d)) {
                     started.add(d);
+                    // at the call that starts it (the line of a block script that runs it)
+                    PrefectInvocation call = calls.stream().filter(i -> DeploymentRuns.deployment(i).filter(d::equals)
+                            .isPresent()).findFirst().orElse(null);
                     sink.finding(Findings.of("K8S006", DeploymentRuns.message(shown, d, schedule, tz),
-                            ContainerPrefectCommands.where(file, c), id));
+                            ContainerPrefectCommands.where(file, c, call), id));
                 }
             }
         }

@@ -137,12 +137,12 @@ class K8sDetectorsTest {
                           args: ["prefect", "agent", "start", "--work-queue", "k8s"]
                 """;
         assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "k8s/agent.yaml", deployment)).isEqualTo("""
-                job prefect-agent-agent-k8s-96a4d184 prefect-agent 'agent k8s' at k8s/agent.yaml:10:17
+                job prefect-agent-agent-k8s-96a4d184 prefect-agent 'agent k8s' at k8s/agent.yaml:10:19
                   command prefect agent start --work-queue k8s
                   overlap UNKNOWN
                   attrs {image=prefecthq/prefect:2-latest, namespace=prefect, workQueue=k8s, workload=Deployment/agent}
                 k8s/agent.yaml:9:18 PF208 image prefecthq/prefect:2-latest runs Prefect 2; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-k8s-96a4d184]
-                k8s/agent.yaml:10:17 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-k8s-96a4d184]
+                k8s/agent.yaml:10:19 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-k8s-96a4d184]
                 """);
         String values = """
                 agent:
