@@ -263,22 +263,12 @@ final class CrontabScanner {
         deploymentRuns(id, name, command, spec, where);
     }
 
-    /**
-     * CRN011: the line starts a Prefect deployment, whose own schedule this one becomes. A line without CRON_TZ fires in
-     * the host's zone, which is the scan's ({@code --host-zone}, the tree's zone files, else UTC): named in the message
-     * as {@code (ZONE)}, so that the scan's pass over zones nothing named marks it assumed, and given to the schedule the
-     * deployment takes, since a Prefect schedule without a timezone runs in UTC, not in the host's zone.
-     */
+    /** CRN011: the line starts a Prefect deployment, whose own schedule this one becomes ({@link CronRunSchedule}). */
     private void deploymentRuns(String id, String name, String command, ScheduleSpec spec, SourceRef where) {
-        String hostZone = check.hostZone().getId();
-        String zone = spec.timezone() == null ? "the host's zone (" + hostZone + "), no CRON_TZ" : spec.timezone();
-        boolean cron = spec.form() == ScheduleSpec.Form.CRON_UNIX;
-        String schedule = cron ? "schedules: [{cron: \"" + spec.expression() + "\", timezone: \""
-                + (spec.timezone() == null ? hostZone : spec.timezone()) + "\"}]" : null;
+        CronRunSchedule run = CronRunSchedule.of(spec, check);
         for (String d : DeploymentRuns.started(command)) {
-            buffer.finding(Findings.of("CRN011", DeploymentRuns.hostMessage("cron job " + name, d, cron ? "on '"
-                    + spec.expression() + "' in " + zone : "as " + check.interpret(spec).describe(), schedule,
-                    "remove the crontab line at cutover"), where, id));
+            buffer.finding(Findings.of("CRN011", DeploymentRuns.hostMessage("cron job " + name, d, run.when(),
+                    run.schedule(), "remove the crontab line at cutover"), where, id));
         }
     }
 
