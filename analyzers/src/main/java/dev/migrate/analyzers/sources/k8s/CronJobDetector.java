@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Kubernetes {@code CronJob} manifests (batch/v1 and v1beta1, also inside multi-document files and Helm
  * templates): schedule, time zone, concurrency policy as overlap behaviour, and the first container's
- * image, command, environment and user. In a chart's templates, actions that only read the chart's
+ * image, command, environment and user; a container that runs a Python script ({@code python flows/etl.py}, also through
+ * {@code sh -c} and wrappers) names it ({@code pythonScript}), read as a crontab line's command is. In a chart's templates, actions that only read the chart's
  * values.yaml ({@code {{ .Values.sync.schedule | quote }}}) are filled in from it ({@link HelmValues}). The Prefect
  * commands its containers run are reported as a script's ({@link ContainerPrefectCommands}); one that starts a
  * deployment ({@code prefect deployment run etl/nightly}) makes the CronJob that deployment's schedule
@@ -139,7 +140,7 @@ public final class CronJobDetector implements Detector {
             image = YamlDocs.scalar(c, "image");
             String cmd = Containers.commandLine(c);
             job.command(cmd.isEmpty() ? null : cmd).workingDir(YamlDocs.scalar(c, "workingDir"))
-                    .user(Containers.user(podSpec, c));
+                    .user(Containers.user(podSpec, c)).attr("pythonScript", Containers.pythonScript(c));
             Containers.env(file, c, job, sink);
         }
         job.attr("namespace", namespace).attr("image", image).attr("concurrencyPolicy", policy)

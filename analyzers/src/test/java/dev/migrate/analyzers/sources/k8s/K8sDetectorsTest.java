@@ -45,7 +45,7 @@ class K8sDetectorsTest {
                   command python export.py --since yesterday
                   overlap SKIP
                   env {DB_PASSWORD=<secret etl-db>, PREFECT_AGENT_QUERY_INTERVAL=10}
-                  attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl}
+                  attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl, pythonScript=export.py}
                 deploy/cron.yaml:7:3 K8S001 Kubernetes CronJob 'etl/nightly-export' (0 4 * * *) [k8s-cronjob-etl-nightly-export-3a420e79]
                 deploy/cron.yaml:16:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-etl-nightly-export-3a420e79]
                 deploy/cron.yaml:20:19 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade [k8s-cronjob-etl-nightly-export-3a420e79]
