@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * cannot place, is unresolved: the file may set any variable, so what the script set before it is no longer known.
  */
 final class InstallerSources {
-    /** A {@code .}/{@code source} statement at the start of a line (else it is in a block that may not run). */
-    private static final Pattern STATEMENT = Pattern.compile("(?m)^(?:\\.|source)[ \\t]");
+    /** A line that starts at its first column (else it is in a block that may not run) and may read a file. */
+    private static final Pattern TOP_LEVEL = Pattern.compile("(?m)^(?=[^ \\t#\\n])(?=[^\\n]*(?:\\.|source)[ \\t])[^\\n]*");
     /** A variable reference in a path. */
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
     /** What the shell expands in a way only {@link CommandDirectory} may follow. */
@@ -49,19 +49,21 @@ final class InstallerSources {
         }
     }
 
-    /** The files read by statements at the start of a line before {@code end} of the script at {@code path}. */
+    /**
+     * The files read before {@code end} of the script at {@code path} by {@code .}/{@code source} statements of lines
+     * that start at their first column ({@code . ./env.sh}, {@code set -a; . .env; set +a}), each with where its line
+     * starts.
+     */
     static List<Source> before(String path, String script, int end, List<LiteralVariables.Assignment> own) {
         List<Source> out = new ArrayList<>();
-        Matcher m = STATEMENT.matcher(script);
+        Matcher m = TOP_LEVEL.matcher(script);
         while (m.find() && m.start() < end) {
-            int eol = script.indexOf('\n', m.start());
-            String line = script.substring(m.start(), eol < 0 ? script.length() : eol);
-            List<SimpleCommand> commands = ShellLine.parse(line).commands();
-            if (commands.isEmpty() || commands.get(0).words().size() < 2) {
-                continue;
+            for (SimpleCommand c : ShellLine.parse(m.group()).commands()) {
+                List<ShellToken> words = c.words();
+                if (words.size() >= 2 && (words.get(0).value().equals(".") || words.get(0).value().equals("source"))) {
+                    out.add(resolve(path, script, m.start(), words.get(1), LiteralVariables.known(own, m.start())));
+                }
             }
-            ShellToken word = commands.get(0).words().get(1);
-            out.add(resolve(path, script, m.start(), word, LiteralVariables.known(own, m.start())));
         }
         return out;
     }

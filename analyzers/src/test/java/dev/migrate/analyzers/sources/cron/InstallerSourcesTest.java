@@ -115,4 +115,21 @@ class InstallerSourcesTest {
         assertThat(InstallerVariables.on(load)).containsOnly(Map.entry("INGEST_HOME", "/opt/ingest"));
         assertThat(load.attributes()).doesNotContainKey(InstallerVariables.UNKNOWN);
     }
+
+    @Test
+    void aFileReadAmongOtherStatementsOfALineToo() throws IOException {
+        Job load = job("load",
+                "bin/.env", "INGEST_HOME=/opt/ingest\n",
+                "bin/install.sh", """
+                        #!/bin/bash
+                        cd "$(dirname "$0")"
+                        set -a; . ./.env; set +a
+                        crontab <<EOF
+                        0 1 * * * $INGEST_HOME/bin/load.sh
+                        EOF
+                        """);
+        assertThat(InstallerVariables.on(load)).containsOnly(Map.entry("INGEST_HOME", "/opt/ingest"));
+        assertThat(load.attributes()).containsEntry(InstallerVariables.SOURCES, "bin/.env")
+                .doesNotContainKey(InstallerVariables.ASSUMED_SOURCES);
+    }
 }
