@@ -250,13 +250,22 @@ final class CommandTerminal {
         return Optional.empty();
     }
 
-    /** Whether one of the mapping's command keys holds a value that starts at {@code at}. */
+    /**
+     * Whether one of the mapping's command keys holds a value that starts at {@code at}, or holds {@code at} (a
+     * Kubernetes container's call is reported at its own word, also inside a {@code sh -c} block script).
+     */
     private static boolean runsAt(ScanFile file, MappingNode m, SourceRef at) {
         for (String key : List.of("command", "args", "entrypoint")) {
             Node v = YamlDocs.get(m, key);
             if (v != null) {
                 SourceRef w = YamlDocs.where(file, v);
-                if (w.line() == at.line() && w.column() == at.column()) {
+                int line = at.line() - 1;
+                int column = at.column() - 1;
+                boolean fromStart = line > v.getStartMark().getLine()
+                        || line == v.getStartMark().getLine() && column >= v.getStartMark().getColumn();
+                boolean beforeEnd = line < v.getEndMark().getLine()
+                        || line == v.getEndMark().getLine() && column < v.getEndMark().getColumn();
+                if (w.line() == at.line() && w.column() == at.column() || fromStart && beforeEnd) {
                     return true;
                 }
             }

@@ -40,8 +40,9 @@ public final class UnscannedTexts implements Function<String, String> {
     }
 
     private Optional<String> text(String path) {
-        Path file = base.resolve(path).normalize();
         try {
+            // in the try: a name the file system's encoding cannot hold (LANG=C, a non-ASCII path a crontab line names)
+            Path file = base.resolve(path).normalize();
             if (!file.startsWith(base) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                     || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();

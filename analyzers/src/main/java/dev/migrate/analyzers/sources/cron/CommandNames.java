@@ -58,8 +58,24 @@ final class CommandNames {
     private CommandNames() {
     }
 
-    /** What a segment gives: a name, or an interpreter running inline code (a name only when nothing else names it). */
-    private record Named(String name, boolean inline) {
+    /**
+     * What a segment gives: a name, or an interpreter running inline code (a name only when nothing else names it);
+     * {@code python} the Python script or module it runs ({@code flow.py}, {@code /app/etl/flow.py}, {@code -m etl.flow}),
+     * else null.
+     */
+    private record Named(String name, boolean inline, String python) {
+        Named(String name, boolean inline) {
+            this(name, inline, null);
+        }
+    }
+
+    /**
+     * The Python script a command runs, as written ({@code /app/flows/etl.py}), or {@code -m MODULE}: found as the job's
+     * name is, through wrappers, shells given code and containers; empty when the command's job is no Python script.
+     */
+    static java.util.Optional<String> pythonScript(String command) {
+        Named n = first(command, 0);
+        return n == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(n.python());
     }
 
     static String of(String command) {
@@ -140,7 +156,9 @@ final class CommandNames {
                 // run-parts DIR: the folder names the job (cron.daily).
                 return new Named(base(words.get(words.size() - 1)), false);
             } else {
-                return new Named(withOperand(stripExtension(b), words.subList(i + 1, words.size())), false);
+                // a script run as a program (./flow.py, its #! line naming python) is a Python script too
+                return new Named(withOperand(stripExtension(b), words.subList(i + 1, words.size())), false,
+                        b.endsWith(".py") ? w : null);
             }
         }
         return null;
@@ -168,7 +186,7 @@ final class CommandNames {
         int j = i + 1;
         while (j < words.size() && words.get(j).startsWith("-")) {
             if (words.get(j).equals("-m") && j + 1 < words.size()) {
-                return new Named(words.get(j + 1), false);
+                return new Named(words.get(j + 1), false, python(b) ? "-m " + words.get(j + 1) : null);
             }
             if (INLINE_CODE.contains(words.get(j))) {
                 return new Named(b, true);
@@ -178,7 +196,12 @@ final class CommandNames {
         if (j >= words.size()) {
             return new Named(b, false);
         }
-        return new Named(withOperand(stripExtension(base(words.get(j))), words.subList(j + 1, words.size())), false);
+        return new Named(withOperand(stripExtension(base(words.get(j))), words.subList(j + 1, words.size())), false,
+                python(b) ? words.get(j) : null);
+    }
+
+    private static boolean python(String interpreter) {
+        return interpreter.startsWith("python") || interpreter.startsWith("pypy");
     }
 
     /** The code of {@code bash -c CODE}, {@code sh -lc CODE}, {@code bash -ec CODE}; null otherwise. */

@@ -19,6 +19,15 @@ public final class CronCommands {
     }
 
     /**
+     * The Python script a command runs ({@code /app/flows/etl.py}, {@code -m etl.flow}), found as its job's name is
+     * ({@link CommandNames}); empty when its job is no Python script. Public for the Kubernetes detectors, which read a
+     * container's command line as a crontab's.
+     */
+    public static java.util.Optional<String> pythonScript(String command) {
+        return CommandNames.pythonScript(command);
+    }
+
+    /**
      * {@code flock -n}, {@code setlock -n}, {@code lckdo} and {@code run-one} skip a start while the previous run
      * holds the lock; plain {@code flock}, {@code setlock} and {@code lckdo -w} wait for it.
      */

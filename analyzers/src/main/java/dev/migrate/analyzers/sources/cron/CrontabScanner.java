@@ -279,16 +279,12 @@ final class CrontabScanner {
         deploymentRuns(id, name, command, spec, where);
     }
 
-    /** CRN011: the line starts a Prefect deployment, whose own schedule this one becomes. */
+    /** CRN011: the line starts a Prefect deployment, whose own schedule this one becomes ({@link CronRunSchedule}). */
     private void deploymentRuns(String id, String name, String command, ScheduleSpec spec, SourceRef where) {
-        String zone = spec.timezone() == null ? "the host's zone (no CRON_TZ)" : spec.timezone();
-        boolean cron = spec.form() == ScheduleSpec.Form.CRON_UNIX;
-        String schedule = cron ? "schedules: [{cron: \"" + spec.expression() + "\"" + (spec.timezone() == null ? ""
-                : ", timezone: \"" + spec.timezone() + "\"") + "}]" : null;
+        CronRunSchedule run = CronRunSchedule.of(spec, check);
         for (String d : DeploymentRuns.started(command)) {
-            buffer.finding(Findings.of("CRN011", DeploymentRuns.hostMessage("cron job " + name, d, cron ? "on '"
-                    + spec.expression() + "' in " + zone : "as " + check.interpret(spec).describe(), schedule,
-                    "remove the crontab line at cutover"), where, id));
+            buffer.finding(Findings.of("CRN011", DeploymentRuns.hostMessage("cron job " + name, d, run.when(),
+                    run.schedule(), "remove the crontab line at cutover"), where, id));
         }
     }
 

@@ -22,8 +22,9 @@ import java.util.function.Function;
  * {@link InstallerVariables#SOURCED_NAMES}); here, with the whole tree at hand, each file's literal assignments are
  * read (as {@link LiteralVariables} reads a script, with the files it reads in turn, never run) and recorded as
  * {@code installer.NAME}. A later file's value wins over an earlier one's, and over the script's own value set before
- * it; a file that sets the name to no literal value (a command's output, a secret) makes it unknown. A file not in the
- * tree gives nothing, so the cutover still says to set the variable first. An absolute path is looked for in the host
+ * it; a file that sets the name to no literal value (a command's output, a secret) makes it unknown, and so does a file
+ * not in the tree, which may set it ({@link InstallerVariables#UNKNOWN} says which), so the cutover says to set the
+ * variable first rather than use a value that file may change. An absolute path is looked for in the host
  * dump that holds the script: under each directory above it, nearest first ({@code dump/opt/ingest/env.sh} for a
  * script in {@code dump/opt/ingest/bin}), then under the scanned root.
  */
@@ -68,12 +69,21 @@ public final class InstallerSourcedVariables implements JobResolver {
      */
     static Map<String, String> withSourced(Job job, List<String> sources, Map<String, Integer> fromFile,
                                            Function<String, String> tree) {
-        // null: a file sets the name to something not known
+        // null: a file sets the name to something not known, or may
         Map<String, String> sourced = new HashMap<>();
+        // by name, the last file not in the tree that may set it
+        Map<String, String> missing = new java.util.TreeMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String path = found(job.source().path(), sources.get(i), tree);
             if (path == null) {
-                continue; // not in the tree: what it sets is not known, and the name stays as the script left it
+                // not in the tree: it may set any of the names, so what the script or an earlier file set is unknown
+                for (Map.Entry<String, Integer> e : fromFile.entrySet()) {
+                    if (i + 1 >= e.getValue()) {
+                        sourced.put(e.getKey(), null);
+                        missing.put(e.getKey(), sources.get(i));
+                    }
+                }
+                continue;
             }
             List<LiteralVariables.Assignment> assignments = LiteralVariables.shell(path, tree.apply(path), tree);
             Map<String, String> known = LiteralVariables.known(assignments);
@@ -84,10 +94,20 @@ public final class InstallerSourcedVariables implements JobResolver {
                 if (i + 1 >= e.getValue() && set.contains(name)) {
                     String value = known.get(name) == null ? null : LiteralVariables.unquote(known.get(name));
                     sourced.put(name, InstallerVariables.safe(name, value) ? value : null);
+                    missing.remove(name); // a file read later and found sets it
                 }
             }
         }
         Map<String, String> out = new LinkedHashMap<>(job.attributes());
+        if (!missing.isEmpty()) {
+            List<String> unknown = new java.util.ArrayList<>();
+            String before = out.get(InstallerVariables.UNKNOWN);
+            if (before != null) {
+                unknown.add(before);
+            }
+            missing.forEach((name, file) -> unknown.add(name + " (" + file + ", not in the tree)"));
+            out.put(InstallerVariables.UNKNOWN, String.join(", ", unknown));
+        }
         sourced.forEach((name, value) -> {
             if (value == null) {
                 out.remove(InstallerVariables.PREFIX + name);

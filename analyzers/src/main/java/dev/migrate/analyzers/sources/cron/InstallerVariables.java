@@ -1,16 +1,13 @@
 package dev.migrate.analyzers.sources.cron;
 
-import dev.migrate.analyzers.sources.RepoPaths;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.sources.config.LiteralVariables;
-import dev.migrate.analyzers.sources.config.SourcedFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,8 +22,10 @@ import java.util.regex.Pattern;
  * values holding a secret; refused here again, as no secret may reach an attribute that every report prints). A
  * quoted delimiter ({@code <<'EOF'}) expands nothing: its variables stay as written for the cutover to name. A file the
  * script reads into itself before the here-document ({@code . ./env.sh}, {@code source /opt/ingest/env.sh}) is another
- * file, which a detector does not see: the files and the names they may set are recorded
- * ({@link #SOURCES}, {@link #SOURCED_NAMES}), and {@link InstallerSourcedVariables} adds their values after the scan.
+ * file, which a detector does not see: the files (found as the shell finds them, {@link InstallerSources}) and the
+ * names they may set are recorded ({@link #SOURCES}, {@link #SOURCED_NAMES}), and {@link InstallerSourcedVariables}
+ * adds their values after the scan. A file that cannot be found may set any variable: a name the crontab reads that
+ * the script set before it is no longer known ({@link #UNKNOWN}).
  * The script's own assignments after the line that reads a file win over that file's.
  */
 public final class InstallerVariables {
@@ -46,10 +45,20 @@ public final class InstallerVariables {
      * itself after reading the first two).
      */
     public static final String SOURCED_NAMES = "crontab.installerSourcedNames";
+    /**
+     * The files of {@link #SOURCES}, space-separated, read from the script's own directory by assumption: the script
+     * does not {@code cd} before it reads them, and runs wherever it is started, which the tree does not say.
+     */
+    public static final String ASSUMED_SOURCES = "crontab.installerSourcesAssumed";
+    /**
+     * The names the crontab reads whose value is not known because a file the script reads after setting them could
+     * not be found ({@code . "$CONF_DIR/env.sh"} with no literal {@code CONF_DIR}, a directory the tree cannot place),
+     * each with that file as written: {@code INGEST_HOME ("$CONF_DIR/env.sh")}. The script's earlier value is not
+     * recorded, so the cutover says to set the variable first rather than using a value that file may have changed.
+     */
+    public static final String UNKNOWN = "crontab.installerUnknown";
     /** What separates a name of {@link #SOURCED_NAMES} from the first file (1-based) that may set it. */
     static final String FROM_FILE = ":";
-    /** A path the shell expands in a way not followed here: a variable left, a command, a home directory, a glob. */
-    private static final Pattern EXPANDED = Pattern.compile("[$`~*?\\[]");
 
     private InstallerVariables() {
     }
@@ -79,20 +88,24 @@ public final class InstallerVariables {
                 read.put(PREFIX + name, value);
             }
         }
-        List<SourcedFiles.Source> sources = SourcedFiles.in(script).stream()
-                .filter(s -> s.topLevel() && s.offset() < offset).toList();
+        List<InstallerSources.Source> sources = InstallerSources.before(path, script, offset, own);
         if (sources.isEmpty()) {
             return read;
         }
         List<String> files = new ArrayList<>();
         List<Integer> readAt = new ArrayList<>();
-        for (SourcedFiles.Source s : sources) {
-            sourcedPath(path, s.written(), LiteralVariables.known(own, s.offset())).ifPresent(f -> {
-                files.add(f);
+        List<String> assumed = new ArrayList<>();
+        for (InstallerSources.Source s : sources) {
+            if (s.resolved()) {
+                files.add(s.path());
                 readAt.add(s.offset());
-            });
+                if (s.assumed()) {
+                    assumed.add(s.path());
+                }
+            }
         }
         List<String> mayBeSourced = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(names)) {
             int lastOwn = -1;
             for (LiteralVariables.Assignment a : own) {
@@ -100,9 +113,22 @@ public final class InstallerVariables {
                     lastOwn = Math.max(lastOwn, a.offset());
                 }
             }
-            // the files read before the script's own last assignment of the name do not set it: the script does after
+            // a file read after that which cannot be found may set it: what the script or an earlier file set is unknown
+            int since = lastOwn;
+            String unresolved = null;
+            for (InstallerSources.Source s : sources) {
+                if (!s.resolved() && s.offset() > since) {
+                    since = s.offset();
+                    unresolved = s.written();
+                }
+            }
+            if (unresolved != null && !Redactor.isSecretName(name)) {
+                read.remove(PREFIX + name);
+                unknown.add(name + " (" + unresolved + ")");
+            }
+            // the files read before that do not set it: the script, or the file not found, does after
             int skipped = 0;
-            while (skipped < files.size() && readAt.get(skipped) < lastOwn) {
+            while (skipped < files.size() && readAt.get(skipped) < since) {
                 skipped++;
             }
             if (skipped < files.size() && !Redactor.isSecretName(name)) {
@@ -112,6 +138,12 @@ public final class InstallerVariables {
         if (!mayBeSourced.isEmpty()) {
             read.put(SOURCES, String.join(" ", files));
             read.put(SOURCED_NAMES, String.join(" ", mayBeSourced));
+            if (!assumed.isEmpty()) {
+                read.put(ASSUMED_SOURCES, String.join(" ", assumed));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            read.put(UNKNOWN, String.join(", ", unknown));
         }
         return read;
     }
@@ -120,36 +152,6 @@ public final class InstallerVariables {
     static boolean safe(String name, String value) {
         return value != null && !value.isEmpty() && !Redactor.isSecretName(name) && Redactor.redact(value).equals(value)
                 && Redactor.redact(name + "=" + value).equals(name + "=" + value);
-    }
-
-    /**
-     * The file a {@code .}/{@code source} statement of the script at {@code scriptPath} reads: a relative path from the
-     * script's directory, as a repository path ({@code bin/env.sh}); an absolute one as written, normalized
-     * ({@code /opt/ingest/env.sh}), for the resolver to find in the tree. A variable in the path counts only when the
-     * script gave it a known value above; any other expansion ({@code $(...)}, {@code ~}, a glob) is not followed.
-     */
-    static Optional<String> sourcedPath(String scriptPath, String written, Map<String, String> known) {
-        StringBuilder path = new StringBuilder();
-        Matcher m = REFERENCE.matcher(written);
-        int last = 0;
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            String value = known.get(name) == null ? null : LiteralVariables.unquote(known.get(name));
-            if (!safe(name, value)) {
-                return Optional.empty();
-            }
-            path.append(written, last, m.start()).append(value);
-            last = m.end();
-        }
-        path.append(written.substring(last));
-        if (EXPANDED.matcher(path).find()) {
-            return Optional.empty();
-        }
-        boolean absolute = path.charAt(0) == '/';
-        int slash = scriptPath.lastIndexOf('/');
-        Optional<String> normal = RepoPaths.normalize(absolute ? path.toString()
-                : (slash < 0 ? "" : scriptPath.substring(0, slash + 1)) + path);
-        return normal.filter(p -> !p.isEmpty()).map(p -> absolute ? "/" + p : p);
     }
 
     /** The variables recorded on {@code job}, by name ({@code INGEST_HOME} to {@code /opt/ingest}); empty when none. */

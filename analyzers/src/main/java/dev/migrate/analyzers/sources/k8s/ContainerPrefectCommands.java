@@ -51,9 +51,9 @@ final class ContainerPrefectCommands {
         if (found.isEmpty()) {
             return found;
         }
-        SourceRef where = where(file, container);
         InventorySink findings = cronJob == null ? sink : sink.givingJoblessFindingsTo(cronJob);
         for (PrefectInvocation inv : found) {
+            SourceRef where = where(file, container, inv);
             Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, cmd, where, findings);
             if (job.isEmpty()) {
                 // `prefect deploy -n NAME` / `--all`: linked to the prefect.yaml entries it deploys, then dropped,
@@ -79,9 +79,14 @@ final class ContainerPrefectCommands {
         return found;
     }
 
-    /** Where the container's calls are reported: at whichever of {@code command:}/{@code args:} holds them. */
-    static SourceRef where(ScanFile file, Node container) {
-        return YamlDocs.where(file, commandNode(container));
+    /**
+     * Where a call of the container is reported: at its {@code prefect} word, also inside a {@code sh -c} block script
+     * ({@link CommandPlaces}); else (or for no call)
+     * at whichever of {@code command:}/{@code args:} holds the calls.
+     */
+    static SourceRef where(ScanFile file, Node container, PrefectInvocation inv) {
+        SourceRef node = YamlDocs.where(file, commandNode(container));
+        return inv == null ? node : CommandPlaces.of(file, container, inv.offset(), node);
     }
 
     /** Whichever of {@code command:}/{@code args:} holds the prefect call (the container itself without either). */

@@ -3,6 +3,7 @@ package dev.migrate.analyzers.sources.k8s;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.analyzers.sources.cron.CronCommands;
 import dev.migrate.analyzers.sources.config.PrefectSettingsCheck;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.List;
@@ -22,6 +23,14 @@ final class Containers {
         String cmd = YamlDocs.commandLine(YamlDocs.get(container, "command")).orElse("");
         String args = YamlDocs.commandLine(YamlDocs.get(container, "args")).orElse("");
         return (cmd + " " + args).strip();
+    }
+
+    /**
+     * The Python script the container runs ({@code python flows/etl.py}, {@code sh -c 'cd /app && python -m etl.flow'}),
+     * read as a crontab line's command is ({@link CronCommands#pythonScript}); null when it runs no Python script.
+     */
+    static String pythonScript(Node container) {
+        return CronCommands.pythonScript(commandLine(container)).orElse(null);
     }
 
     /** Copies env entries into the job; values from secrets or config maps are shown as references. */

@@ -13,6 +13,7 @@ import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.DeploymentRuns;
 import dev.migrate.analyzers.sources.config.PrefectImages;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Kubernetes {@code CronJob} manifests (batch/v1 and v1beta1, also inside multi-document files and Helm
  * templates): schedule, time zone, concurrency policy as overlap behaviour, and the first container's
- * image, command, environment and user. In a chart's templates, actions that only read the chart's
+ * image, command, environment and user; a container that runs a Python script ({@code python flows/etl.py}, also through
+ * {@code sh -c} and wrappers) names it ({@code pythonScript}), read as a crontab line's command is. In a chart's templates, actions that only read the chart's
  * values.yaml ({@code {{ .Values.sync.schedule | quote }}}) are filled in from it ({@link HelmValues}). The Prefect
  * commands its containers run are reported as a script's ({@link ContainerPrefectCommands}); one that starts a
  * deployment ({@code prefect deployment run etl/nightly}) makes the CronJob that deployment's schedule
@@ -138,7 +140,7 @@ public final class CronJobDetector implements Detector {
             image = YamlDocs.scalar(c, "image");
             String cmd = Containers.commandLine(c);
             job.command(cmd.isEmpty() ? null : cmd).workingDir(YamlDocs.scalar(c, "workingDir"))
-                    .user(Containers.user(podSpec, c));
+                    .user(Containers.user(podSpec, c)).attr("pythonScript", Containers.pythonScript(c));
             Containers.env(file, c, job, sink);
         }
         job.attr("namespace", namespace).attr("image", image).attr("concurrencyPolicy", policy)
@@ -152,13 +154,16 @@ public final class CronJobDetector implements Detector {
         // its containers' Prefect commands, reported as a script's: a deployment build is a deploy job of its own
         List<String> started = new ArrayList<>();
         for (Node c : containers) {
-            ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink);
+            List<PrefectInvocation> calls = ContainerPrefectCommands.report(file, obj, podSpec, c, id, sink);
             // read as the host's triggers are (CRN011, SYD012): `sh -c 'echo prefect deployment run x'` starts nothing
             for (String d : DeploymentRuns.started(Containers.commandLine(c))) {
                 if (!started.contains(d)) {
                     started.add(d);
+                    // at the call that starts it (the line of a block script that runs it)
+                    PrefectInvocation call = calls.stream().filter(i -> DeploymentRuns.deployment(i).filter(d::equals)
+                            .isPresent()).findFirst().orElse(null);
                     sink.finding(Findings.of("K8S006", DeploymentRuns.message(shown, d, schedule, tz),
-                            ContainerPrefectCommands.where(file, c), id));
+                            ContainerPrefectCommands.where(file, c, call), id));
                 }
             }
         }

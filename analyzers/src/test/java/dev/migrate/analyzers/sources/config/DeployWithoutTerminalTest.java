@@ -115,7 +115,7 @@ class DeployWithoutTerminalTest {
                           image: registry.example.com/lake:1.4
                           command: ["prefect", "deploy", "flows/etl.py:etl", "--name", "backfill"]
                 """);
-        assertThat(onlyEntryFindings(inv)).containsExactly("k8s/deploy-job.yaml:12:20");
+        assertThat(onlyEntryFindings(inv)).containsExactly("k8s/deploy-job.yaml:12:22");
     }
 
     /** Must not change: a container with {@code tty: true} and {@code stdin: true} has a terminal. */

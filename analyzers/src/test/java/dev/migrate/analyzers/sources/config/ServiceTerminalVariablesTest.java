@@ -133,7 +133,7 @@ class ServiceTerminalVariablesTest {
                           image: registry.example.com/lake:1.4
                           command: ["prefect", "deploy", "flows/etl.py:etl", "--name", "plain"]
                 """);
-        assertThat(withoutTerminal(inv)).containsExactly("k8s/deploy.yaml:29:20");
+        assertThat(withoutTerminal(inv)).containsExactly("k8s/deploy.yaml:29:22");
     }
 
     /** Must not change: a script's variables are those set above the command, as before. */

@@ -101,4 +101,21 @@ class CronCommandsTest {
         assertThat(CronCommands.workingDir("cd \"/srv/my app\"; make")).isEqualTo("/srv/my app");
         assertThat(CronCommands.workingDir("/opt/run && cd /x")).isNull();
     }
+
+    /** The Python script a command runs, found as its job's name is: what the Kubernetes detectors read a container by. */
+    @Test
+    void thePythonScriptACommandRuns() {
+        assertThat(CronCommands.pythonScript("flock -n /tmp/x.lock /usr/bin/python3 /opt/etl/ingest.py --x"))
+                .contains("/opt/etl/ingest.py");
+        assertThat(CronCommands.pythonScript("cd /srv && poetry run python -m etl.jobs.load")).contains("-m etl.jobs.load");
+        assertThat(CronCommands.pythonScript("bash -lc 'source /opt/venv/bin/activate && python flows/etl.py'"))
+                .contains("flows/etl.py");
+        assertThat(CronCommands.pythonScript("docker exec etl python /app/jobs/rebuild.py")).contains("/app/jobs/rebuild.py");
+        assertThat(CronCommands.pythonScript("./retrain.py --quiet")).contains("./retrain.py");
+        // must not change: no Python script
+        assertThat(CronCommands.pythonScript("/opt/etl/bin/nightly.sh")).isEmpty();
+        assertThat(CronCommands.pythonScript("python -c 'print(1)'")).isEmpty();
+        assertThat(CronCommands.pythonScript("perl /opt/x.pl")).isEmpty();
+        assertThat(CronCommands.pythonScript("echo python x.py")).isEmpty();
+    }
 }

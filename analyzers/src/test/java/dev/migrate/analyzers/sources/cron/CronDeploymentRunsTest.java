@@ -40,9 +40,9 @@ class CronDeploymentRunsTest {
     void inTheHostsZoneWithoutCronTz() {
         assertThat(scan("30 5 * * 1-5 prefect deployment run --id 8b1c-44 >/dev/null 2>&1\n")).contains(
                 "prefect.deploymentRun=id 8b1c-44", "CRN011 cron job prefect starts Prefect deployment 'id 8b1c-44' "
-                        + "(`prefect deployment run`) on '30 5 * * 1-5' in the host's zone (no CRON_TZ): in Prefect 3 "
+                        + "(`prefect deployment run`) on '30 5 * * 1-5' in the host's zone (UTC), no CRON_TZ: in Prefect 3 "
                         + "the deployment runs on a schedule of its own; give it this one (schedules: [{cron: "
-                        + "\"30 5 * * 1-5\"}]) and remove the crontab line at cutover, or both start it");
+                        + "\"30 5 * * 1-5\", timezone: \"UTC\"}]) and remove the crontab line at cutover, or both start it");
     }
 
     @Test

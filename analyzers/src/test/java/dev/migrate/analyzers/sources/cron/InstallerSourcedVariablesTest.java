@@ -43,7 +43,7 @@ class InstallerSourcedVariablesTest {
     }
 
     @Test
-    void relativeFilesAreReadFromTheScriptsDirectory() throws IOException {
+    void relativeFilesAreReadFromTheScriptsDirectoryByAssumption() throws IOException {
         write("bin/env.sh", "INGEST_HOME=/opt/ingest\nexport INGEST_USER=etl\n");
         write("conf/paths.sh", "LOGS='/var/log/ingest'\n");
         write("bin/install.sh", """
@@ -58,7 +58,9 @@ class InstallerSourcedVariablesTest {
         Job poll = job(scan(), "poll-sftp");
         assertThat(InstallerVariables.on(poll)).containsOnly(Map.entry("INGEST_HOME", "/opt/ingest"),
                 Map.entry("INGEST_USER", "etl"), Map.entry("LOGS", "/var/log/ingest"));
-        assertThat(poll.attributes()).containsEntry(InstallerVariables.SOURCES, "bin/env.sh conf/paths.sh");
+        assertThat(poll.attributes()).containsEntry(InstallerVariables.SOURCES, "bin/env.sh conf/paths.sh")
+                // the script never cds: it runs wherever it is started, so its own directory is an assumption
+                .containsEntry(InstallerVariables.ASSUMED_SOURCES, "bin/env.sh conf/paths.sh");
     }
 
     @Test
@@ -72,18 +74,19 @@ class InstallerSourcedVariablesTest {
                 source /opt/ingest/env.sh
                 CONF=/opt/ingest/conf
                 . $CONF/more.sh
-                . $(dirname "$0")/not-followed.sh
-                . $UNSET_DIR/not-followed.sh
+                . $(dirname "$0")/queue.sh
                 crontab -u etl - <<EOF
-                0 2 * * * ${INGEST_HOME}/bin/nightly.sh $SPOOL
+                0 2 * * * ${INGEST_HOME}/bin/nightly.sh $SPOOL $QUEUE
                 EOF
                 """);
-        write("hosts/etl1/opt/ingest/bin/not-followed.sh", "SPOOL=/wrong\n");
+        // the script's own directory, as the shell finds $(dirname "$0") (before: not followed)
+        write("hosts/etl1/opt/ingest/bin/queue.sh", "QUEUE=ingest-nightly\n");
         Job nightly = job(scan(), "nightly");
         assertThat(InstallerVariables.on(nightly)).containsOnly(Map.entry("INGEST_HOME", "/opt/ingest"),
-                Map.entry("SPOOL", "/var/spool/ingest"));
+                Map.entry("SPOOL", "/var/spool/ingest"), Map.entry("QUEUE", "ingest-nightly"));
         assertThat(nightly.attributes()).containsEntry(InstallerVariables.SOURCES,
-                "/opt/ingest/env.sh /opt/ingest/conf/more.sh");
+                "/opt/ingest/env.sh /opt/ingest/conf/more.sh hosts/etl1/opt/ingest/bin/queue.sh")
+                .doesNotContainKeys(InstallerVariables.ASSUMED_SOURCES, InstallerVariables.UNKNOWN);
     }
 
     // must not change: a file not in the tree gives nothing, and the variable stays for the cutover to name

@@ -47,7 +47,7 @@ class CronJobPrefectCommandsTest {
                   env {PREFECT_API_URL=http://prefect-server.prefect:4200/api}
                   attrs {concurrencyPolicy=Forbid, image=registry.example.com/etl-tools:1.2, namespace=etl, prefect.deploymentRun=etl/nightly}
                 k8s/trigger.yaml:7:3 K8S001 Kubernetes CronJob 'etl/nightly-trigger' (30 5 * * *) [k8s-cronjob-etl-nightly-trigger-978e1b4e]
-                k8s/trigger.yaml:18:24 K8S006 CronJob 'etl/nightly-trigger' starts Prefect deployment 'etl/nightly' (`prefect deployment run`) on '30 5 * * *' in Europe/Berlin: in Prefect 3 the deployment runs on a schedule of its own; give it this one (schedules: [{cron: "30 5 * * *", timezone: "Europe/Berlin"}]) and delete the CronJob, or both start it [k8s-cronjob-etl-nightly-trigger-978e1b4e]
+                k8s/trigger.yaml:18:26 K8S006 CronJob 'etl/nightly-trigger' starts Prefect deployment 'etl/nightly' (`prefect deployment run`) on '30 5 * * *' in Europe/Berlin: in Prefect 3 the deployment runs on a schedule of its own; give it this one (schedules: [{cron: "30 5 * * *", timezone: "Europe/Berlin"}]) and delete the CronJob, or both start it [k8s-cronjob-etl-nightly-trigger-978e1b4e]
                 """);
     }
 
@@ -83,7 +83,7 @@ class CronJobPrefectCommandsTest {
                 '
                   overlap ALLOW
                   attrs {image=prefecthq/prefect:2.19.0-python3.11, namespace=etl}
-                job prefect2-nightly-f86c9a6e prefect2 'nightly' at k8s/redeploy.yaml:16:17
+                job prefect2-nightly-f86c9a6e prefect2 'nightly' at k8s/redeploy.yaml:18:19
                   command /bin/sh -c 'set -e
                 prefect deployment build flows/etl.py:etl -n nightly -ib kubernetes-job/prod -sb s3/flows -q etl -a
                 prefect deployment apply reports-deployment.yaml
@@ -92,11 +92,11 @@ class CronJobPrefectCommandsTest {
                   attrs {apply=true, entrypoint=flows/etl.py:etl, image=prefecthq/prefect:2.19.0-python3.11, infrastructure=kubernetes-job/prod, namespace=etl, scheduledBy=k8s-cronjob-etl-redeploy-521ff8cc, storage=s3/flows, workQueue=etl, workload=CronJob/redeploy}
                 k8s/redeploy.yaml:5:3 K8S001 Kubernetes CronJob 'etl/redeploy' (0 3 * * *) [k8s-cronjob-etl-redeploy-521ff8cc]
                 k8s/redeploy.yaml:13:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-etl-redeploy-521ff8cc]
-                k8s/redeploy.yaml:16:17 PF201 `prefect deployment build` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [prefect2-nightly-f86c9a6e]
-                k8s/redeploy.yaml:16:17 PF202 `prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [k8s-cronjob-etl-redeploy-521ff8cc]
-                k8s/redeploy.yaml:16:17 PF205 infrastructure block 'kubernetes-job/prod' has no Prefect 3 equivalent; use a work pool of type kubernetes [prefect2-nightly-f86c9a6e]
-                k8s/redeploy.yaml:16:17 PF206 storage block 's3/flows' must become pull steps in Prefect 3 [prefect2-nightly-f86c9a6e]
-                k8s/redeploy.yaml:16:17 PF211 deployment uses work queue 'etl' without a work pool (agent model) [prefect2-nightly-f86c9a6e]
+                k8s/redeploy.yaml:18:19 PF201 `prefect deployment build` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [prefect2-nightly-f86c9a6e]
+                k8s/redeploy.yaml:18:19 PF205 infrastructure block 'kubernetes-job/prod' has no Prefect 3 equivalent; use a work pool of type kubernetes [prefect2-nightly-f86c9a6e]
+                k8s/redeploy.yaml:18:19 PF206 storage block 's3/flows' must become pull steps in Prefect 3 [prefect2-nightly-f86c9a6e]
+                k8s/redeploy.yaml:18:19 PF211 deployment uses work queue 'etl' without a work pool (agent model) [prefect2-nightly-f86c9a6e]
+                k8s/redeploy.yaml:19:19 PF202 `prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [k8s-cronjob-etl-redeploy-521ff8cc]
                 """);
     }
 
@@ -161,13 +161,13 @@ class CronJobPrefectCommandsTest {
                               prefect deploy flows/etl.py:etl --name backfill --pool k8s
                 """;
         assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "k8s/deploy-once.yaml", yaml)).isEqualTo("""
-                job prefect3-backfill-77292bb9 prefect3 'backfill' at k8s/deploy-once.yaml:11:13
+                job prefect3-backfill-77292bb9 prefect3 'backfill' at k8s/deploy-once.yaml:15:15
                   command /bin/bash -lc 'cd /opt/flows
                 prefect deploy flows/etl.py:etl --name backfill --pool k8s
                 '
                   overlap UNKNOWN
                   attrs {entrypoint=flows/etl.py:etl, image=prefecthq/prefect:3-python3.12, workPool=k8s, workload=Job/deploy-once}
-                k8s/deploy-once.yaml:11:13 PF290 Prefect 3 deployment 'backfill' (already migrated), declared on the command line [prefect3-backfill-77292bb9]
+                k8s/deploy-once.yaml:15:15 PF290 Prefect 3 deployment 'backfill' (already migrated), declared on the command line [prefect3-backfill-77292bb9]
                 """);
     }
 

@@ -45,7 +45,7 @@ class K8sDetectorsTest {
                   command python export.py --since yesterday
                   overlap SKIP
                   env {DB_PASSWORD=<secret etl-db>, PREFECT_AGENT_QUERY_INTERVAL=10}
-                  attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl}
+                  attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl, pythonScript=export.py}
                 deploy/cron.yaml:7:3 K8S001 Kubernetes CronJob 'etl/nightly-export' (0 4 * * *) [k8s-cronjob-etl-nightly-export-3a420e79]
                 deploy/cron.yaml:16:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-etl-nightly-export-3a420e79]
                 deploy/cron.yaml:20:19 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade [k8s-cronjob-etl-nightly-export-3a420e79]
@@ -137,12 +137,12 @@ class K8sDetectorsTest {
                           args: ["prefect", "agent", "start", "--work-queue", "k8s"]
                 """;
         assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "k8s/agent.yaml", deployment)).isEqualTo("""
-                job prefect-agent-agent-k8s-96a4d184 prefect-agent 'agent k8s' at k8s/agent.yaml:10:17
+                job prefect-agent-agent-k8s-96a4d184 prefect-agent 'agent k8s' at k8s/agent.yaml:10:19
                   command prefect agent start --work-queue k8s
                   overlap UNKNOWN
                   attrs {image=prefecthq/prefect:2-latest, namespace=prefect, workQueue=k8s, workload=Deployment/agent}
                 k8s/agent.yaml:9:18 PF208 image prefecthq/prefect:2-latest runs Prefect 2; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-k8s-96a4d184]
-                k8s/agent.yaml:10:17 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-k8s-96a4d184]
+                k8s/agent.yaml:10:19 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-k8s-96a4d184]
                 """);
         String values = """
                 agent:
