@@ -104,6 +104,19 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
             text(pyproject, spec -> spec.path("agent/pyproject.toml")));
     }
 
+    // a held lock: the note is the hold's, not the hash lock's "add them to its input" (that would move the image too)
+    @Test
+    void aHeldHashLockedFileGetsTheHoldsNote() {
+        rewriteRun(spec -> spec.executionContext(safe()).dataTable(MigrationNotes.Row.class, rows ->
+                assertThat(rows).singleElement().satisfies(r -> assertThat(r.message())
+                        .contains("without `prefect-aws>=0.5.0`, `prefect-dask>=0.3.0` that the migrated code imports, left as it is")
+                        .doesNotContain("--hash"))),
+            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
+            python(FLOW, spec -> spec.path("agent/flows/etl.py")),
+            text("prefect==2.14.9 \\\n    --hash=sha256:0123456789abcdef\n", spec -> spec.path("agent/requirements.txt")));
+    }
+
     @Test
     void withUnsafeFixesThePackagesAreAddedWithTheAgentsMove() {
         rewriteRun(
