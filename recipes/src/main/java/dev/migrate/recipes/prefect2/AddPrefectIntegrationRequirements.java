@@ -42,7 +42,11 @@ import org.openrewrite.text.PlainText;
  * {@code -r deps/base.txt}) is edited when it is the one that lists prefect, for the Python files the including
  * requirements files serve; a file read only as constraints ({@code -c}, or named {@code constraints*.txt}) installs
  * nothing and is left alone. A requirements file locked with {@code --hash} lines gets a manual note instead: pip
- * refuses an added line without hashes there, so the packages belong in the lock's input.
+ * refuses an added line without hashes there, so the packages belong in the lock's input. A file the Dockerfile of a
+ * compose service held on Prefect 2 installs, or one such a file includes ({@link HeldComposeProjects}), gets nothing
+ * in a safe run, only a manual PF208 note naming the agent: each package is added at its first Prefect 3 release,
+ * which requires Prefect 3 and so cannot be installed beside the held pin. It is added with {@code --unsafe-fixes},
+ * when the agent moves to a worker.
  */
 public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefectIntegrationRequirements.Needs> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -78,9 +82,11 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(Needs acc) {
         Map<Path, Set<String>> needed = acc.packages;
+        TreeVisitor<?, ExecutionContext> compose = HeldComposeProjects.scanner();
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                compose.visit(tree, ctx);
                 if (tree instanceof PlainText text) {
                     acc.requirements.offer(text.getSourcePath().toString(), text.getText());
                 }
@@ -134,7 +140,23 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
                 if (missing.isEmpty()) {
                     return tree;
                 }
-                if (requirements && HashedRequirements.anyIn(body)) {
+                String after = requirements ? RequirementInserts.requirementsTxt(body, missing)
+                        : name.equals("setup.cfg") ? RequirementInserts.setupCfg(body, missing)
+                        : RequirementInserts.pyproject(body, missing);
+                boolean hashed = requirements && HashedRequirements.anyIn(body);
+                Optional<ComposeAgentServices.Agent> heldBy = after == null && !hashed ? Optional.empty()
+                        : HeldComposeProjects.in(ctx).holdingRequirements(text.getSourcePath(), acc.requirements, ctx);
+                if (heldBy.isPresent()) {
+                    // each package's first Prefect 3 release requires Prefect 3: added to a file the image held on
+                    // Prefect 2 installs, it would fail that install beside the held pin, or pull Prefect 3 in
+                    String at = text.getSourcePath().toString();
+                    notes.insertRow(ctx, new MigrationNotes.Row(at, firstChangedLine(body, after), getName(), true,
+                            HeldComposeProjects.heldNote("this file, without " + String.join(", ", missing.stream()
+                                    .map(p -> "`" + RequirementInserts.requirement(p) + "`").toList())
+                                    + " that the migrated code imports,", heldBy.get(), at, ctx), "PF208"));
+                    return tree;
+                }
+                if (hashed) {
                     // pip reads a file with hashes in hash-checking mode and refuses a line without them: the packages
                     // go into the lock's input, and the lock is compiled again
                     notes.insertRow(ctx, new MigrationNotes.Row(text.getSourcePath().toString(), 1, getName(), true,
@@ -144,12 +166,23 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
                             + HashedRequirements.recompile("prefect>=3")));
                     return tree;
                 }
-                String after = requirements ? RequirementInserts.requirementsTxt(body, missing)
-                        : name.equals("setup.cfg") ? RequirementInserts.setupCfg(body, missing)
-                        : RequirementInserts.pyproject(body, missing);
                 return after == null ? tree : text.withText(after);
             }
         };
+    }
+
+    /** The 1-based line where {@code after} first differs from {@code before} (where the packages would go), or 1. */
+    private static int firstChangedLine(String before, String after) {
+        if (after == null) {
+            return 1;
+        }
+        List<String> was = before.lines().toList();
+        List<String> now = after.lines().toList();
+        int i = 0;
+        while (i < was.size() && i < now.size() && was.get(i).equals(now.get(i))) {
+            i++;
+        }
+        return i + 1;
     }
 
     /** The directory whose Python files a requirements file serves. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * The files of a build context a Dockerfile copies into its image and then pip-installs: a requirements file
  * ({@code COPY requirements.txt .} then {@code RUN pip install -r requirements.txt}, or {@code COPY . /app} then
  * {@code -r /app/requirements/prod.txt}) and the metadata of a project installed from a copied directory
- * ({@code pip install .}, {@code pip install -e /app}: its {@code pyproject.toml}, {@code setup.cfg}). The image path
+ * ({@code pip install .}, {@code pip install -e /app}: its {@code pyproject.toml}, {@code setup.cfg}, {@code setup.py}). The image path
  * pip reads is taken back through the {@code WORKDIR} and the {@code COPY}/{@code ADD} that put it there to the file
  * in the context; a copy from another stage ({@code --from}) or a path written with a variable is not the context's.
  * Read only: nothing here edits a Dockerfile.
@@ -24,7 +24,7 @@ final class DockerfileInstalls {
     private static final Pattern INSTRUCTION = Pattern.compile("(?is)^[ \\t]*(?<op>[a-z]+)[ \\t]+(?<rest>.*)$");
     private static final Pattern PIP_INSTALL = Pattern.compile("\\bpip[0-9.]*[ \\t]+install\\b(?<args>[^;&|]*)");
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Set<String> PROJECT_FILES = Set.of("pyproject.toml", "setup.cfg");
+    private static final Set<String> PROJECT_FILES = Set.of("pyproject.toml", "setup.cfg", "setup.py");
     /** pip options whose next word is not what it installs. */
     private static final Set<String> VALUED = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
             "-t", "--target", "--prefix", "--root", "--src", "--trusted-host", "--platform", "--python-version",

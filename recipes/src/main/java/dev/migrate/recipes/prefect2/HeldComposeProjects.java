@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -105,7 +107,7 @@ final class HeldComposeProjects {
 
     /**
      * The agent that holds a file a held image installs: a requirements file or project metadata ({@code pyproject.toml},
-     * {@code setup.cfg}) that the Dockerfile of a held service copies from its build context and pip-installs
+     * {@code setup.cfg}, {@code setup.py}) that the Dockerfile of a held service copies from its build context and pip-installs
      * ({@link DockerfileInstalls}). Pinned to Prefect 3 alone, it would put Prefect 3 into the image held on 2.
      */
     Optional<ComposeAgentServices.Agent> holdingInstalled(Path file, ExecutionContext ctx) {
@@ -114,6 +116,27 @@ final class HeldComposeProjects {
             String text = dockerfiles.get(b.dockerfile());
             return text != null && installs.computeIfAbsent(b, k -> DockerfileInstalls.of(text, k.context())).contains(target);
         }, ctx);
+    }
+
+    /**
+     * The agent that holds a requirements file: a held image installs it ({@link #holdingInstalled}), or installs a
+     * requirements file that includes it ({@code -r base.txt}, {@code -c constraints.txt}, as {@code includes} read them).
+     */
+    Optional<ComposeAgentServices.Agent> holdingRequirements(Path file, IncludedRequirements includes, ExecutionContext ctx) {
+        Optional<ComposeAgentServices.Agent> own = holdingInstalled(file, ctx);
+        if (own.isPresent()) {
+            return own;
+        }
+        String p = file.toString().replace('\\', '/');
+        for (String including : includes.edges().keySet()) {
+            if (RequirementsIncludes.reachable(List.of(including), includes.edges(), true).contains(p)) {
+                own = holdingInstalled(Path.of(including), ctx);
+                if (own.isPresent()) {
+                    return own;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The agent holding the first held build {@code matches} accepts, its own service's agent first. */

@@ -10,10 +10,6 @@ import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
-import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
@@ -133,21 +129,6 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
      * is. Pinned alone, it would install Prefect 3 into the held image; it moves when the agent does.
      */
     private static ComposeAgentServices.Agent heldBy(PlainText file, IncludedRequirements includes, ExecutionContext ctx) {
-        HeldComposeProjects held = HeldComposeProjects.in(ctx);
-        Path path = file.getSourcePath();
-        Optional<ComposeAgentServices.Agent> own = held.holdingInstalled(path, ctx);
-        if (own.isPresent()) {
-            return own.get();
-        }
-        String p = path.toString().replace('\\', '/');
-        for (String including : includes.edges().keySet()) {
-            if (RequirementsIncludes.reachable(List.of(including), includes.edges(), true).contains(p)) {
-                own = held.holdingInstalled(Path.of(including), ctx);
-                if (own.isPresent()) {
-                    return own.get();
-                }
-            }
-        }
-        return null;
+        return HeldComposeProjects.in(ctx).holdingRequirements(file.getSourcePath(), includes, ctx).orElse(null);
     }
 }

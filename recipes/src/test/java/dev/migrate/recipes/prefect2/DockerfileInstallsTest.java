@@ -29,7 +29,7 @@ class DockerfileInstallsTest {
                     && pip install -e /opt/app
                 """, CONTEXT)).containsExactlyInAnyOrder(Path.of("services/agent/requirements/prod.txt"),
                 Path.of("services/agent/constraints.txt"), Path.of("services/agent/pyproject.toml"),
-                Path.of("services/agent/setup.cfg"));
+                Path.of("services/agent/setup.cfg"), Path.of("services/agent/setup.py"));
     }
 
     @Test
