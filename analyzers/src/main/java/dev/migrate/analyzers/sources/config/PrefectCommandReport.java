@@ -138,7 +138,7 @@ public final class PrefectCommandReport {
             sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
                     + inv.path().substring("orion".length()) + "` in 2.8 and the old name removed in 2.13)", where, jobId));
         } else if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
-            sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
+            sink.finding(prefect1Command(inv, shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
                 case "deployment build" -> reportBuild(inv, where, jobId, variables, outside, reading, sink);
@@ -146,7 +146,7 @@ public final class PrefectCommandReport {
                         "`prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml "
                                 + "and run `prefect deploy`", where, jobId));
                 case "agent start" -> sink.finding(prefect0AgentType(inv)
-                        .map(type -> Findings.of("PF101", "`prefect agent start " + type + "` is Prefect 1's early "
+                        .map(type -> prefect1Command(inv, "`prefect agent start " + type + "` is Prefect 1's early "
                                 + "form of `prefect agent " + type + " start`; agents were removed in Prefect 3, run "
                                 + "`prefect worker start --pool POOL --type TYPE` on a typed work pool", where, jobId))
                         .orElseGet(() -> Findings.of("PF203", agentMessage(pool) + queueRules(inv, outside), where, jobId)));
@@ -255,6 +255,20 @@ public final class PrefectCommandReport {
         return "deployment '" + deployment + "' targets work pool '" + pool.name() + "', created with --type "
                 + pool.type() + " at " + pool.where().path() + ":" + pool.where().line() + ", which Prefect 3 workers "
                 + "refuse; create it with --type process, docker or kubernetes";
+    }
+
+    /**
+     * PF101 for a Prefect 1 command: a fix the rewrite makes, unless the CLI tables the rewrite reads
+     * ({@link PrefectCliTables}) give the command only a note for a person ({@code manual:}: {@code prefect backend},
+     * {@code prefect agent start nomad}); then the finding is manual and says what the note says.
+     */
+    private static dev.migrate.analyzers.model.Finding prefect1Command(PrefectInvocation inv, String message,
+                                                                      SourceRef where, String jobId) {
+        List<String> words = new java.util.ArrayList<>(List.of(inv.path().split(" ")));
+        words.addAll(inv.args());
+        return PrefectCliTables.manualNote(words)
+                .map(note -> Findings.manual("PF101", message + "; no rewrite: " + note, where, jobId))
+                .orElseGet(() -> Findings.of("PF101", message, where, jobId));
     }
 
     /**
