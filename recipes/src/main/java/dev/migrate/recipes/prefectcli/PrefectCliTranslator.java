@@ -365,8 +365,11 @@ public final class PrefectCliTranslator {
             // every queue kept, and the deployments translated here (no pool, a queue) deploy to the same pool
             List<String> queues = d.values("--work-queue");
             String standIn = CliOptions.standInPool(o.poolType());
-            // unless the project's deployments of those queues all moved to one pool, named after their block
-            Optional<DeploymentPool> agreed = o.queuePools().agreed(queues);
+            // unless the project's deployments of those queues all moved to one pool, named after their block; a
+            // queue given through a variable of one known value (-q $QUEUE, QUEUE: etl in the CI variables) is that
+            // queue, as the scan's PF203 reads it (AgentQueuePoolResolver)
+            List<String> named = queues.stream().map(q -> known(q, o).orElse(q)).toList();
+            Optional<DeploymentPool> agreed = o.queuePools().agreed(named);
             String pool = agreed.map(DeploymentPool::name).orElse(standIn);
             type = agreed.map(DeploymentPool::type).orElse(type);
             if (d.standIn) {
@@ -393,7 +396,7 @@ public final class PrefectCliTranslator {
                         + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
                         + pool + " --type " + o.poolType());
                 d.creates.add(new CreatedPool(pool, o.poolType()));
-                severalPools(d, o.queuePools().movedTo(queues), queues, pool);
+                severalPools(d, o.queuePools().movedTo(named), queues, pool);
             }
         }
         if (!d.has("--type")) {

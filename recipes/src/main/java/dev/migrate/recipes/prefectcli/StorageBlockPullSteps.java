@@ -1,21 +1,16 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.sources.config.PrefectCliTables;
 import dev.migrate.analyzers.sources.python.SavedBlocks;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What replaces the storage block a 2.x {@code prefect deployment build -sb github/code} took the code from:
  * {@code prefect deploy} has no such flag, so the code location becomes a pull step naming the Prefect 3 block
- * saved under the same name ({@code storage_blocks} of {@code prefect-cli-2-to-3.yaml}).
+ * saved under the same name ({@code storage_blocks} of {@code prefect-cli-2-to-3.yaml}, read through {@link PrefectCliTables}).
  */
 final class StorageBlockPullSteps {
     /**
@@ -109,21 +104,14 @@ final class StorageBlockPullSteps {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Replacement> load() {
-        try (InputStream in = StorageBlockPullSteps.class.getResourceAsStream("/dev/migrate/recipes/prefect-cli-2-to-3.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("prefect-cli-2-to-3.yaml is missing from the classpath");
-            }
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, Replacement> out = new LinkedHashMap<>();
-            ((Map<String, Map<String, Object>>) root.get("storage_blocks")).forEach((slug, m) -> {
-                Map<String, String> saved = (Map<String, String>) m.get("saved");
-                out.put(slug, new Replacement(String.valueOf(m.get("block")), String.valueOf(m.get("slug")),
-                        Boolean.TRUE.equals(m.get("upload")), saved == null ? null : new SavedStep(saved.get("step"),
-                        saved.get("field"), saved.get("argument"), saved.get("branch"), saved.get("needs"))));
-            });
-            return Map.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> root = PrefectCliTables.read("prefect-cli-2-to-3.yaml");
+        Map<String, Replacement> out = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) root.get("storage_blocks")).forEach((slug, m) -> {
+            Map<String, String> saved = (Map<String, String>) m.get("saved");
+            out.put(slug, new Replacement(String.valueOf(m.get("block")), String.valueOf(m.get("slug")),
+                    Boolean.TRUE.equals(m.get("upload")), saved == null ? null : new SavedStep(saved.get("step"),
+                    saved.get("field"), saved.get("argument"), saved.get("branch"), saved.get("needs"))));
+        });
+        return Map.copyOf(out);
     }
 }

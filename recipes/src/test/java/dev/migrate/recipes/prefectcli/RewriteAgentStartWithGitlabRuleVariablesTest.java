@@ -14,7 +14,8 @@ import org.openrewrite.test.RewriteTest;
  * top-level {@code etl-dev} elsewhere): its worker's pool follows where the deployments of that queue moved, which
  * differs per value, so it is left as it was with a note naming each rule's value, as a build whose {@code -ib} reads
  * such a variable is (before: the stand-in pool, which serves none of those deployments). Where no pool follows from
- * the value (no known queue pools, an agent's own pool, rules that agree), the line is rewritten as before.
+ * the value (no known queue pools, an agent's own pool) the line is rewritten as before; rules that agree give the
+ * queue one value, whose deployments' pool the worker serves.
  */
 class RewriteAgentStartWithGitlabRuleVariablesTest implements RewriteTest {
     @Override
@@ -100,9 +101,10 @@ class RewriteAgentStartWithGitlabRuleVariablesTest implements RewriteTest {
                 """, spec -> spec.path(".gitlab-ci.yml")));
     }
 
-    // every rule gives the same queue: no disagreement, the line is rewritten as before
+    // every rule gives the same queue: no disagreement, the queue is that one value and the worker serves the pool its
+    // deployments moved to (before: the stand-in process-pool, which serves none of them)
     @Test
-    void rulesThatAgreeLeaveTheRewriteAsItWas() {
+    void rulesThatAgreeGiveThePoolOfTheirOneQueue() {
         String agreeing = """
                 variables:
                   QUEUE: etl-prod
@@ -118,7 +120,7 @@ class RewriteAgentStartWithGitlabRuleVariablesTest implements RewriteTest {
                 agreeing + DEPLOYS + """
                 agent:
                   script:
-                    - prefect worker start --work-queue $QUEUE --pool process-pool --type process
+                    - prefect worker start --work-queue $QUEUE --pool prod --type kubernetes
                 """, spec -> spec.path(".gitlab-ci.yml")));
     }
 }

@@ -75,11 +75,13 @@ public final class AgentQueuePoolResolver implements JobResolver {
     }
 
     /**
-     * The queues the agent polled: its {@code workQueue} attribute (command lines, compose services, chart values), else
+     * The queues the agent polled: their values ({@link PrefectCommandReport#QUEUE_VALUES}) or its {@code workQueue}
+     * attribute (command lines, compose services, chart values), else
      * the {@code -q} of the agent command it runs (a systemd unit's ExecStart); none for {@code --match}.
      */
     private static List<String> queues(Job agent) {
-        String recorded = agent.attributes().get("workQueue");
+        // a queue named through a variable of one known value is that queue (-q $QUEUE, QUEUE: etl)
+        String recorded = agent.attributes().getOrDefault(PrefectCommandReport.QUEUE_VALUES, agent.attributes().get("workQueue"));
         if (recorded == null && agent.command() != null) {
             Optional<PrefectInvocation> inv = PrefectInvocation.find(agent.command()).stream()
                     .filter(i -> i.path().equals("agent start")).findFirst();

@@ -133,7 +133,7 @@ public final class PrefectCliLineDetector implements Detector {
     }
 
     static boolean isDockerfile(String n) {
-        return n.equals("Dockerfile") || n.startsWith("Dockerfile.") || n.endsWith(".dockerfile") || n.equals("Containerfile");
+        return DockerfileNames.is(n);
     }
 
     /** A CI pipeline by its path, or an Azure Pipelines template by its content ({@link AzurePipelineTemplates}). */

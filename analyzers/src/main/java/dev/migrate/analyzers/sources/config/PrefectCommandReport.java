@@ -113,6 +113,14 @@ public final class PrefectCommandReport {
         job.ifPresent(b -> inv.option("--infra-block", "-ib", "--infra", "-i").filter(w -> w.contains("$"))
                 .filter(w -> reading.note(w).isEmpty())
                 .flatMap(w -> LiteralVariables.resolve(w, variables)).ifPresent(v -> b.attr("infrastructureValue", v)));
+        // a 2.x agent's queue named through a variable set to one known value (-q $QUEUE, QUEUE: etl in the CI
+        // variables): its value, which names the pool the agent's worker serves (AgentQueuePoolResolver), as the
+        // rewrite reads it; kept apart from workQueue, which stays as the command writes it
+        if (inv.path().equals("agent start")) {
+            List<String> queues = inv.options("--work-queue", "-q");
+            List<String> values = queues.stream().map(valueIn(variables, reading)).toList();
+            job.filter(b -> !values.equals(queues)).ifPresent(b -> b.attr(QUEUE_VALUES, String.join(",", values)));
+        }
         findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), variables, outside, reading, sink);
         return job;
     }
@@ -138,7 +146,7 @@ public final class PrefectCommandReport {
             sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
                     + inv.path().substring("orion".length()) + "` in 2.8 and the old name removed in 2.13)", where, jobId));
         } else if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
-            sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
+            sink.finding(prefect1Command(inv, shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
                 case "deployment build" -> reportBuild(inv, where, jobId, variables, outside, reading, sink);
@@ -146,10 +154,10 @@ public final class PrefectCommandReport {
                         "`prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml "
                                 + "and run `prefect deploy`", where, jobId));
                 case "agent start" -> sink.finding(prefect0AgentType(inv)
-                        .map(type -> Findings.of("PF101", "`prefect agent start " + type + "` is Prefect 1's early "
+                        .map(type -> prefect1Command(inv, "`prefect agent start " + type + "` is Prefect 1's early "
                                 + "form of `prefect agent " + type + " start`; agents were removed in Prefect 3, run "
                                 + "`prefect worker start --pool POOL --type TYPE` on a typed work pool", where, jobId))
-                        .orElseGet(() -> Findings.of("PF203", agentMessage(pool) + queueRules(inv, outside), where, jobId)));
+                        .orElseGet(() -> Findings.of("PF203", agentMessage(pool) + queueRules(inv, variables, outside), where, jobId)));
                 default -> sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3", where, jobId));
             }
         } else {
@@ -220,11 +228,13 @@ public final class PrefectCommandReport {
      * rule is, since the pool its worker serves follows where that queue's deployments moved, as the rewrite's note
      * says; empty for any other agent.
      */
-    private static String queueRules(PrefectInvocation inv, OutsideValues outside) {
+    private static String queueRules(PrefectInvocation inv, Map<String, String> variables, OutsideValues outside) {
         if (inv.option("--pool", "-p").filter(p -> !p.equals(DeploymentPool.AGENT_POOL)).isPresent()) {
             return "";
         }
-        return inv.options("--work-queue", "-q").stream().map(outside::ruleDisagreement).flatMap(Optional::stream)
+        // a queue of one known value is that queue, whatever the rules say (the rewrite's reading too)
+        return inv.options("--work-queue", "-q").stream().filter(q -> LiteralVariables.resolve(q, variables).isEmpty())
+                .map(outside::ruleDisagreement).flatMap(Optional::stream)
                 .findFirst().map(said -> "; its queue " + said + ": the pool its worker serves follows where the "
                         + "deployments of the queue moved, for each rule's value").orElse("");
     }
@@ -255,6 +265,20 @@ public final class PrefectCommandReport {
         return "deployment '" + deployment + "' targets work pool '" + pool.name() + "', created with --type "
                 + pool.type() + " at " + pool.where().path() + ":" + pool.where().line() + ", which Prefect 3 workers "
                 + "refuse; create it with --type process, docker or kubernetes";
+    }
+
+    /**
+     * PF101 for a Prefect 1 command: a fix the rewrite makes, unless the CLI tables the rewrite reads
+     * ({@link PrefectCliTables}) give the command only a note for a person ({@code manual:}: {@code prefect backend},
+     * {@code prefect agent start nomad}); then the finding is manual and says what the note says.
+     */
+    private static dev.migrate.analyzers.model.Finding prefect1Command(PrefectInvocation inv, String message,
+                                                                      SourceRef where, String jobId) {
+        List<String> words = new java.util.ArrayList<>(List.of(inv.path().split(" ")));
+        words.addAll(inv.args());
+        return PrefectCliTables.manualNote(words)
+                .map(note -> Findings.manual("PF101", message + "; no rewrite: " + note, where, jobId))
+                .orElseGet(() -> Findings.of("PF101", message, where, jobId));
     }
 
     /**
@@ -383,6 +407,12 @@ public final class PrefectCommandReport {
     public static Optional<JobBuilder> selection(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where) {
         return selection(file, inv, fullCommand, where, Map.of(), CommandReading.PLAIN);
     }
+
+    /**
+     * The queues of a 2.x agent as its command gets them, comma-separated, when a variable of one known value gives one
+     * ({@code -q $QUEUE} with {@code QUEUE: etl}); absent when they are as written ({@code workQueue}).
+     */
+    static final String QUEUE_VALUES = "workQueueValues";
 
     /** Marks a {@link #selection} command's job. */
     public static final String SELECTION = "deployment.selection";
