@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.schedule;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
+import java.util.List;
 
 /**
  * How the findings of in-process and JVM schedulers (PYS001, PYS002, JAV001, JAV010) show a schedule: its expression in
@@ -21,5 +22,28 @@ public final class ShownSchedules {
     public static String zone(ScheduleSpec spec) {
         String zone = spec.timezone();
         return zone == null || zone.isBlank() || !spec.dependsOnZone() ? "" : " (" + zone.strip() + ")";
+    }
+
+    /**
+     * A finding's {@code message} with each schedule its detector showed ({@link #of}) shown as it now is, once a later
+     * pass has read it in another zone (a systemd service's {@code TZ}, a JVM's default zone): {@code before} and
+     * {@code after} are the job's schedules then and now, in the same order, and each is looked for after the one
+     * before it, so two equal schedules are each replaced once. A schedule the message does not show as written (a
+     * disabled method's {@code (disabled)}) is left as it is; the message is unchanged when no shown schedule changed.
+     */
+    public static String reshown(String message, List<ScheduleSpec> before, List<ScheduleSpec> after) {
+        StringBuilder out = new StringBuilder(message);
+        int from = 0;
+        for (int k = 0; k < before.size() && k < after.size(); k++) {
+            String was = of(before.get(k));
+            String now = of(after.get(k));
+            int at = out.indexOf(was, from);
+            if (at < 0) {
+                continue;
+            }
+            out.replace(at, at + was.length(), now);
+            from = at + now.length();
+        }
+        return out.toString();
     }
 }

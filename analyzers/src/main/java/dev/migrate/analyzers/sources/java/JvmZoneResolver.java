@@ -5,10 +5,18 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.scan.JobResolver;
+import dev.migrate.analyzers.schedule.ShownSchedules;
+import dev.migrate.analyzers.sources.systemd.ServiceTz;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,38 +26,112 @@ import java.util.regex.Pattern;
  * scope: the module of a Java file that sets it (the directory above {@code src/}), or the directory of the script,
  * unit or container file whose {@code java} command line sets it. The narrowest scope wins; code wins over a command
  * line in the same scope, since it runs after the JVM started; two different zones at the same rank leave the host's.
+ * The command line of the systemd service the scan linked the job to ({@link JvmServiceLinker}, which runs before) is
+ * that JVM's own, so it wins over a command line elsewhere, though not over code.
+ * <p>
+ * When nothing sets {@code user.timezone}, the JVM takes its default zone from {@code TZ} at start, before the
+ * machine's {@code /etc/localtime}: a {@code TZ} the linked service sets ({@code Environment=TZ=Europe/Paris}, or an
+ * {@code EnvironmentFile=}'s line, read as systemd applies them, {@link ServiceTz}) is then the zone.
+ * <p>
+ * The job says where its zone comes from ({@code zone.from}), and its JAV001 or JAV010 finding shows the schedule in
+ * that zone ({@code (0 0 2 * * *) (Europe/Paris)}, {@link ShownSchedules#reshown}) and says why, as the Python
+ * schedulers' findings do for a service's {@code TZ}; the zone is then known, so no "assumed" host zone follows it.
  */
 public final class JvmZoneResolver implements JobResolver {
     private static final Pattern ZONE = Pattern.compile("time zone is set to (\\S+) here");
+    /** The findings that show a Spring cron method's or a Quartz cron trigger's schedule. */
+    private static final Set<String> SHOWN_BY = Set.of("JAV001", "JAV010");
 
     @Override
     public boolean wants(String path) {
-        return false;
+        return ServiceTz.wants(path);
     }
 
-    private record Setting(String zone, String scope, boolean code, String where) {
+    private record Setting(String zone, String scope, boolean code, String where, String path) {
         int rank() {
             return scope.length() * 2 + (code ? 1 : 0);
         }
     }
 
+    /** The zone a job's JVM runs in, what {@code zone.from} records, and what its finding says after the schedule. */
+    private record Zone(String zone, String from, String said) {
+        static Zone of(Setting s) {
+            return new Zone(s.zone(), "JVM default time zone set at " + s.where(),
+                    "the JVM default time zone set at " + s.where());
+        }
+
+        static Zone of(ServiceTz tz) {
+            return new Zone(tz.zone(), tz.line() + " at " + tz.where(), "the TZ its systemd service sets (" + tz.where()
+                    + ": " + tz.line() + "), which the JVM takes as its default zone when no user.timezone is given");
+        }
+    }
+
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        resolve(jobs, findings, files, null);
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files, Path base) {
         List<Setting> settings = findings.stream().filter(f -> f.code().equals(JvmDefaultZoneDetector.CODE))
                 .map(JvmZoneResolver::setting).filter(s -> s != null).toList();
-        if (settings.isEmpty()) {
-            return;
-        }
+        Map<String, String> texts = new HashMap<>();
+        files.forEach(f -> texts.put(f.path(), f.text()));
+        List<Job> all = List.copyOf(jobs);
         for (int i = 0; i < jobs.size(); i++) {
             Job j = jobs.get(i);
             if ((j.kind() == JobKind.SPRING_SCHEDULED || j.kind() == JobKind.QUARTZ)
-                    && j.schedules().stream().anyMatch(s -> s.timezone() == null && s.dependsOnZone())) {
-                Setting s = applicable(settings, j.source().path());
-                if (s != null) {
-                    jobs.set(i, inZone(j, s));
+                    && j.schedules().stream().anyMatch(JvmZoneResolver::local)) {
+                Optional<Zone> zone = zone(j, settings, all, texts, base);
+                if (zone.isPresent()) {
+                    Job zoned = inZone(j, zone.get());
+                    jobs.set(i, zoned);
+                    cite(findings, j, zoned, zone.get());
                 }
             }
         }
+    }
+
+    /** A schedule that fires in the JVM's default zone: it names none, and its fire times depend on one. */
+    private static boolean local(ScheduleSpec s) {
+        return s.timezone() == null && s.dependsOnZone();
+    }
+
+    /**
+     * The zone job {@code j}'s JVM runs in: code that sets it in scope, else the linked service's command line, else
+     * a command line in scope, else (no setting at all in scope) the linked service's {@code TZ}; empty for none.
+     */
+    private static Optional<Zone> zone(Job j, List<Setting> settings, List<Job> all, Map<String, String> texts,
+                                       Path base) {
+        List<Setting> inScope = settings.stream().filter(s -> j.source().path().startsWith(s.scope())).toList();
+        Setting best = applicable(inScope);
+        if (best != null && best.code()) {
+            return Optional.of(Zone.of(best));
+        }
+        Job service = SchedulerServices.recordedServiceOf(j, all);
+        if (service != null && service.source().line() == 0) {
+            Set<String> unitFiles = unitFiles(service);
+            Setting own = applicable(settings.stream().filter(s -> unitFiles.contains(s.path())).toList());
+            if (own != null) {
+                return Optional.of(Zone.of(own));
+            }
+        }
+        if (best != null) {
+            return Optional.of(Zone.of(best));
+        }
+        if (!inScope.isEmpty() || service == null || service.source().line() != 0) {
+            return Optional.empty(); // settings that disagree: user.timezone is set, to one of them, not TZ
+        }
+        return ServiceTz.of(service, texts, base, ServiceTz::jvmZoneName).map(Zone::of);
+    }
+
+    /** The unit file of a service and its drop-ins (a drop-in a script writes is shown as path:line, not a file). */
+    private static Set<String> unitFiles(Job service) {
+        String dropIns = service.attributes().getOrDefault("service.dropIns", "");
+        Set<String> out = new java.util.HashSet<>(Arrays.stream(dropIns.split(" "))
+                .filter(d -> !d.isBlank() && !d.contains(":")).toList());
+        out.add(service.source().path());
+        return out;
     }
 
     private static Setting setting(Finding f) {
@@ -61,17 +143,14 @@ public final class JvmZoneResolver implements JobResolver {
         boolean code = path.endsWith(".java") || path.endsWith(".kt");
         String scope = code ? SpringPlaceholderResolver.module(path)
                 : path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-        return new Setting(m.group(1), scope, code, f.where().toString());
+        return new Setting(m.group(1), scope, code, f.where().toString(), path);
     }
 
-    /** The setting of the narrowest scope holding {@code path}; null when none or when that rank is ambiguous. */
-    private static Setting applicable(List<Setting> settings, String path) {
+    /** The setting of the narrowest scope among {@code settings}; null when none or when that rank is ambiguous. */
+    private static Setting applicable(List<Setting> settings) {
         Setting best = null;
         boolean ambiguous = false;
         for (Setting s : settings) {
-            if (!path.startsWith(s.scope())) {
-                continue;
-            }
             if (best == null || s.rank() > best.rank()) {
                 best = s;
                 ambiguous = false;
@@ -82,13 +161,27 @@ public final class JvmZoneResolver implements JobResolver {
         return ambiguous ? null : best;
     }
 
-    private static Job inZone(Job j, Setting s) {
-        List<ScheduleSpec> schedules = j.schedules().stream().map(spec -> spec.timezone() == null && spec.dependsOnZone()
-                ? new ScheduleSpec(spec.form(), spec.expression(), s.zone(), spec.where()) : spec).toList();
+    private static Job inZone(Job j, Zone zone) {
+        List<ScheduleSpec> schedules = j.schedules().stream().map(spec -> local(spec) ? spec.withTimezone(zone.zone())
+                : spec).toList();
         Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
-        attrs.put("zone", s.zone());
-        attrs.put("zone.from", "JVM default time zone set at " + s.where());
+        attrs.put("zone", zone.zone());
+        attrs.put("zone.from", zone.from());
         return new Job(j.id(), j.kind(), j.name(), j.source(), schedules, j.command(), j.user(), j.env(), j.workingDir(),
                 j.overlap(), j.dependsOn(), attrs);
+    }
+
+    /** The job's JAV001 or JAV010 finding shows its schedule in the zone, and says which setting that zone is. */
+    private static void cite(List<Finding> findings, Job before, Job zoned, Zone zone) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (SHOWN_BY.contains(f.code()) && before.id().equals(f.jobId())) {
+                String shown = ShownSchedules.reshown(f.message(), before.schedules(), zoned.schedules());
+                if (!shown.equals(f.message())) {
+                    findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), shown + "; it runs in "
+                            + zone.zone() + ", " + zone.said(), f.where(), f.jobId()));
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.scan.JobResolver;
 import dev.migrate.analyzers.schedule.ShownSchedules;
+import dev.migrate.analyzers.sources.systemd.ServiceTz;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,9 +28,11 @@ import java.util.Optional;
  * fire in it, not in the host's. Those schedules are read in that zone, which is then proven; the job says where
  * ({@code zone.from}) and its PYS002 (APScheduler) or PYS001 (schedule) finding shows the zone after the schedule, as
  * it shows one the script names, and cites the unit line. The service is the one the scan linked the job to
- * ({@link SchedulerServices#recordedServiceOf}, {@link InProcessServiceLinker}, which runs before). Values from {@code EnvironmentFile=} override
- * {@code Environment=}, and of each the last assignment wins, as in systemd. A {@code TZ} that is no IANA zone name (a
- * POSIX rule such as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not used.
+ * ({@link SchedulerServices#recordedServiceOf}, {@link InProcessServiceLinker}, which runs before). The unit's
+ * {@code TZ} is read as systemd applies it ({@link ServiceTz}): values from {@code EnvironmentFile=} override
+ * {@code Environment=}, and of each the last assignment wins. A {@code TZ} that is no IANA zone name (a POSIX rule such
+ * as {@code CET-1CEST,M3.5.0,M10.5.0/3}) is not used. The findings show the schedules as {@link ShownSchedules#reshown}
+ * does for every scheduler whose zone a later pass learns.
  */
 public final class ApschedulerServiceZone implements JobResolver {
     /**
@@ -45,8 +48,7 @@ public final class ApschedulerServiceZone implements JobResolver {
 
     @Override
     public boolean wants(String path) {
-        return path.endsWith(".service") || path.endsWith(".conf") && path.contains(".service.d/")
-                || path.contains("etc/default/") || path.contains("etc/sysconfig/") || path.endsWith(".env");
+        return ServiceTz.wants(path);
     }
 
     @Override
@@ -68,7 +70,7 @@ public final class ApschedulerServiceZone implements JobResolver {
             if (service == null || service.source().line() != 0) {
                 continue; // a unit a script writes with a here-document: its lines are the script's
             }
-            Optional<ApschedulerUnitTz> tz = ApschedulerUnitTz.of(service, texts, base);
+            Optional<ServiceTz> tz = ServiceTz.of(service, texts, base, ServiceTz::zoneName);
             if (tz.isPresent()) {
                 Job zoned = inZone(j, tz.get());
                 jobs.set(i, zoned);
@@ -88,7 +90,7 @@ public final class ApschedulerServiceZone implements JobResolver {
                 && s.unproven().contains(ApschedulerStart.NO_ZONE);
     }
 
-    private static Job inZone(Job j, ApschedulerUnitTz tz) {
+    private static Job inZone(Job j, ServiceTz tz) {
         List<ScheduleSpec> schedules = j.schedules().stream().map(s -> !local(s) ? s : naiveStart(s) ? restarted(s, tz.zone())
                 : s.withTimezone(tz.zone())).toList();
         Map<String, String> attrs = new LinkedHashMap<>(j.attributes());
@@ -119,34 +121,15 @@ public final class ApschedulerServiceZone implements JobResolver {
      * The job's PYS002 or PYS001 finding shows each schedule as it is now read ({@code (30 2 * * *) (Europe/Berlin)}, as
      * for a zone the script names) and says which zone it runs in and the line that says so.
      */
-    private static void cite(List<Finding> findings, Job before, Job zoned, Local local, ApschedulerUnitTz tz) {
+    private static void cite(List<Finding> findings, Job before, Job zoned, Local local, ServiceTz tz) {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.code().equals(local.code()) && before.id().equals(f.jobId())) {
-                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), shown(f.message(), before, zoned) + "; it runs in "
+                String shown = ShownSchedules.reshown(f.message(), before.schedules(), zoned.schedules());
+                findings.set(i, new Finding(f.code(), f.severity(), f.applicability(), shown + "; it runs in "
                         + tz.zone() + ", the TZ its systemd service sets (" + tz.where() + ": " + tz.line()
                         + "), which is " + local.clock(), f.where(), f.jobId()));
             }
         }
-    }
-
-    /**
-     * The message with each schedule the detector showed ({@link ShownSchedules#of}) shown as read in the service's
-     * zone, in the order of the schedules; a schedule the message does not show as written is left as it is.
-     */
-    static String shown(String message, Job before, Job zoned) {
-        StringBuilder out = new StringBuilder(message);
-        int from = 0;
-        for (int k = 0; k < before.schedules().size() && k < zoned.schedules().size(); k++) {
-            String was = ShownSchedules.of(before.schedules().get(k));
-            String now = ShownSchedules.of(zoned.schedules().get(k));
-            int at = out.indexOf(was, from);
-            if (at < 0) {
-                continue;
-            }
-            out.replace(at, at + was.length(), now);
-            from = at + now.length();
-        }
-        return out.toString();
     }
 }

@@ -84,4 +84,24 @@ class JvmZoneResolverTest {
         ScanFile typo = new ScanFile("c.sh", "java -Duser.timezone=Mars/Olympus -jar c.jar\n");
         assertThat(resolved(pom, typo, jobs)).first().asString().isEqualTo("nightly 0 30 2 * * * [null] -");
     }
+
+    // the zone is shown after the schedule, as a zone= is, so no "(UTC, assumed...)" is written after it later
+    @Test
+    void theFindingShowsTheScheduleInTheZoneTheApplicationSets() {
+        ScanFile code = new ScanFile("src/main/java/com/acme/Main.java",
+                "class Main { static { System.setProperty(\"user.timezone\", \"Asia/Tokyo\"); } }\n");
+        ScanFile jobs = new ScanFile("src/main/java/com/acme/jobs/Jobs.java", JOBS);
+        RecordingSink sink = HostEstate.scan(List.of(code, jobs), new SpringScheduledDetector(), new JvmDefaultZoneDetector());
+        List<Job> all = new ArrayList<>(sink.jobs);
+        List<Finding> findings = new ArrayList<>(sink.findings);
+        new JvmZoneResolver().resolve(all, findings, List.of());
+        List<String> messages = findings.stream().filter(f -> f.code().startsWith("JAV00")).map(Finding::message)
+                .sorted().toList();
+        assertThat(messages).containsExactly(
+                "Spring @Scheduled(cron) method Jobs.nightly (0 30 2 * * *) (Asia/Tokyo); it runs in Asia/Tokyo, the JVM"
+                        + " default time zone set at src/main/java/com/acme/Main.java:1:23",
+                // must not change: a zone the method names, and an interval no zone moves
+                "Spring @Scheduled(cron) method Jobs.weekly (0 0 6 * * MON) (Europe/Paris)",
+                "Spring @Scheduled(fixedRate) method Jobs.poll (PT1M)");
+    }
 }

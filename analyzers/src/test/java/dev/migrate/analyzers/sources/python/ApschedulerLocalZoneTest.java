@@ -11,6 +11,7 @@ import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
+import dev.migrate.analyzers.sources.systemd.ServiceTz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,9 +203,9 @@ class ApschedulerLocalZoneTest {
                         """));
         assertThat(schedules(inv)).containsEntry("nightly", "30 2 * * * [null] zone not proven");
         assertThat(job(inv, "nightly").attributes()).doesNotContainKey("zone.from");
-        assertThat(ApschedulerUnitTz.zoneName(":Europe/Paris")).contains("Europe/Paris");
-        assertThat(ApschedulerUnitTz.zoneName("/usr/share/zoneinfo/Asia/Tokyo")).contains("Asia/Tokyo");
-        assertThat(ApschedulerUnitTz.zoneName("CET-1CEST,M3.5.0,M10.5.0/3")).isEmpty();
+        assertThat(ServiceTz.zoneName(":Europe/Paris")).contains("Europe/Paris");
+        assertThat(ServiceTz.zoneName("/usr/share/zoneinfo/Asia/Tokyo")).contains("Asia/Tokyo");
+        assertThat(ServiceTz.zoneName("CET-1CEST,M3.5.0,M10.5.0/3")).isEmpty();
     }
 
     private static Job job(Inventory inv, String name) {
