@@ -3,7 +3,7 @@ package dev.migrate.recipes.internal;
 /** File patterns (OpenRewrite's FindSourceFiles syntax, as {@link FilesByPath} reads them) that several recipes select, written once. */
 public final class FileGlobs {
     /**
-     * Dockerfiles under the names Docker, BuildKit and Podman users give them by convention ({@link DockerfileNames}):
+     * Dockerfiles under the names Docker, BuildKit and Podman users give them by convention (analyzers {@code sources.config.DockerfileNames}, which the scan reads them by):
      * {@code Dockerfile.agent} and {@code agent.Dockerfile} alike, the suffix in either case.
      */
     public static final String DOCKERFILES = "**/Dockerfile;**/Dockerfile.*;**/*.Dockerfile;**/*.dockerfile;"

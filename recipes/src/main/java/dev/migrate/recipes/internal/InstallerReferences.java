@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
 import java.util.Locale;
 import java.util.Map;

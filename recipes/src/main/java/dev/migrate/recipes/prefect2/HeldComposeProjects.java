@@ -6,7 +6,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.ComposeFiles;
-import dev.migrate.recipes.internal.DockerfileNames;
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

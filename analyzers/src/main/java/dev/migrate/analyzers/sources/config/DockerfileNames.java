@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /**
  * Whether a file name is a Dockerfile's, under the names Docker, BuildKit and Podman users give them by convention:
  * {@code Dockerfile}, {@code Dockerfile.agent}, {@code agent.Dockerfile}, {@code agent.dockerfile}, and the same for
- * {@code Containerfile}. The scan reads the files under the same names as the recipes rewrite (their
- * {@code internal/DockerfileNames}), so a finding never names a file the rewrite does not open, nor misses one it edits.
+ * {@code Containerfile}. The one copy: the recipes (their {@code FileGlobs.DOCKERFILES}, checked against this by
+ * {@code FilesByPathTest}) rewrite the files the scan reads, so a finding never names a file the rewrite does not open,
+ * nor misses one it edits.
  */
 public final class DockerfileNames {
     private static final Pattern NAME = Pattern.compile(
