@@ -2,6 +2,7 @@ package dev.migrate.analyzers.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import dev.migrate.analyzers.sources.config.NaiveAnchorResolver;
 import dev.migrate.analyzers.sources.config.PrefectProjectFiles;
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
@@ -25,7 +26,9 @@ class PathPrefilterGuardsTest {
     private static final Pattern REQUIREMENTS_NAME = Pattern.compile(
             "(?:[\\w.-]*[-_.])?(?:requirements|constraints)(?:[-_.][\\w.-]*)?\\.(?:txt|in)");
     private static final Pattern NAIVE_ANCHOR_OTHER = Pattern.compile("pyproject\\.toml|setup\\.(?:py|cfg)|Pipfile"
-            + "|(?:[\\w.-]+\\.)?[Dd]ockerfile(?:\\.[\\w.-]+)?|(?:docker-)?compose(?:[\\w.-]*)\\.ya?ml");
+            + "|(?:docker-)?compose(?:[\\w.-]*)\\.ya?ml");
+    private static final Pattern DOCKERFILE_NAME = Pattern.compile(
+            "(?:Dockerfile|Containerfile)(?:\\..+)?|.+\\.(?:[Dd]ockerfile|[Cc]ontainerfile)");
     private static final Pattern SPRING_CONFIG = Pattern.compile("(^|.*/)application\\.(properties|ya?ml)$");
     private static final Pattern PASSWD = Pattern.compile("(.*/)?etc/passwd");
     private static final Pattern PROJECT_NAME = Pattern.compile("(?i)prefect[-_.][^/]+\\.ya?ml|[^/]+[-_.]prefect\\.ya?ml");
@@ -49,7 +52,9 @@ class PathPrefilterGuardsTest {
         for (String path : paths()) {
             check(path, "requirements", RequirementsFiles::isRequirements, PathPrefilterGuardsTest::requirementsByPattern);
             check(path, "naive anchors", naive::wants,
-                    p -> requirementsByPattern(p) || NAIVE_ANCHOR_OTHER.matcher(name(p)).matches());
+                    p -> requirementsByPattern(p) || DOCKERFILE_NAME.matcher(name(p)).matches()
+                            || NAIVE_ANCHOR_OTHER.matcher(name(p)).matches());
+            check(path, "dockerfile names", p -> DockerfileNames.is(name(p)), p -> DOCKERFILE_NAME.matcher(name(p)).matches());
             check(path, "spring config", spring::wants, p -> SPRING_CONFIG.matcher(p).matches());
             check(path, "passwd", p -> Passwd.hostOf(p) != null, p -> PASSWD.matcher(p).matches());
             check(name(path), "project name", PrefectProjectFiles::hasProjectName,
@@ -81,7 +86,7 @@ class PathPrefilterGuardsTest {
                 "dev_requirements.in", "constraints.txt", "requirements.txt.bak", "requirements.pdf", "base.txt", "x.in",
                 "a.IN", "notes.tXt", "requirement.txt", "ın", ".in", ".txt", "txt", "pyproject.toml", "setup.py",
                 "setup.cfg", "setup.cfg.orig", "Pipfile", "Pipfile.lock", "Dockerfile", "dockerfile", "api.Dockerfile",
-                "Dockerfile.prod", "DOCKERFILE", "docker-compose.yml", "compose.yaml", "compose.override.yml",
+                "Dockerfile.prod", "DOCKERFILE", "Containerfile", "Containerfile.worker", "agent.containerfile", "dockerfile-notes.md", "docker-compose.yml", "compose.yaml", "compose.override.yml",
                 "docker-compose.yml.j2", "compose.json", "application.yml", "application.yaml", "application.properties",
                 "application-dev.yml", "myapplication.yml", "application.yml.bak", "passwd", "prefect-prod.yaml",
                 "prod.prefect.yaml", "PREFECT-PROD.YML", "prefect.yaml", "prefect.yml", "prefect_x.yml", "prefect-x.json",

@@ -18,6 +18,10 @@ public final class DockerfileNames {
 
     /** Whether {@code fileName} (no directory) names a Dockerfile. */
     public static boolean is(String fileName) {
+        // the scan asks this of every file's name: a plain search first, which every name the pattern takes passes
+        if (!fileName.contains("ockerfile") && !fileName.contains("ontainerfile")) {
+            return false;
+        }
         return NAME.matcher(fileName).matches();
     }
 }

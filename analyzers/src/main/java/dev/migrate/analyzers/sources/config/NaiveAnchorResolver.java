@@ -29,17 +29,18 @@ import java.util.regex.Pattern;
  */
 public final class NaiveAnchorResolver implements JobResolver {
     private static final Pattern OTHER_FILES = Pattern.compile("pyproject\\.toml|setup\\.(?:py|cfg)|Pipfile"
-            + "|(?:[\\w.-]+\\.)?[Dd]ockerfile(?:\\.[\\w.-]+)?|(?:docker-)?compose(?:[\\w.-]*)\\.ya?ml");
+            + "|(?:docker-)?compose(?:[\\w.-]*)\\.ya?ml");
 
     @Override
     public boolean wants(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return RequirementsFiles.isRequirements(path) || mayBeOtherFile(name) && OTHER_FILES.matcher(name).matches();
+        return RequirementsFiles.isRequirements(path) || DockerfileNames.is(name)
+                || mayBeOtherFile(name) && OTHER_FILES.matcher(name).matches();
     }
 
     /** What every name {@link #OTHER_FILES} takes holds: the scan asks for every file of a tree, the pattern runs on few. */
     private static boolean mayBeOtherFile(String name) {
-        return name.contains("ockerfile") || name.contains("compose") || name.startsWith("setup.")
+        return name.contains("compose") || name.startsWith("setup.")
                 || name.equals("pyproject.toml") || name.equals("Pipfile");
     }
 

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.cron;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import dev.migrate.rewriters.crontab.CrontabFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,6 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
     private static final Pattern RUN_PARTS = Pattern.compile("(?:^|/)cron\\.(hourly|daily|weekly|monthly)/([^/]+)$");
     private static final Pattern CRON_D = Pattern.compile("(?:^|.*/)cron\\.d/[^/.][^/]*");
     private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");
-    private static final Pattern DOCKERFILE_NAME = Pattern.compile("(?:Dockerfile|Containerfile)(?:\\..*)?|.*\\.[Dd]ockerfile");
 
     /** Whether the path alone makes a file cron input (every case of {@link #of} but here-documents in scripts). */
     static boolean isCronPath(String path) {
@@ -55,7 +55,7 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
             return new CrontabSource(Type.CRONTAB, UserFields.inEveryEntry(text) ? CrontabFormat.SYSTEM : CrontabFormat.USER,
                     null, null);
         }
-        if ((SHELL_NAME.matcher(name).matches() || DOCKERFILE_NAME.matcher(name).matches() || text.startsWith("#!"))
+        if ((SHELL_NAME.matcher(name).matches() || DockerfileNames.is(name) || text.startsWith("#!"))
                 && !EmbeddedCrontabs.find(text).isEmpty()) {
             return new CrontabSource(Type.SHELL_SCRIPT, null, null, null);
         }

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.runtime;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Prefilter;
@@ -58,7 +59,7 @@ public final class PythonFloorDetector implements Detector {
     }
 
     static boolean isDockerfile(String n) {
-        return n.equals("Dockerfile") || n.startsWith("Dockerfile.") || n.endsWith(".dockerfile") || n.equals("Containerfile");
+        return DockerfileNames.is(n);
     }
 
     @Override

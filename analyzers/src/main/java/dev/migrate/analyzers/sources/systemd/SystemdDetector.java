@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.systemd;
 
+import dev.migrate.analyzers.sources.config.DockerfileNames;
 import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
@@ -214,7 +215,7 @@ public final class SystemdDetector implements Detector {
             return false; // the prefilter's words: a script that writes units without them is not handed over
         }
         String n = file.fileName();
-        return n.matches(".*\\.(?:sh|bash|zsh|ksh)") || n.matches("(?:Dockerfile|Containerfile)(?:\\..*)?|.*\\.[Dd]ockerfile")
+        return n.matches(".*\\.(?:sh|bash|zsh|ksh)") || DockerfileNames.is(n)
                 || file.text().startsWith("#!") && file.text().lines().findFirst().orElse("").contains("sh");
     }
 
