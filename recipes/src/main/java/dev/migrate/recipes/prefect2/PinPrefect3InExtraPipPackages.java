@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -21,7 +20,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * requirements files. In a compose project whose agent stays a Prefect 2 agent ({@link HeldComposeProjects}) they
  * stay, each with a manual note naming the agent: raised, they would pull Prefect 3 into the held 2.x containers.
  */
-public class PinPrefect3InExtraPipPackages extends ScanningRecipe<HeldComposeProjects> {
+public class PinPrefect3InExtraPipPackages extends HeldComposeRecipe {
     private static final String KEY = "EXTRA_PIP_PACKAGES";
     /** A package word of the value: up to white space, quotes kept out. */
     private static final Pattern WORD = Pattern.compile("[^\\s\"']+");
@@ -37,16 +36,6 @@ public class PinPrefect3InExtraPipPackages extends ScanningRecipe<HeldComposePro
         return "Moves the Prefect and integration pins in `EXTRA_PIP_PACKAGES` (compose environments, Kubernetes env "
                 + "items, prefect.yaml job variables) to Prefect 3 releases; the image installs them at start, and a "
                 + "Prefect 2 pin there downgrades Prefect or stops the worker.";
-    }
-
-    @Override
-    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
-        return HeldComposeProjects.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
-        return HeldComposeProjects.scanner();
     }
 
     @Override

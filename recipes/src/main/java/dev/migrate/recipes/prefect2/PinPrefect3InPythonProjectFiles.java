@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -30,7 +29,7 @@ import org.openrewrite.text.PlainTextVisitor;
  * {@link HeldComposeProjects#holdingInstalled}) stays as it is in a safe run, with a manual note on each pin naming the
  * agent, and moves with {@code --unsafe-fixes} with the agent.
  */
-public class PinPrefect3InPythonProjectFiles extends ScanningRecipe<HeldComposeProjects> {
+public class PinPrefect3InPythonProjectFiles extends HeldComposeRecipe {
     /** A quoted PEP 508 requirement: the quote, the requirement, then a marker up to the same quote. */
     private static final Pattern QUOTED = Pattern.compile(
             "([\"'])(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
@@ -78,16 +77,6 @@ public class PinPrefect3InPythonProjectFiles extends ScanningRecipe<HeldComposeP
                 + "such as `prefect-aws` to their first release that supports Prefect 3, in `pyproject.toml` (PEP 621 "
                 + "and Poetry) and `setup.cfg`, each in its own shape (an exact pin stays exact, `>=2.10,<3` becomes "
                 + "`>=3.8.3,<4`, Poetry's `^2.14` becomes `^3.8`). Quotes, extras, markers and comments are kept.";
-    }
-
-    @Override
-    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
-        return HeldComposeProjects.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
-        return HeldComposeProjects.scanner();
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -33,7 +32,7 @@ import org.openrewrite.text.PlainTextVisitor;
  * service of a compose project whose agent stays a Prefect 2 agent in a safe run ({@link HeldComposeProjects}) keeps
  * its versions, each with a manual note naming the agent.
  */
-public class RaisePrefectVersionArgsInDockerfiles extends ScanningRecipe<HeldComposeProjects> {
+public class RaisePrefectVersionArgsInDockerfiles extends HeldComposeRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -48,16 +47,6 @@ public class RaisePrefectVersionArgsInDockerfiles extends ScanningRecipe<HeldCom
                 + "Prefect 2 inline default there (`prefect==${PREFECT_VERSION:-2.14.3}`); an `ARG` holding an integration "
                 + "package's version below its first Prefect 3 release (`prefect-aws==${PREFECT_AWS_VERSION}`) is raised "
                 + "to that release.";
-    }
-
-    @Override
-    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
-        return HeldComposeProjects.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
-        return HeldComposeProjects.scanner();
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -28,7 +27,7 @@ import org.openrewrite.text.PlainTextVisitor;
  * project whose agent stays a Prefect 2 agent in a safe run ({@link HeldComposeProjects}) keeps its image, with a manual
  * note naming the agent: a 3.x image cannot run {@code prefect agent start}, nor serve a server held on 2.
  */
-public class UpgradePrefectBaseImagesInDockerfiles extends ScanningRecipe<HeldComposeProjects> {
+public class UpgradePrefectBaseImagesInDockerfiles extends HeldComposeRecipe {
     private static final Pattern FROM = Pattern.compile("(?im)^([ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?)(\\S+)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
@@ -41,16 +40,6 @@ public class UpgradePrefectBaseImagesInDockerfiles extends ScanningRecipe<HeldCo
     public String getDescription() {
         return "Replaces `FROM prefecthq/prefect:2.*`, and an `ARG BASE_IMAGE=prefecthq/prefect:2.*` that `FROM` reads, "
                 + "with a pinned Prefect 3 tag that keeps the Python version and flavour.";
-    }
-
-    @Override
-    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
-        return HeldComposeProjects.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
-        return HeldComposeProjects.scanner();
     }
 
     @Override

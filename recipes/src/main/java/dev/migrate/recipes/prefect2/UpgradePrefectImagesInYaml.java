@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -25,7 +24,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * image of the project's compose files (the compose files of one directory) is left as it was with a manual note
  * naming the agent. A second run with {@code --unsafe-fixes} moves the agent and then raises the images.
  */
-public class UpgradePrefectImagesInYaml extends ScanningRecipe<HeldComposeProjects> {
+public class UpgradePrefectImagesInYaml extends HeldComposeRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -40,16 +39,6 @@ public class UpgradePrefectImagesInYaml extends ScanningRecipe<HeldComposeProjec
                 + "a compose project are left, with a manual note, while one of its services still runs a Prefect "
                 + "agent (its move to a worker is an unsafe fix): a Prefect 3 server or image under a 2.x agent is "
                 + "a stack that does not work.";
-    }
-
-    @Override
-    public HeldComposeProjects getInitialValue(ExecutionContext ctx) {
-        return HeldComposeProjects.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(HeldComposeProjects acc) {
-        return HeldComposeProjects.scanner();
     }
 
     @Override
