@@ -52,19 +52,54 @@ public final class GithubScheduleDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         for (Node workflow : YamlDocs.parse(file, sink)) {
-            // "on" is a YAML 1.1 boolean to some parsers; here keys are read as written
-            Node schedule = YamlDocs.path(workflow, "on", "schedule");
-            List<Node> crons = new ArrayList<>();
-            for (Node item : YamlDocs.items(schedule)) {
-                if (YamlDocs.scalar(item, "cron") != null) {
-                    crons.add(item);
-                }
-            }
+            List<Node> crons = crons(workflow);
             if (!crons.isEmpty()) {
                 job(file, workflow, crons, sink);
             }
         }
     }
+
+    /** A workflow's {@code on: schedule} entries that give a cron. */
+    private static List<Node> crons(Node workflow) {
+        // "on" is a YAML 1.1 boolean to some parsers; here keys are read as written
+        List<Node> crons = new ArrayList<>();
+        for (Node item : YamlDocs.items(YamlDocs.path(workflow, "on", "schedule"))) {
+            if (YamlDocs.scalar(item, "cron") != null) {
+                crons.add(item);
+            }
+        }
+        return crons;
+    }
+
+    /**
+     * A scheduled workflow's crons as GitHub reads them, each with the zone it runs in ({@code 0 2 * * * UTC}, the
+     * entry's {@code timezone} when it names one): what a job of the workflow is started by. None for a file that is
+     * not a workflow, names no schedule, or does not parse (reported as the workflow is scanned, not here).
+     */
+    public static List<String> zonedCrons(ScanFile file) {
+        List<String> out = new ArrayList<>();
+        if (!isWorkflow(file.path()) || !file.text().contains("cron")) {
+            return out;
+        }
+        for (Node workflow : YamlDocs.parse(file, IGNORED)) {
+            for (Node c : crons(workflow)) {
+                String zone = YamlDocs.scalar(c, "timezone");
+                out.add(YamlDocs.scalar(c, "cron").strip() + " " + (zone != null ? zone.strip() : "UTC"));
+            }
+        }
+        return out;
+    }
+
+    /** A sink for a second reading of a file, whose syntax errors its first reading reported. */
+    private static final InventorySink IGNORED = new InventorySink() {
+        @Override
+        public void job(dev.migrate.analyzers.model.Job job) {
+        }
+
+        @Override
+        public void finding(dev.migrate.analyzers.model.Finding finding) {
+        }
+    };
 
     /**
      * The fewest minutes between two fire times of a five-field cron, within an hour or across two hours it runs in

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.python.PythonModule;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
@@ -12,12 +13,14 @@ import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -27,8 +30,11 @@ import java.util.regex.Pattern;
  * file that, run as a script, runs one of its own {@code @flow} functions ({@code etl()} at module level or under
  * {@code if __name__ == "__main__":}, {@code asyncio.run(etl())}) is a flow script; one that serves its flows there
  * ({@code etl.serve(...)}, {@code serve(etl.to_deployment(...))}) is a serve script. Read from the Python tree, never
- * run or imported. One reading for every reader of command lines (a CI job's, and any other that knows where its
- * command runs), each file read and classified once per instance.
+ * run or imported. A flow the script imports from a module of the tree ({@code from flows.etl import etl},
+ * {@code from flows import etl} then {@code etl.etl()}) counts as one of its own when that module's file, found as
+ * Python would from the script's directory or the one the command runs in, defines it as a {@code @flow}: one level
+ * deep, a name that module imports in turn is not followed. One reading for every reader of command lines (a CI
+ * job's, and any other that knows where its command runs), each file read and classified once per instance.
  */
 public final class FlowScripts {
     /** What a flow script does when run: runs a flow once in its own process, or serves flows until it is stopped. */
@@ -40,8 +46,15 @@ public final class FlowScripts {
      * @param path  its tree path
      * @param kind  whether it runs or serves its flows
      * @param flows the functions of the flows it runs or serves, in the order they are called
+     * @param entry the first of them as a deployment's entrypoint ({@code flows/etl.py:etl}), in the file that
+     *              defines it: the script's own, or the module it imports the flow from; the script itself when it
+     *              names none ({@code prefect.serve()} of deployments made elsewhere)
      */
-    public record Script(String path, Kind kind, List<String> flows) {
+    public record Script(String path, Kind kind, List<String> flows, String entry) {
+        /** A script whose flows are all its own. */
+        public Script(String path, Kind kind, List<String> flows) {
+            this(path, kind, flows, flows.isEmpty() ? path : path + ":" + flows.get(0));
+        }
     }
 
     /**
@@ -62,6 +75,8 @@ public final class FlowScripts {
 
     private final Function<String, String> files;
     private final Map<String, Optional<Script>> read = new ConcurrentHashMap<>();
+    /** The {@code @flow} functions of each module file a script imports from, by tree path, each read once. */
+    private final Map<String, Set<String>> moduleFlows = new ConcurrentHashMap<>();
 
     /** {@code files} gives a tree path's text, or null when the tree holds no such file. */
     public FlowScripts(Function<String, String> files) {
@@ -81,7 +96,7 @@ public final class FlowScripts {
             }
             Optional<Script> script = read.computeIfAbsent(path.get(), p -> {
                 String text = files.apply(p);
-                return text == null ? Optional.empty() : classify(p, text);
+                return text == null ? Optional.empty() : classify(p, text, importedFlows(p, dir));
             });
             if (script.isPresent() || files.apply(path.get()) != null) {
                 return script; // the file of the first directory that holds one is the one Python runs
@@ -143,18 +158,69 @@ public final class FlowScripts {
     }
 
     /**
-     * What the Python file at {@code path} does when run as a script: serves flows, runs a flow, or neither (a module
-     * of flows nothing calls at its top, a file Python cannot parse).
+     * The flows of the tree's modules that the script at {@code script}, run in {@code dir}, can import: a module name
+     * ({@code flows.etl}, {@code .etl} under {@code -m}) and a name give the entrypoint of that name's {@code @flow}
+     * in the module's file, or null when the tree holds no such file where Python looks or the name is no flow there.
      */
-    public static Optional<Script> classify(String path, String text) {
-        if (!text.contains("flow")) {
-            return Optional.empty();
+    private BiFunction<String, String, String> importedFlows(String script, String dir) {
+        String scriptDir = parent(script);
+        return (module, name) -> {
+            for (String file : moduleFiles(module, scriptDir, dir)) {
+                String text = files.apply(file);
+                if (text != null) {
+                    // the first file Python finds is the module, a flow or not
+                    Set<String> flows = moduleFlows.computeIfAbsent(file, f -> ownFlows(PythonModule.parse(new ScanFile(f, text))));
+                    return flows.contains(name) ? file + ":" + name : null;
+                }
+            }
+            return null;
+        };
+    }
+
+    /**
+     * The files a module name may be, in the order Python's path reads them: a script run by its path has its own
+     * directory first, one run with {@code -m} the command's directory; a relative name only from the script's package.
+     */
+    private static List<String> moduleFiles(String module, String scriptDir, String dir) {
+        int dots = 0;
+        while (dots < module.length() && module.charAt(dots) == '.') {
+            dots++;
         }
-        PythonModule m = PythonModule.parse(new ScanFile(path, text));
-        if (!m.syntaxErrors().isEmpty() || !m.imports().uses("prefect")) {
-            return Optional.empty();
+        String rest = module.substring(dots).replace('.', '/');
+        List<String> roots = new ArrayList<>();
+        if (dots > 0) {
+            String base = scriptDir;
+            for (int i = 1; i < dots && base != null; i++) {
+                base = base.isEmpty() ? null : parent(base);
+            }
+            if (base != null) {
+                roots.add(base);
+            }
+        } else {
+            roots.add(scriptDir);
+            roots.add(dir);
         }
+        List<String> out = new ArrayList<>();
+        for (String root : new LinkedHashSet<>(roots)) {
+            String stem = root.isEmpty() ? rest : rest.isEmpty() ? root : root + "/" + rest;
+            if (!rest.isEmpty()) {
+                out.add(stem + ".py");
+            }
+            out.add(stem.isEmpty() ? "__init__.py" : stem + "/__init__.py");
+        }
+        return out;
+    }
+
+    private static String parent(String path) {
+        return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    }
+
+    /** The functions a module decorates with Prefect's {@code @flow}; none when Python cannot parse it. */
+    private static Set<String> ownFlows(PythonModule m) {
         Set<String> flows = new LinkedHashSet<>();
+        if (!m.syntaxErrors().isEmpty() || !m.imports().uses("prefect")) {
+            return flows;
+        }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
             if (d.decorators().stream().map(m::nameOf)
@@ -162,12 +228,41 @@ public final class FlowScripts {
                 flows.add(d.name());
             }
         }
-        if (flows.isEmpty()) {
+        return flows;
+    }
+
+    /**
+     * What the Python file at {@code path} does when run as a script, its own flows alone considered: serves flows,
+     * runs a flow, or neither (a module of flows nothing calls at its top, a file Python cannot parse).
+     */
+    public static Optional<Script> classify(String path, String text) {
+        return classify(path, text, (module, name) -> null);
+    }
+
+    /**
+     * What the Python file at {@code path} does when run as a script, where {@code imported} gives the entrypoint of
+     * a flow it imports from a module ({@code module} as imported, the name defined there), or null for anything else.
+     */
+    static Optional<Script> classify(String path, String text, BiFunction<String, String, String> imported) {
+        if (!text.contains("flow") && !text.contains("import")) {
             return Optional.empty();
         }
-        Set<String> served = new LinkedHashSet<>(); // flow.serve(...)
-        Set<String> made = new LinkedHashSet<>(); // flow.to_deployment(...), which prefect.serve(...) serves
-        Set<String> ran = new LinkedHashSet<>(); // flow(...)
+        PythonModule m = PythonModule.parse(new ScanFile(path, text));
+        if (!m.syntaxErrors().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> own = ownFlows(m);
+        // a name the script calls or serves at its top: the entrypoint of the flow it is, or null
+        Function<Node, String> flowOf = expr -> {
+            if (expr.kind() == NodeKind.NAME && own.contains(Expressions.name(expr))) {
+                return path + ":" + Expressions.name(expr);
+            }
+            return m.qualifiedName(expr).filter(q -> !q.equals("prefect") && !q.startsWith("prefect."))
+                    .flatMap(ModulePaths::split).map(n -> imported.apply(n.module(), n.name())).orElse(null);
+        };
+        Map<String, String> served = new LinkedHashMap<>(); // flow.serve(...), entrypoint by name
+        Map<String, String> made = new LinkedHashMap<>(); // flow.to_deployment(...), which prefect.serve(...) serves
+        Map<String, String> ran = new LinkedHashMap<>(); // flow(...)
         boolean serves = false; // prefect.serve(...)
         for (Node stmt : Statements.of(m.root())) {
             if (stmt.kind() == NodeKind.FUNCTION_DEF || stmt.kind() == NodeKind.CLASS_DEF) {
@@ -178,23 +273,36 @@ public final class FlowScripts {
                 String q = m.nameOf(call);
                 if (q.equals("prefect.serve") || q.equals("prefect.flows.serve")) {
                     serves = true;
-                } else if (callee.kind() == NodeKind.NAME && flows.contains(Expressions.name(callee))) {
-                    ran.add(Expressions.name(callee));
+                    continue;
+                }
+                String entry = flowOf.apply(callee);
+                if (entry != null) {
+                    ran.putIfAbsent(shortName(entry), entry);
                 } else if (callee.kind() == NodeKind.ATTRIBUTE && !callee.nodes().isEmpty()) {
                     String method = callee.tokens().get(callee.tokens().size() - 1).text();
                     Node receiver = Expressions.unwrap(callee.nodes().get(0));
-                    String owner = receiver.kind() == NodeKind.NAME ? Expressions.name(receiver) : null;
-                    if (owner != null && flows.contains(owner)) {
-                        (method.equals("serve") ? served : method.equals("to_deployment") ? made : new LinkedHashSet<String>())
-                                .add(owner);
+                    String owner = method.equals("serve") || method.equals("to_deployment") ? flowOf.apply(receiver) : null;
+                    if (owner != null) {
+                        (method.equals("serve") ? served : made).putIfAbsent(shortName(owner), owner);
                     }
                 }
             }
         }
         if (!served.isEmpty() || serves) {
-            served.addAll(serves ? made : Set.of());
-            return Optional.of(new Script(path, Kind.SERVE, List.copyOf(served)));
+            if (serves) {
+                made.forEach(served::putIfAbsent);
+            }
+            return Optional.of(script(path, Kind.SERVE, served));
         }
-        return ran.isEmpty() ? Optional.empty() : Optional.of(new Script(path, Kind.FLOW, List.copyOf(ran)));
+        return ran.isEmpty() ? Optional.empty() : Optional.of(script(path, Kind.FLOW, ran));
+    }
+
+    private static String shortName(String entry) {
+        return entry.substring(entry.lastIndexOf(':') + 1);
+    }
+
+    private static Script script(String path, Kind kind, Map<String, String> flows) {
+        return new Script(path, kind, List.copyOf(flows.keySet()),
+                flows.isEmpty() ? path : flows.values().iterator().next());
     }
 }

@@ -289,7 +289,7 @@ public final class PrefectCliLineDetector implements Detector {
                 int lineNumber = line.number();
                 int column = line.column();
                 boolean kept = columnsKept;
-                flowScripts.of(text, dirs, offset -> kept ? SourceRef.at(file.path(), lineNumber, column + offset) : lineRef)
+                flowScripts.of(file, text, dirs, offset -> kept ? SourceRef.at(file.path(), lineNumber, column + offset) : lineRef)
                         .forEach(sink::finding);
             }
             for (PrefectInvocation inv : groovy ? List.<PrefectInvocation>of() : PrefectInvocation.find(text)) {

@@ -81,9 +81,60 @@ class CiFlowScriptRunsTest {
                       - run: uv run python etl.py
                         working-directory: flows
                 """);
-        assertThat(pf237()).singleElement().asString()
-                .startsWith(".github/workflows/nightly.yml:9:14 CI job runs Prefect flow script flows/etl.py "
-                        + "(`uv run python etl.py`)");
+        assertThat(pf237()).containsExactly(".github/workflows/nightly.yml:9:14 CI job runs Prefect flow script "
+                + "flows/etl.py (`uv run python etl.py`): each run of the job runs flow etl once, in the job's own "
+                + "process and outside any deployment, so Prefect schedules, retries and pauses none of it; the "
+                + "workflow's on: schedule starts it (cron 0 2 * * * UTC, GitHub running a cron in UTC unless its entry "
+                + "names a timezone): give that cron, in that zone, to a deployment of flows/etl.py:etl and remove the "
+                + "workflow's schedule, or both run it");
+    }
+
+    // a workflow with two crons, one in a zone of its own, runs a script whose flow another module defines: both
+    // crons named, the deployment's entrypoint the module's flow; a workflow without a schedule names none
+    @Test
+    void aScheduledWorkflowNamesItsCronsAndTheImportedFlow() throws IOException {
+        TreeFiles.write(tmp, "flows/etl.py", """
+                from prefect import flow
+
+                @flow
+                def etl_flow():
+                    pass
+                """, "run_etl.py", """
+                from flows.etl import etl_flow
+
+                if __name__ == "__main__":
+                    etl_flow()
+                """, ".github/workflows/nightly.yml", """
+                on:
+                  workflow_dispatch:
+                  schedule:
+                    - cron: "0 2 * * *"
+                    - cron: "30 6 * * 1-5"
+                      timezone: Europe/Berlin
+                jobs:
+                  etl:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: python run_etl.py
+                """, ".github/workflows/push.yml", """
+                on: push
+                jobs:
+                  etl:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: python run_etl.py
+                """);
+        List<String> found = pf237();
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0)).startsWith(".github/workflows/nightly.yml:11:14 CI job runs Prefect flow script "
+                + "run_etl.py (`python run_etl.py`): each run of the job runs flow etl_flow once").endsWith("the "
+                + "workflow's on: schedule starts it (cron 0 2 * * * UTC; 30 6 * * 1-5 Europe/Berlin, GitHub running a "
+                + "cron in UTC unless its entry names a timezone): give those crons, each in its zone, to a deployment of "
+                + "flows/etl.py:etl_flow and remove the workflow's schedule, or both run it");
+        assertThat(found.get(1)).startsWith(".github/workflows/push.yml:6:14 CI job runs Prefect flow script "
+                + "run_etl.py").endsWith("where a schedule starts the job (a GitLab pipeline schedule, a workflow's "
+                + "on: schedule), give that schedule to a deployment of flows/etl.py:etl_flow and stop the CI schedule, "
+                + "or both run it");
     }
 
     // each must not be reported: a script that is no flow script, one the tree does not hold where the job runs it,

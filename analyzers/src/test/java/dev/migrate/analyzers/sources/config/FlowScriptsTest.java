@@ -128,4 +128,88 @@ class FlowScriptsTest {
         assertThat(scripts.of(run, List.of())).isEmpty();
         assertThat(scripts.of(run, List.of("jobs"))).isEmpty();
     }
+
+    private static final String ETL_MODULE = """
+            from prefect import flow
+
+            @flow
+            def etl_flow():
+                pass
+
+            def helper():
+                pass
+            """;
+
+    private static FlowScripts.Invocation run(String line) {
+        return FlowScripts.invocations(line).get(0);
+    }
+
+    @Test
+    void aScriptThatCallsAFlowItImportsFromTheTreeRunsIt() {
+        Map<String, String> tree = Map.of("flows/etl.py", ETL_MODULE, "flows/__init__.py", "", "run_etl.py", """
+                from flows.etl import etl_flow
+
+                if __name__ == "__main__":
+                    etl_flow()
+                """, "run_module.py", """
+                from flows import etl
+
+                etl.etl_flow()
+                """, "serve_etl.py", """
+                import flows.etl
+
+                flows.etl.etl_flow.serve(name="nightly", cron="0 2 * * *")
+                """);
+        FlowScripts scripts = new FlowScripts(tree::get);
+        assertThat(scripts.of(run("python run_etl.py"), List.of("")))
+                .contains(new FlowScripts.Script("run_etl.py", FlowScripts.Kind.FLOW, List.of("etl_flow"), "flows/etl.py:etl_flow"));
+        assertThat(scripts.of(run("python run_module.py"), List.of("")))
+                .contains(new FlowScripts.Script("run_module.py", FlowScripts.Kind.FLOW, List.of("etl_flow"), "flows/etl.py:etl_flow"));
+        assertThat(scripts.of(run("python serve_etl.py"), List.of("")))
+                .contains(new FlowScripts.Script("serve_etl.py", FlowScripts.Kind.SERVE, List.of("etl_flow"), "flows/etl.py:etl_flow"));
+    }
+
+    @Test
+    void anImportedModuleIsFoundWherePythonLooks() {
+        // a script run by its path imports from its own directory; one run with -m from the command's directory
+        Map<String, String> tree = Map.of("jobs/flows/etl.py", ETL_MODULE, "jobs/run.py", """
+                from flows.etl import etl_flow
+                etl_flow()
+                """, "pkg/etl.py", ETL_MODULE, "pkg/__init__.py", "", "pkg/main.py", """
+                from .etl import etl_flow
+                etl_flow()
+                """);
+        FlowScripts scripts = new FlowScripts(tree::get);
+        assertThat(scripts.of(run("python jobs/run.py"), List.of(""))).map(FlowScripts.Script::entry)
+                .contains("jobs/flows/etl.py:etl_flow");
+        assertThat(scripts.of(run("python -m pkg.main"), List.of(""))).map(FlowScripts.Script::entry)
+                .contains("pkg/etl.py:etl_flow");
+    }
+
+    // each must not be classified: an imported function that is no flow, an import of a module the tree does not
+    // hold, a flow the imported module itself imports (one level only), and the static reading, which follows none
+    @Test
+    void importsThatGiveNoFlowOfTheTreeRunNone() {
+        Map<String, String> tree = Map.of("flows/etl.py", ETL_MODULE, "flows/reexport.py", """
+                from flows.etl import etl_flow
+                """, "a.py", """
+                from flows.etl import helper
+                helper()
+                """, "b.py", """
+                from pipelines.nightly import nightly_flow
+                nightly_flow()
+                """, "c.py", """
+                from flows.reexport import etl_flow
+                etl_flow()
+                """, "d.py", """
+                import flows.etl
+                def main():
+                    flows.etl.etl_flow()
+                """);
+        FlowScripts scripts = new FlowScripts(tree::get);
+        for (String script : List.of("a.py", "b.py", "c.py", "d.py")) {
+            assertThat(scripts.of(run("python " + script), List.of(""))).as(script).isEmpty();
+        }
+        assertThat(FlowScripts.classify("run.py", "from flows.etl import etl_flow\netl_flow()\n")).isEmpty();
+    }
 }
