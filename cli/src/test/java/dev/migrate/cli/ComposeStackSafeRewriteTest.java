@@ -85,7 +85,9 @@ class ComposeStackSafeRewriteTest {
      * (its {@code setup.py}), and a second service of the held project installs {@code deploy/} with {@code pip
      * install -e .} (its {@code pyproject.toml}). A safe run leaves both files on Prefect 2, and does not add the
      * {@code prefect-aws} that the migrated S3 storage needs (its first Prefect 3 release requires Prefect 3), with a
-     * PF208 note on each naming the agent; {@code --unsafe-fixes} pins both and adds the package.
+     * PF208 note on each naming the agent; {@code --unsafe-fixes} pins both and adds the package to pyproject.toml. The
+     * setup.py, whose requirements are code, gets a note naming the package instead (it had none: the rebuilt agent
+     * image failed at {@code from prefect_aws import S3Bucket}).
      */
     @Test
     void aSafeRunKeepsTheSetupPyAndPyprojectAHeldImageInstallsAndTheUnsafeRunMovesThem() throws Exception {
@@ -108,6 +110,8 @@ class ComposeStackSafeRewriteTest {
                         + "`\"prefect==2.14.9\",` " + agent)
                 .contains("deploy/pyproject.toml:10: PF208: unsafe fix not applied (rerun with --unsafe-fixes): "
                         + "this file, without `prefect-aws>=0.5.0` that the migrated code imports, " + agent)
+                .contains("agent/setup.py:8: PF208: unsafe fix not applied (rerun with --unsafe-fixes): "
+                        + "this file, without `prefect-aws>=0.5.0` that the migrated code imports, " + agent)
                 .doesNotContain("PinPrefect3InSetupPy").doesNotContain("AddPrefectIntegrationRequirements");
 
         CliRun unsafe = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
@@ -122,6 +126,10 @@ class ComposeStackSafeRewriteTest {
                 ]
                 """);
         assertThat(Files.readString(copy.resolve("agent/etl_flows/etl.py"))).contains("from prefect_aws import S3Bucket");
+        // setup.py's requirements are code, not edited: the image would fail at that import without the note
+        assertThat(unsafe.out()).contains("agent/setup.py:8: PF208: the migrated code needs `prefect-aws>=0.5.0`, not "
+                + "added to this setup.py (its requirements are Python code): add them to its install_requires beside "
+                + "prefect");
         assertThat(Files.readString(copy.resolve("docker-compose.yml"))).doesNotContain("prefect agent start")
                 .contains("prefecthq/prefect:3.8.3-python3.10");
 
