@@ -46,10 +46,13 @@ import org.openrewrite.text.PlainText;
  * compose service held on Prefect 2 installs, or one such a file includes ({@link HeldComposeProjects}), gets nothing
  * in a safe run, only a manual PF208 note naming the agent: each package is added at its first Prefect 3 release,
  * which requires Prefect 3 and so cannot be installed beside the held pin. It is added with {@code --unsafe-fixes},
- * when the agent moves to a worker.
+ * when the agent moves to a worker. A {@code setup.py} lists its requirements in Python code and is not edited: one
+ * that requires {@code prefect} but not a package the code it serves imports gets a manual PF208 note naming it.
  */
 public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefectIntegrationRequirements.Needs> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
+    /** A string literal in a setup.py that starts a {@code prefect} requirement ({@code "prefect==2.14.9"}). */
+    private static final Pattern SETUP_PY_PREFECT = Pattern.compile("(?i)[\"']prefect[ \\t]*(?:[<>=!~;\\[\"'])");
 
     /** What the Python files need, by directory, and what requirements files include. */
     public static class Needs {
@@ -111,6 +114,10 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PythonFile file && file.getSourcePath().endsWith("setup.py")) {
+                    noteSetupPy(file, needed, ctx);
+                    return tree;
+                }
                 if (!(tree instanceof PlainText text)) {
                     return tree;
                 }
@@ -169,6 +176,43 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
                 return after == null ? tree : text.withText(after);
             }
         };
+    }
+
+    /**
+     * A {@code setup.py} is Python, whose requirements this recipe does not edit: one that requires {@code prefect} and
+     * lacks packages the code it installs imports gets a manual PF208 note on its {@code prefect} requirement, naming
+     * them, so the image or environment built from it does not fail at the import (held on Prefect 2 by a compose
+     * agent, the note says so: those packages require Prefect 3).
+     */
+    private void noteSetupPy(PythonFile file, Map<Path, Set<String>> needed, ExecutionContext ctx) {
+        if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "prefect")) {
+            return;
+        }
+        String body = file.printAll();
+        java.util.regex.Matcher prefect = SETUP_PY_PREFECT.matcher(body);
+        if (!prefect.find()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String pkg : neededUnder(List.of(projectDir(file.getSourcePath())), needed)) {
+            String required = RequirementInserts.name(pkg);
+            if (!Pattern.compile("(?i)[\"']" + Pattern.quote(required) + "(?![A-Za-z0-9_.-])").matcher(body).find()) {
+                missing.add(RequirementInserts.requirement(pkg));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String at = file.getSourcePath().toString();
+        int line = (int) body.substring(0, prefect.start()).chars().filter(c -> c == '\n').count() + 1;
+        String packages = String.join(", ", missing.stream().map(p -> "`" + p + "`").toList());
+        Optional<ComposeAgentServices.Agent> heldBy = HeldComposeProjects.in(ctx).holdingInstalled(file.getSourcePath(), ctx);
+        String message = heldBy.isPresent()
+                ? HeldComposeProjects.heldNote("this file, without " + packages + " that the migrated code imports,",
+                        heldBy.get(), at, ctx)
+                : "the migrated code needs " + packages + ", not added to this setup.py (its requirements are "
+                        + "Python code): add them to its install_requires beside prefect";
+        notes.insertRow(ctx, new MigrationNotes.Row(at, line, getName(), true, message, "PF208"));
     }
 
     /** The 1-based line where {@code after} first differs from {@code before} (where the packages would go), or 1. */
