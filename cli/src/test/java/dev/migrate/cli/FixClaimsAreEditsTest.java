@@ -68,7 +68,13 @@ class FixClaimsAreEditsTest {
             "timer", List.of("SYD001"),
             "schedule", List.of("PYS001", "PYS007"),
             "aps", List.of("PYS002"),
-            "civis", List.of("CIV001"));
+            "civis", List.of("CIV001"),
+            // (manual) a loop at module level, which the recipe only notes; a loop it moves gets a job id of the
+            // recipe's own (named after its service), which this check cannot follow from the scan's
+            "loop", List.of("PYS003"));
+
+    /** Legacy rows whose sample must also give manual findings of these codes: a loop the recipe only notes. */
+    private static final Map<String, List<String>> LEGACY_MANUAL_ROWS = Map.of("loop", List.of("PYS003"));
 
     @TempDir
     Path work;
@@ -86,7 +92,7 @@ class FixClaimsAreEditsTest {
 
     @Test
     void everyLegacyFindingThatClaimsAFixIsMovedAndSwitchedOffByTheLegacyPhases() throws Exception {
-        assertClaimsKept("fix-claims-legacy", LEGACY_ROWS, Map.of(), code -> code.matches("(CRN|PYS|SYD|CIV)\\d+"), true,
+        assertClaimsKept("fix-claims-legacy", LEGACY_ROWS, LEGACY_MANUAL_ROWS, code -> code.matches("(CRN|PYS|SYD|CIV)\\d+"), true,
                 List.of("--unsafe-fixes", "--recipe", DUAL_RUN), List.of("--unsafe-fixes", "--recipe", CUTOVER));
     }
 

@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.model.SleepLoopCycle;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
@@ -45,6 +46,7 @@ public final class SleepLoopDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        List<Node[]> paced = new ArrayList<>();
         for (Node loop : m.nodes(NodeKind.WHILE)) {
             if (!endless(loop)) {
                 continue;
@@ -68,8 +70,14 @@ public final class SleepLoopDetector extends PythonDetector {
                 }
             }
             if ((sleep != null || backOff != null) && works(m, loop, calls, handling)) {
-                job(m, loop, sleep != null ? sleep : backOff, sink);
+                paced.add(new Node[] {loop, sleep != null ? sleep : backOff});
             }
+        }
+        // in the order of their sleeps, as the legacy recipe takes a script's loops (it moves the first it can)
+        paced.sort(java.util.Comparator.comparingInt(p -> m.at(p[1]).line()));
+        int[] moved = {0};
+        for (Node[] p : paced) {
+            job(m, p[0], p[1], moved, sink);
         }
     }
 
@@ -181,7 +189,11 @@ public final class SleepLoopDetector extends PythonDetector {
         return out;
     }
 
-    private void job(PythonModule m, Node loop, Node sleep, InventorySink sink) {
+    /**
+     * Reports the loop paced by {@code sleep}; {@code moved} holds the line of the loop of this script the legacy
+     * recipe moves, 0 while none is.
+     */
+    private void job(PythonModule m, Node loop, Node sleep, int[] moved, InventorySink sink) {
         SourceRef where = m.at(sleep);
         String name = m.file().fileName();
         Node arg = PythonModule.arg(sleep, "secs", 0).orElse(null);
@@ -218,18 +230,44 @@ public final class SleepLoopDetector extends PythonDetector {
         }
         job.schedule(spec);
         sink.job(job.build());
-        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (gate.isPresent()
+        String found = "endless loop in " + name + " sleeps " + (gate.isPresent()
                 ? "between checks of the clock (" + gate.get() + ")"
                 : compensated
                 ? "what is left of " + spec.expression() + " after each cycle"
                 : spec.form() == Form.INTERVAL ? spec.expression() + " after each cycle, so start times drift" : "a computed time")
-                + ": a home-made scheduler", where, job.id()));
+                + ": a home-made scheduler";
+        String left = leftToAPerson(m, spec, where, moved);
+        sink.finding(left == null ? Findings.of("PYS003", found, where, job.id())
+                : Findings.manual("PYS003", found + "; the legacy recipe does not move it: " + left, where, job.id()));
         if (spec.form() == Form.UNKNOWN) {
             sink.finding(Findings.of("PYS005", gate.isPresent()
                     ? "the loop works only when " + gate.get() + " holds, a time of day its sleep does not say: write the"
                             + " deployment's cron from that test"
                     : "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
         }
+    }
+
+    /**
+     * Why the legacy recipe leaves this loop to a person, or null when it moves it (the finding's fix is then made):
+     * the conditions are the recipe's own, read from {@link SleepLoopCycle}, so the scan claims no fix the recipe does
+     * not make.
+     */
+    private static String leftToAPerson(PythonModule m, ScheduleSpec spec, SourceRef where, int[] moved) {
+        if (spec.form() != Form.INTERVAL) {
+            return "it has no interval read statically, which the deployment's schedule needs";
+        }
+        if (!m.syntaxErrors().isEmpty()) {
+            return "the script does not parse";
+        }
+        Optional<SleepLoopCycle> cycle = SleepLoopCycle.around(m.root(), m.file().text(), where.line());
+        if (cycle.isEmpty()) {
+            return SleepLoopCycle.NO_CYCLE;
+        }
+        if (moved[0] != 0) {
+            return "it moves one loop per script, the one at line " + moved[0] + " of this one";
+        }
+        moved[0] = cycle.get().line();
+        return null;
     }
 
     /** A test of the time of day or week: {@code now.hour == 2}, {@code time.strftime("%H:%M") == "02:00"}. */

@@ -299,9 +299,7 @@ final class Planner {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
         if (j.kind() == JobKind.PYTHON_SLEEP_LOOP && !j.attributes().containsKey(LoopJobs.ENTRY_POINT)) {
-            return "the loop does not run inside a function that calls one function of the module without arguments per "
-                    + "cycle (a loop at module level would start when the flow imports the code); move the cycle into such a "
-                    + "function, or write the flow by hand";
+            return dev.migrate.analyzers.model.SleepLoopCycle.NO_CYCLE;
         }
         if (AnacronJobs.dispatches(j)) {
             return DISPATCHES;
