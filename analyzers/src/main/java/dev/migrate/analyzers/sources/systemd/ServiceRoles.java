@@ -39,10 +39,8 @@ public final class ServiceRoles {
     }
 
     /** Whether {@link #kindOf} counts the unit a scheduler only as a restarted {@code java -jar} of unknown purpose. */
-    static boolean unannouncedJvm(String command, String restart, String description) {
-        return command != null && restart != null && !restart.equals("no") && JAR.matcher(command).find()
-                && !SCRIPT.matcher(command).find() && !SCHEDULER_WORDS.matcher(description).find()
-                && kindOf(command, restart, description) == JobKind.SYSTEMD_SCHEDULER_SERVICE;
+    public static boolean unannouncedJvm(String command, String restart, String description) {
+        return announcedKind(command, restart, description) == null && kindOf(command, restart, description) != null;
     }
 
     /**
@@ -54,6 +52,14 @@ public final class ServiceRoles {
      * @param description the unit name, its {@code Description=} and its command, for the wording test
      */
     static JobKind kindOf(String command, String restart, String description) {
+        JobKind announced = announcedKind(command, restart, description);
+        boolean restarted = restart != null && !restart.equals("no");
+        return announced != null || command == null ? announced
+                : restarted && JAR.matcher(command).find() ? JobKind.SYSTEMD_SCHEDULER_SERVICE : null;
+    }
+
+    /** The kind the unit shows by itself, without the tree's builds: {@link #kindOf} but for an unannounced JVM. */
+    private static JobKind announcedKind(String command, String restart, String description) {
         if (command == null) {
             return null;
         }
@@ -73,7 +79,7 @@ public final class ServiceRoles {
         boolean restarted = restart != null && !restart.equals("no");
         boolean saysScheduler = SCHEDULER_WORDS.matcher(description).find();
         if ("always".equals(restart) && script && (saysScheduler || !SERVES_WORDS.matcher(description).find())
-                || restarted && saysScheduler && script || restarted && JAR.matcher(command).find()) {
+                || restarted && saysScheduler && (script || JAR.matcher(command).find())) {
             return JobKind.SYSTEMD_SCHEDULER_SERVICE;
         }
         return null;
