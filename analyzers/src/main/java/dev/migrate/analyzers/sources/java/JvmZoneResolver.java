@@ -10,6 +10,7 @@ import dev.migrate.analyzers.scan.JobResolver;
 import dev.migrate.analyzers.schedule.ShownSchedules;
 import dev.migrate.analyzers.sources.systemd.ServiceTz;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * unit or container file whose {@code java} command line sets it. The narrowest scope wins; code wins over a command
  * line in the same scope, since it runs after the JVM started; two different zones at the same rank leave the host's.
  * The command line of the systemd service the scan linked the job to ({@link JvmServiceLinker}, which runs before) is
- * that JVM's own, so it wins over a command line elsewhere, though not over code.
+ * that JVM's own, so it wins over a command line elsewhere, though not over code. So does a {@code -Duser.timezone} the
+ * unit passes in a variable the JVM or launcher reads ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}) or its
+ * command line expands ({@code $JAVA_OPTS}), read by {@link ServiceJvmOptions}; in a variable nothing reads, it is none.
  * <p>
  * When nothing sets {@code user.timezone}, the JVM takes its default zone from {@code TZ} at start, before the
  * machine's {@code /etc/localtime}: a {@code TZ} the linked service sets ({@code Environment=TZ=Europe/Paris}, or an
@@ -47,7 +50,7 @@ public final class JvmZoneResolver implements JobResolver {
         return ServiceTz.wants(path);
     }
 
-    private record Setting(String zone, String scope, boolean code, String where, String path) {
+    private record Setting(String zone, String scope, boolean code, String where, String path, int line) {
         int rank() {
             return scope.length() * 2 + (code ? 1 : 0);
         }
@@ -58,6 +61,11 @@ public final class JvmZoneResolver implements JobResolver {
         static Zone of(Setting s) {
             return new Zone(s.zone(), "JVM default time zone set at " + s.where(),
                     "the JVM default time zone set at " + s.where());
+        }
+
+        static Zone of(ServiceJvmOptions o) {
+            return new Zone(o.zone(), o.line() + " at " + o.where(), "the -Duser.timezone its systemd service gives the"
+                    + " JVM (" + o.where() + ": " + o.line() + ")");
         }
 
         static Zone of(ServiceTz tz) {
@@ -110,8 +118,15 @@ public final class JvmZoneResolver implements JobResolver {
         }
         Job service = SchedulerServices.recordedServiceOf(j, all);
         if (service != null && service.source().line() == 0) {
-            Set<String> unitFiles = unitFiles(service);
-            Setting own = applicable(settings.stream().filter(s -> unitFiles.contains(s.path())).toList());
+            List<String> unitFiles = unitFiles(service);
+            Optional<ServiceJvmOptions> options = ServiceJvmOptions.of(service, unitFiles, texts);
+            if (options.isPresent() && !options.get().onCommandLine()) {
+                // a variable's -Duser.timezone; one naming no zone the JVM knows leaves it in GMT, which is not claimed
+                return Optional.ofNullable(options.get().zone()).map(z -> Zone.of(options.get()));
+            }
+            // the unit's own command line; an Environment= line's flag counts only as ServiceJvmOptions reads it
+            Setting own = applicable(settings.stream().filter(s -> unitFiles.contains(s.path())
+                    && !environmentLine(s, texts)).toList());
             if (own != null) {
                 return Optional.of(Zone.of(own));
             }
@@ -125,13 +140,22 @@ public final class JvmZoneResolver implements JobResolver {
         return ServiceTz.of(service, texts, base, ServiceTz::jvmZoneName).map(Zone::of);
     }
 
-    /** The unit file of a service and its drop-ins (a drop-in a script writes is shown as path:line, not a file). */
-    private static Set<String> unitFiles(Job service) {
+    /**
+     * The unit file of a service and its drop-ins, in the order systemd reads them (a drop-in a script writes is shown
+     * as path:line, not a file).
+     */
+    private static List<String> unitFiles(Job service) {
         String dropIns = service.attributes().getOrDefault("service.dropIns", "");
-        Set<String> out = new java.util.HashSet<>(Arrays.stream(dropIns.split(" "))
-                .filter(d -> !d.isBlank() && !d.contains(":")).toList());
-        out.add(service.source().path());
+        List<String> out = new ArrayList<>(List.of(service.source().path()));
+        Arrays.stream(dropIns.split(" ")).filter(d -> !d.isBlank() && !d.contains(":")).forEach(out::add);
         return out;
+    }
+
+    /** Whether a setting is a unit's {@code Environment=} line, a variable's value rather than the command line. */
+    private static boolean environmentLine(Setting s, Map<String, String> texts) {
+        String text = texts.get(s.path());
+        String[] lines = text == null ? new String[0] : text.split("\n", -1);
+        return s.line() >= 1 && s.line() <= lines.length && lines[s.line() - 1].strip().matches("Environment\\s*=.*");
     }
 
     private static Setting setting(Finding f) {
@@ -143,7 +167,7 @@ public final class JvmZoneResolver implements JobResolver {
         boolean code = path.endsWith(".java") || path.endsWith(".kt");
         String scope = code ? SpringPlaceholderResolver.module(path)
                 : path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-        return new Setting(m.group(1), scope, code, f.where().toString(), path);
+        return new Setting(m.group(1), scope, code, f.where().toString(), path, f.where().line());
     }
 
     /** The setting of the narrowest scope among {@code settings}; null when none or when that rank is ambiguous. */

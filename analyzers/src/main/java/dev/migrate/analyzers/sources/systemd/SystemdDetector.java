@@ -621,6 +621,10 @@ public final class SystemdDetector implements Detector {
             // the queues and pool the agent polls, as a compose agent's are read: the worker that replaces it polls the same
             attributes.putAll(PrefectAgentUnits.pollTargets(facts.command()));
         }
+        if (ServiceRoles.unannouncedJvm(facts.command(), service.value("Service", "Restart"), service.fileName() + " "
+                + service.value("Unit", "Description") + " " + facts.command())) {
+            attributes.put(ServiceRoles.UNANNOUNCED_JVM, "true"); // kept only if its jar is built here, JvmServiceLinker
+        }
         if (service.embeddedIn() != null) {
             attributes.put("systemd.embeddedIn", service.embeddedIn());
         }

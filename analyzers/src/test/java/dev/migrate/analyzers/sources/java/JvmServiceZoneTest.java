@@ -129,4 +129,56 @@ class JvmServiceZoneTest {
         assertThat(dev.migrate.analyzers.sources.systemd.ServiceTz.jvmZoneName(":posix/Europe/Paris"))
                 .contains("Europe/Paris");
     }
+
+    /** A unit whose command is {@code exec}, with {@code lines} before it. */
+    private static String unitRunning(String exec, String... lines) {
+        return HEAD + String.join("\n", lines) + "\nExecStart=" + exec + "\nRestart=on-failure\n";
+    }
+
+    // JAVA_TOOL_OPTIONS is read by the JVM itself: its -Duser.timezone wins over TZ, and only that word is cited
+    @Test
+    void javaToolOptionsSetTheZoneAndWinOverTz() throws IOException {
+        Inventory inv = scan(unit("Environment=TZ=Asia/Tokyo",
+                "Environment=\"JAVA_TOOL_OPTIONS=-Xmx1g -Duser.timezone=Europe/Paris -Dspring.datasource.password=hunter2\""));
+        assertThat(job(inv, "nightly").schedules().get(0).timezone()).isEqualTo("Europe/Paris");
+        assertThat(job(inv, "nightly").attributes().get("zone.from")).isEqualTo(
+                "JAVA_TOOL_OPTIONS=... -Duser.timezone=Europe/Paris ... at " + UNIT + ":6");
+        assertThat(message(inv, "JAV001", "nightly")).contains("(0 30 2 * * *) (Europe/Paris); it runs in Europe/Paris, the"
+                + " -Duser.timezone its systemd service gives the JVM (" + UNIT + ":6: JAVA_TOOL_OPTIONS=... -Duser.timezone="
+                + "Europe/Paris ...)").doesNotContain("hunter2").doesNotContain("Xmx1g").doesNotContain("Tokyo");
+        assertThat(message(inv, "JAV010", "export")).contains("(Europe/Paris); it runs in Europe/Paris");
+    }
+
+    // JAVA_OPTS is nobody's but the shell's: it counts where the command expands it, and not otherwise
+    @Test
+    void javaOptsCountOnlyWhereTheCommandExpandsThem() throws IOException {
+        String env = "Environment=\"JAVA_OPTS=-Duser.timezone=Europe/Paris -Dapi.key=s3cret\" TZ=Asia/Tokyo";
+        Inventory expanded = scan(unitRunning("/usr/bin/java ${JAVA_OPTS} -jar /opt/billing/target/billing.jar", env));
+        assertThat(message(expanded, "JAV001", "nightly")).contains("it runs in Europe/Paris, the -Duser.timezone its"
+                + " systemd service gives the JVM (" + UNIT + ":5: JAVA_OPTS=... -Duser.timezone=Europe/Paris ...)")
+                .doesNotContain("s3cret");
+        // must not change: set, never passed; the TZ the JVM reads is the zone
+        Inventory unused = scan(unit(env));
+        assertThat(message(unused, "JAV001", "nightly")).contains("it runs in Asia/Tokyo, the TZ its systemd service sets")
+                .doesNotContain("Paris").doesNotContain("s3cret");
+        // after the archive, it is the application's argument, not the JVM's
+        Inventory appArgs = scan(unitRunning("/usr/bin/java -jar /opt/billing/target/billing.jar $JAVA_OPTS", env));
+        assertThat(message(appArgs, "JAV001", "nightly")).contains("it runs in Asia/Tokyo").doesNotContain("Paris");
+    }
+
+    // the launcher puts JDK_JAVA_OPTIONS before the command line's options, the JVM reads JAVA_TOOL_OPTIONS before both:
+    // the later one wins, and an empty Environment= clears what came before
+    @Test
+    void theOptionReadLastWins() throws IOException {
+        Inventory launcher = scan(unit("Environment=JDK_JAVA_OPTIONS=-Duser.timezone=Europe/Berlin",
+                "Environment=JAVA_TOOL_OPTIONS=-Duser.timezone=Europe/Paris"));
+        assertThat(message(launcher, "JAV001", "nightly")).contains("it runs in Europe/Berlin").doesNotContain("Paris");
+        Inventory flag = scan(unitRunning("/usr/bin/java -Duser.timezone=Asia/Tokyo -jar /opt/billing/target/billing.jar",
+                "Environment=JAVA_TOOL_OPTIONS=-Duser.timezone=Europe/Paris"));
+        assertThat(message(flag, "JAV001", "nightly")).contains("it runs in Asia/Tokyo, the JVM default time zone set at "
+                + UNIT + ":6").doesNotContain("Paris");
+        Inventory cleared = scan(unit("Environment=JAVA_TOOL_OPTIONS=-Duser.timezone=Europe/Paris", "Environment=",
+                "Environment=TZ=Asia/Tokyo"));
+        assertThat(message(cleared, "JAV001", "nightly")).contains("it runs in Asia/Tokyo").doesNotContain("Paris");
+    }
 }

@@ -219,7 +219,15 @@ class SystemdDetectorTest {
         assertThat(ServiceRoles.kindOf("/opt/venv/bin/python app.py", "on-failure", "api.service REST API")).isNull();
         assertThat(ServiceRoles.kindOf("/usr/bin/java -Xmx1g -jar /opt/billing/app.jar", "on-failure",
                 "billing.service Spring Boot with @Scheduled jobs")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
-        assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop")).isNull();
+        // a JVM unit that does not say it schedules is one only if its jar is the tree's Spring or Quartz build, which the
+        // JVM linking step decides: it is marked so (a web application may well have @Scheduled methods)
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop"))
+                .isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.unannouncedJvm("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop"))
+                .isTrue();
+        assertThat(ServiceRoles.unannouncedJvm("/usr/bin/java -Xmx1g -jar /opt/billing/app.jar", "on-failure",
+                "billing.service Spring Boot with @Scheduled jobs")).isFalse();
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "no", "shop.service Web shop")).isNull();
         // setup scripts' servers and listeners kept up with Restart=always were inventoried as schedulers (SYD004)
         assertThat(ServiceRoles.kindOf("/srv/ai/.venv/bin/python btc_assistant/auth_server.py", "always",
                 "bitcoin-ai-auth.service Bitcoin AI Authentication Server /srv/ai/.venv/bin/python btc_assistant/auth_server.py"))
