@@ -1,13 +1,11 @@
 package dev.migrate.analyzers.sources.java;
 
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.rewriters.systemd.EnvironmentWords;
-import dev.migrate.rewriters.systemd.UnitFile;
-import dev.migrate.rewriters.systemd.UnitLine;
+import dev.migrate.analyzers.sources.systemd.UnitEnvironment;
+import dev.migrate.analyzers.sources.systemd.UnitEnvironment.Value;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +39,6 @@ record ServiceJvmOptions(String zone, String line, String where) {
         return line == null;
     }
 
-    private record Value(String value, String where) {
-    }
-
     /**
      * The {@code user.timezone} the linked {@code service} gives its JVM, from its unit's and drop-ins' texts among
      * {@code texts} ({@code unitFiles}, in the order systemd reads them); empty when none sets it.
@@ -53,7 +48,7 @@ record ServiceJvmOptions(String zone, String line, String where) {
         if (command == null) {
             return Optional.empty();
         }
-        Map<String, Value> env = environment(unitFiles, texts);
+        Map<String, Value> env = UnitEnvironment.of(unitFiles, texts);
         ServiceJvmOptions found = fromVariable(TOOL_OPTIONS, env.get(TOOL_OPTIONS));
         ServiceJvmOptions launcher = fromVariable(LAUNCHER_OPTIONS, env.get(LAUNCHER_OPTIONS));
         found = launcher != null ? launcher : found;
@@ -100,28 +95,6 @@ record ServiceJvmOptions(String zone, String line, String where) {
         // only the timezone word is cited: the variable's other words may be secrets
         return zone == null ? null : new ServiceJvmOptions(known(zone), name + "=... -Duser.timezone=" + zone + " ...",
                 v.where());
-    }
-
-    /** Each variable's value as the unit's {@code Environment=} lines leave it (an empty one clears them all). */
-    private static Map<String, Value> environment(List<String> unitFiles, Map<String, String> texts) {
-        Map<String, Value> env = new HashMap<>();
-        for (String path : unitFiles) {
-            String text = texts.get(path);
-            if (text == null) {
-                continue;
-            }
-            UnitFile unit = UnitFile.parse(text);
-            for (int index : unit.indexesOf("Service", "Environment")) {
-                String value = ((UnitLine.Assignment) unit.lines().get(index)).value();
-                if (value.isBlank()) {
-                    env.clear();
-                    continue;
-                }
-                String where = path + ":" + unit.lineNumber(index);
-                EnvironmentWords.parse(value).forEach((k, v) -> env.put(k, new Value(v, where)));
-            }
-        }
-        return env;
     }
 
     /** The zone ID as Java knows it, or null for one it does not (the JVM falls back to GMT). */

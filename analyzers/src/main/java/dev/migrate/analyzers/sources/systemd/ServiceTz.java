@@ -1,7 +1,6 @@
 package dev.migrate.analyzers.sources.systemd;
 
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.rewriters.systemd.EnvironmentWords;
 import dev.migrate.rewriters.systemd.UnitFile;
 import dev.migrate.rewriters.systemd.UnitLine;
 import java.io.IOException;
@@ -66,7 +65,9 @@ public record ServiceTz(String zone, String line, String where) {
                 }
             }
         }
-        ServiceTz fromEnvironment = null;
+        UnitEnvironment.Value tz = UnitEnvironment.of(units, texts).get(TZ);
+        // only the TZ word is cited: the line's other words may be secrets
+        ServiceTz fromEnvironment = tz == null ? null : new ServiceTz(tz.value(), "Environment=TZ=" + tz.value(), tz.where());
         ServiceTz fromFiles = null;
         for (String path : units) {
             String text = texts.get(path);
@@ -74,18 +75,6 @@ public record ServiceTz(String zone, String line, String where) {
                 continue;
             }
             UnitFile unit = UnitFile.parse(text);
-            for (int index : unit.indexesOf("Service", "Environment")) {
-                String value = ((UnitLine.Assignment) unit.lines().get(index)).value();
-                if (value.isBlank()) {
-                    fromEnvironment = null; // Environment= alone clears the list
-                    continue;
-                }
-                String tz = EnvironmentWords.parse(value).get(TZ);
-                if (tz != null) {
-                    // only the TZ word is cited: the line's other words may be secrets
-                    fromEnvironment = new ServiceTz(tz, "Environment=TZ=" + tz, path + ":" + unit.lineNumber(index));
-                }
-            }
             for (int index : unit.indexesOf("Service", "EnvironmentFile")) {
                 String value = ((UnitLine.Assignment) unit.lines().get(index)).value().strip();
                 if (value.isEmpty()) {
