@@ -53,6 +53,8 @@ public final class Redactor {
      */
     private static final Pattern KEY_MEASURE = Pattern.compile("(?:^|_)KEYS?_(?:(?:MAX|MIN)_?)?(?:LENGTH|LEN|SIZE)$");
     private static final Pattern CACHE_KEY_SETTING = Pattern.compile("(?:^|_)CACHE_KEYS?_[A-Z0-9]");
+    /** Upper-cased names that are secrets' ({@link #isSecretName}): compiled once, it is asked of every attribute name. */
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL).*|.*_PW(_.*|\\d.*)?");
     /** The other words of {@link #isSecretName}, which make a name secret whatever its key is. */
     private static final Pattern SECRET_WORD_BUT_KEY = Pattern.compile("PASSWORD|PASSWD|TOKEN|SECRET|CREDENTIAL|_PW(?:_|\\d|$)");
 
@@ -161,7 +163,7 @@ public final class Redactor {
 
     /** True when a variable of this name should never have its value shown. */
     public static boolean isSecretName(String name) {
-        return name != null && name.toUpperCase().matches(".*(PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL).*|.*_PW(_.*|\\d.*)?")
+        return name != null && SECRET_NAME.matcher(name.toUpperCase()).matches()
                 && !keySettingName(name);
     }
 

@@ -7,9 +7,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads a {@link ScheduleSpec} (the text a detector found) into the {@link Schedule} model. */
 public final class Schedules {
+    /** Files whose crons croniter reads (YAML and Python): compiled once, it is asked of every cron a scan reads. */
+    private static final Pattern CRONITER_FILES = Pattern.compile("(?i).*\\.(ya?ml|py)");
+
     private Schedules() {
     }
 
@@ -83,7 +87,7 @@ public final class Schedules {
      */
     public static boolean croniterDays(ScheduleSpec spec) {
         return spec.form() == ScheduleSpec.Form.CRON_UNIX && spec.where() != null
-                && spec.where().path().matches("(?i).*\\.(ya?ml|py)");
+                && CRONITER_FILES.matcher(spec.where().path()).matches();
     }
 
     /**
