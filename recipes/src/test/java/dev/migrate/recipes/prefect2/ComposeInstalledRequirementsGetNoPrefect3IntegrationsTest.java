@@ -25,16 +25,6 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
         spec.recipe(new AddPrefectIntegrationRequirements());
     }
 
-    private static final String COMPOSE = """
-            services:
-              server:
-                image: prefecthq/prefect:2.14.9-python3.10
-                command: prefect server start
-              agent:
-                build: ./agent
-                command: prefect agent start -q etl
-            """;
-
     private static final String DOCKERFILE = """
             FROM python:3.10-slim
             WORKDIR /app
@@ -68,7 +58,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
                             + "Prefect 3 server does not serve and a Prefect 3 image cannot start, so the project's "
                             + "Prefect images move together with the agent's move to a worker (PF203)");
                 })),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text("prefect==2.14.9\npandas\n", spec -> spec.path("agent/requirements.txt")));
@@ -79,7 +69,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
     void aSafeRunAddsNothingToAFileTheInstalledRequirementsInclude() {
         rewriteRun(spec -> spec.executionContext(safe()).dataTable(MigrationNotes.Row.class, rows ->
                 assertThat(rows).extracting(r -> r.sourcePath() + ":" + r.code()).containsExactly("agent/base.txt:PF208")),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE.replace("COPY requirements.txt .", "COPY . ."), spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text("-r base.txt\n", spec -> spec.path("agent/requirements.txt")),
@@ -98,7 +88,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
                 """;
         rewriteRun(spec -> spec.executionContext(safe()).dataTable(MigrationNotes.Row.class, rows ->
                 assertThat(rows).extracting(r -> r.sourcePath() + ":" + r.code()).containsExactly("agent/pyproject.toml:PF208")),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text("FROM python:3.10-slim\nCOPY . /opt/agent\nRUN pip install /opt/agent\n", spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text(pyproject, spec -> spec.path("agent/pyproject.toml")));
@@ -111,7 +101,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
                 assertThat(rows).singleElement().satisfies(r -> assertThat(r.message())
                         .contains("without `prefect-aws>=0.5.0`, `prefect-dask>=0.3.0` that the migrated code imports, left as it is")
                         .doesNotContain("--hash"))),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text("prefect==2.14.9 \\\n    --hash=sha256:0123456789abcdef\n", spec -> spec.path("agent/requirements.txt")));
@@ -120,7 +110,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
     @Test
     void withUnsafeFixesThePackagesAreAddedWithTheAgentsMove() {
         rewriteRun(
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text("prefect==2.14.9\npandas\n", "prefect==2.14.9\nprefect-aws>=0.5.0\nprefect-dask>=0.3.0\npandas\n",
@@ -132,7 +122,7 @@ class ComposeInstalledRequirementsGetNoPrefect3IntegrationsTest implements Pytho
     @Test
     void requirementsNoHeldImageInstallsGetThePackagesInASafeRun() {
         rewriteRun(spec -> spec.executionContext(safe()),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(FLOW, spec -> spec.path("agent/flows/etl.py")),
             text("prefect==2.14.9\n", spec -> spec.path("agent/requirements.txt")),

@@ -25,16 +25,6 @@ class ComposeInstalledSetupPyStaysOnOnePrefectTest implements PythonRewriteTest 
         spec.recipe(new PinPrefect3InSetupPy());
     }
 
-    private static final String COMPOSE = """
-            services:
-              server:
-                image: prefecthq/prefect:2.14.9-python3.10
-                command: prefect server start
-              agent:
-                build: ./agent
-                command: prefect agent start -q etl
-            """;
-
     private static final String DOCKERFILE = """
             FROM python:3.10-slim
             COPY . /opt/agent
@@ -75,7 +65,7 @@ class ComposeInstalledSetupPyStaysOnOnePrefectTest implements PythonRewriteTest 
                         .contains("`\"prefect==2.14.9\"` left as it is")).anySatisfy(m -> assertThat(m)
                         .contains("`'prefect-aws==0.4.10; python_version>\"3.8\"'` left as it is"));
             }),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(SETUP, spec -> spec.path("agent/setup.py")));
     }
@@ -83,7 +73,7 @@ class ComposeInstalledSetupPyStaysOnOnePrefectTest implements PythonRewriteTest 
     @Test
     void withUnsafeFixesTheSetupPyMovesWithTheAgent() {
         rewriteRun(
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text(DOCKERFILE, spec -> spec.path("agent/Dockerfile")),
             python(SETUP, SETUP.replace("prefect==2.14.9", "prefect==3.8.3").replace("prefect-aws==0.4.10", "prefect-aws==0.5.0")
                     .replace("pydantic<2", "pydantic>=2.10.1"), spec -> spec.path("agent/setup.py")));
@@ -94,7 +84,7 @@ class ComposeInstalledSetupPyStaysOnOnePrefectTest implements PythonRewriteTest 
     @Test
     void aSetupPyNoHeldImageInstallsMovesInASafeRun() {
         rewriteRun(spec -> spec.executionContext(safe()),
-            yaml(COMPOSE, spec -> spec.path("docker-compose.yml")),
+            HeldAgentCompose.file(),
             text("FROM python:3.10-slim\nCOPY . /opt/agent\nRUN pip install -r /opt/agent/requirements.txt\n",
                 spec -> spec.path("agent/Dockerfile")),
             python("setup(install_requires=[\"prefect==2.14.9\"])\n", "setup(install_requires=[\"prefect==3.8.3\"])\n",
